@@ -1,0 +1,24 @@
+package io.tickwire.codecs;
+
+/** The kinds of market event, with their v1 JSON spelling and their binary tag. */
+public enum EventKind {
+  TRADE("trade", 1),
+  QUOTE("quote", 2),
+  BOOK("book", 3);
+
+  private final String wire;
+  private final int tag;
+
+  EventKind(String wire, int tag) {
+    this.wire = wire;
+    this.tag = tag;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  public int tag() {
+    return tag;
+  }
+}

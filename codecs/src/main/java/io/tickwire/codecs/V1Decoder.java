@@ -1,0 +1,80 @@
+package io.tickwire.codecs;
+
+import static io.tickwire.codecs.V1Key.*;
+
+/** Builds records from collected {@link V1Fields}: which keys each kind requires, allows and how they are typed. */
+final class V1Decoder {
+  static final int VERSION = 1;
+
+  private static final long COMMON_EVENT = V1Key.mask(VER, KIND, VENUE, SYMBOL, SRC_TS, INGEST_TS, SEQ, EVENT_ID);
+  static final long TRADE_KEYS = COMMON_EVENT | V1Key.mask(TRADE_ID, PRICE, SIZE, SIDE);
+  static final long QUOTE_KEYS = COMMON_EVENT | V1Key.mask(BID, BID_SIZE, ASK, ASK_SIZE);
+  static final long BOOK_KEYS = COMMON_EVENT | V1Key.mask(SNAPSHOT, BIDS, ASKS);
+  static final long BAR_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, INTERVAL, START, END, OPEN, HIGH, LOW, CLOSE,
+      VOLUME, VWAP, TRADES, REVISION);
+  static final long SIGNAL_KEYS = V1Key.mask(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
+  static final long ANOMALY_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TYPE, TS, DETAIL, MEASURE);
+  static final long FEATURE_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TS, PRICE, FEATURES);
+
+  private V1Decoder() {
+  }
+
+  static void checkVersion(V1Fields f) {
+    long ver = f.integer(VER);
+    if (ver != VERSION) {
+      throw V1FormatException.bad(VER.json, "unsupported version " + ver + " (expected " + VERSION + ")");
+    }
+  }
+
+  /** The kind, or null when absent (a signal). */
+  static String kind(V1Fields f) {
+    return f.has(KIND) ? f.string(KIND) : null;
+  }
+
+  static Trade trade(V1Fields f) {
+    return new Trade(f.string(VENUE), f.string(SYMBOL), f.identifier(TRADE_ID), f.decimal(PRICE), f.decimal(SIZE),
+        f.side(SIDE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
+  }
+
+  static Quote quote(V1Fields f) {
+    return new Quote(f.string(VENUE), f.string(SYMBOL), f.decimal(BID), f.decimal(BID_SIZE), f.decimal(ASK),
+        f.decimal(ASK_SIZE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
+  }
+
+  static BookUpdate book(V1Fields f) {
+    return new BookUpdate(f.string(VENUE), f.string(SYMBOL), f.bool(SNAPSHOT), f.levels(), f.time(SRC_TS),
+        ingestTime(f), f.integer(SEQ, 0));
+  }
+
+  /** 0 means "not set": producers outside tickwire may not know when we received their event. */
+  private static long ingestTime(V1Fields f) {
+    return f.time(INGEST_TS, 0L);
+  }
+
+  static Bar bar(V1Fields f) {
+    long intervalMillis = f.intervalMillis(INTERVAL);
+    long start = f.time(START);
+    Bar bar = new Bar(f.string(VENUE), f.string(SYMBOL), intervalMillis, start, f.number(OPEN), f.number(HIGH),
+        f.number(LOW), f.number(CLOSE), f.number(VOLUME), f.number(VWAP), f.integer(TRADES), f.smallInt(REVISION));
+    // "end" is derived; a producer whose end disagrees with start + interval has a bug worth surfacing.
+    if (f.has(END) && f.time(END) != bar.end()) {
+      throw V1FormatException.bad(END.json, "expected start + interval = " + IsoTime.format(bar.end())
+          + ", got \"" + f.string(END) + "\"");
+    }
+    return bar;
+  }
+
+  static Signal signal(V1Fields f) {
+    return new Signal(f.string(PROVIDER), f.string(SYMBOL), f.time(TS), f.string(NAME), f.number(VALUE),
+        f.number(SCORE), f.meta());
+  }
+
+  static Anomaly anomaly(V1Fields f) {
+    double measure = f.has(MEASURE) ? f.number(MEASURE) : Double.NaN;
+    return new Anomaly(f.string(VENUE), f.string(SYMBOL), f.string(TYPE), f.time(TS), f.string(DETAIL), measure);
+  }
+
+  static FeatureSnapshot features(V1Fields f) {
+    return new FeatureSnapshot(f.string(VENUE), f.string(SYMBOL), f.time(TS), f.number(PRICE), f.features());
+  }
+}

@@ -1,0 +1,314 @@
+package io.tickwire.codecs;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes v1 JSON records, one object per line ({@code \n}-terminated), through one reusable streaming generator:
+ * printing, archiving or serving every event must not allocate a tree, and decimals are written from their exact
+ * digits ({@code 65000.10} stays {@code 65000.10}). Either into an internal buffer ({@link #V1JsonWriter()}; read
+ * it with {@link #toString()}, {@link #toByteArray()} or {@link #appendTo(Buffer)}, then {@link #reset()}) or
+ * straight into a caller's stream ({@link #V1JsonWriter(OutputStream)}; call {@link #flush()}).
+ *
+ * <p>Non-finite doubles (NaN, infinities) are written as {@code null}, which JSON can carry and readers read back
+ * as NaN. An ingest time of 0 ("not set") is omitted. Not thread-safe: one writer per thread or verticle.
+ */
+public final class V1JsonWriter {
+  private final ExposedBuffer buffer;
+  private final JsonGenerator gen;
+  private final StringBuilder text = new StringBuilder(32);
+  private char[] chars = new char[32];
+
+  /** Writes into an internal, growable buffer. */
+  public V1JsonWriter() {
+    this(new ExposedBuffer(256), true);
+  }
+
+  /** Writes into {@code out}; bytes reach it on {@link #flush()} or when the generator's own buffer fills. */
+  public V1JsonWriter(OutputStream out) {
+    this(out, false);
+  }
+
+  private V1JsonWriter(OutputStream out, boolean internal) {
+    this.buffer = internal ? (ExposedBuffer) out : null;
+    try {
+      this.gen = V1Json.FACTORY.createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    gen.setRootValueSeparator(null); // lines are separated by our own '\n'
+  }
+
+  /** Appends one record as one line; dispatches on MarketEvent, Bar, Signal, Anomaly and FeatureSnapshot. */
+  public V1JsonWriter write(Object record) {
+    if (record instanceof MarketEvent event) {
+      return writeEvent(event);
+    } else if (record instanceof Bar bar) {
+      return writeBar(bar);
+    } else if (record instanceof Signal signal) {
+      return writeSignal(signal);
+    } else if (record instanceof Anomaly anomaly) {
+      return writeAnomaly(anomaly);
+    } else if (record instanceof FeatureSnapshot features) {
+      return writeFeatures(features);
+    }
+    throw new IllegalArgumentException("no v1 JSON form for " + (record == null ? "null" : record.getClass().getName()));
+  }
+
+  /** Every item of a batch, one line each. */
+  public V1JsonWriter writeAll(List<?> records) {
+    for (Object record : records) {
+      write(record);
+    }
+    return this;
+  }
+
+  public V1JsonWriter writeEvent(MarketEvent event) {
+    try {
+      begin(event.kind().wire());
+      gen.writeStringField("venue", event.venue());
+      gen.writeStringField("symbol", event.symbol());
+      if (event instanceof Trade trade) {
+        tradeFields(trade);
+      } else if (event instanceof Quote quote) {
+        quoteFields(quote);
+      } else if (event instanceof BookUpdate book) {
+        bookFields(book);
+      }
+      time("src_ts", event.eventTime());
+      if (event.ingestTime() != 0) {
+        time("ingest_ts", event.ingestTime());
+      }
+      gen.writeNumberField("seq", event.seq());
+      gen.writeStringField("event_id", event.eventId());
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void tradeFields(Trade trade) throws IOException {
+    gen.writeStringField("trade_id", trade.tradeId());
+    decimal("price", trade.price());
+    decimal("size", trade.size());
+    gen.writeStringField("side", trade.side().wire());
+  }
+
+  private void quoteFields(Quote quote) throws IOException {
+    decimal("bid", quote.bidPrice());
+    decimal("bid_size", quote.bidSize());
+    decimal("ask", quote.askPrice());
+    decimal("ask_size", quote.askSize());
+  }
+
+  private void bookFields(BookUpdate book) throws IOException {
+    gen.writeBooleanField("snapshot", book.snapshot());
+    levels("bids", book.levels(), Side.BUY);
+    levels("asks", book.levels(), Side.SELL);
+  }
+
+  private void levels(String name, List<BookLevel> levels, Side side) throws IOException {
+    gen.writeArrayFieldStart(name);
+    for (BookLevel level : levels) {
+      if (level.side() == side) {
+        gen.writeStartArray();
+        decimalValue(level.price());
+        decimalValue(level.size());
+        gen.writeEndArray();
+      }
+    }
+    gen.writeEndArray();
+  }
+
+  public V1JsonWriter writeBar(Bar bar) {
+    try {
+      begin("bar");
+      gen.writeStringField("venue", bar.venue());
+      gen.writeStringField("symbol", bar.symbol());
+      gen.writeStringField("interval", bar.interval());
+      time("start", bar.start());
+      time("end", bar.end());
+      number("open", bar.open());
+      number("high", bar.high());
+      number("low", bar.low());
+      number("close", bar.close());
+      number("volume", bar.volume());
+      number("vwap", bar.vwap());
+      gen.writeNumberField("trades", bar.trades());
+      gen.writeNumberField("revision", bar.revision());
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Signals carry no {@code kind}: the v1 contract identifies them by {@code provider}. */
+  public V1JsonWriter writeSignal(Signal signal) {
+    try {
+      begin(null);
+      gen.writeStringField("provider", signal.provider());
+      gen.writeStringField("symbol", signal.symbol());
+      time("ts", signal.ts());
+      gen.writeStringField("name", signal.name());
+      number("value", signal.value());
+      number("score", signal.score());
+      gen.writeObjectFieldStart("meta");
+      for (Map.Entry<String, String> e : signal.meta().entrySet()) {
+        gen.writeStringField(e.getKey(), e.getValue());
+      }
+      gen.writeEndObject();
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public V1JsonWriter writeAnomaly(Anomaly anomaly) {
+    try {
+      begin("anomaly");
+      gen.writeStringField("venue", anomaly.venue());
+      gen.writeStringField("symbol", anomaly.symbol());
+      gen.writeStringField("type", anomaly.type());
+      time("ts", anomaly.ts());
+      gen.writeStringField("detail", anomaly.detail());
+      number("measure", anomaly.measure());
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public V1JsonWriter writeFeatures(FeatureSnapshot snapshot) {
+    try {
+      begin("features");
+      gen.writeStringField("venue", snapshot.venue());
+      gen.writeStringField("symbol", snapshot.symbol());
+      time("ts", snapshot.ts());
+      number("price", snapshot.price());
+      gen.writeObjectFieldStart("features");
+      for (Map.Entry<String, Double> e : snapshot.features().entrySet()) {
+        number(e.getKey(), e.getValue());
+      }
+      gen.writeEndObject();
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void begin(String kind) throws IOException {
+    gen.writeStartObject();
+    gen.writeNumberField("ver", V1Json.VERSION);
+    if (kind != null) {
+      gen.writeStringField("kind", kind);
+    }
+  }
+
+  private V1JsonWriter end() throws IOException {
+    gen.writeEndObject();
+    gen.writeRaw('\n');
+    return this;
+  }
+
+  /** Exact digits as a JSON number, via a reused char[] so no String is made per field. */
+  private void decimal(String name, long packed) throws IOException {
+    gen.writeFieldName(name);
+    decimalValue(packed);
+  }
+
+  private void decimalValue(long packed) throws IOException {
+    Decimals.append(resetText(), packed);
+    gen.writeNumber(textChars(), 0, text.length());
+  }
+
+  private void time(String name, long epochMicros) throws IOException {
+    IsoTime.append(resetText(), epochMicros);
+    gen.writeFieldName(name);
+    gen.writeString(textChars(), 0, text.length());
+  }
+
+  private void number(String name, double value) throws IOException {
+    gen.writeFieldName(name);
+    if (Double.isFinite(value)) {
+      gen.writeNumber(value);
+    } else {
+      gen.writeNull();
+    }
+  }
+
+  private StringBuilder resetText() {
+    text.setLength(0);
+    return text;
+  }
+
+  private char[] textChars() {
+    if (chars.length < text.length()) {
+      chars = new char[text.length() * 2];
+    }
+    text.getChars(0, text.length(), chars, 0);
+    return chars;
+  }
+
+  /** Pushes buffered output to the target (the internal buffer or the caller's stream). */
+  public V1JsonWriter flush() {
+    try {
+      gen.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Bytes written since the last {@link #reset()} (internal buffer only). */
+  public int size() {
+    return internal().size();
+  }
+
+  public byte[] toByteArray() {
+    return internal().toByteArray();
+  }
+
+  /** The lines written since the last {@link #reset()}, as text (internal buffer only). */
+  @Override
+  public String toString() {
+    return internal().toString(StandardCharsets.UTF_8);
+  }
+
+  /** Appends the lines written since the last {@link #reset()} to {@code target} without an intermediate copy. */
+  public Buffer appendTo(Buffer target) {
+    ExposedBuffer b = internal();
+    return target.appendBytes(b.array(), 0, b.size());
+  }
+
+  /** Forgets what was written, keeping the buffer's capacity (internal buffer only). */
+  public V1JsonWriter reset() {
+    internal().reset();
+    return this;
+  }
+
+  private ExposedBuffer internal() {
+    if (buffer == null) {
+      throw new IllegalStateException("this writer writes to a caller's stream; it has no buffer to read");
+    }
+    flush();
+    return buffer;
+  }
+
+  /** A ByteArrayOutputStream whose array can be handed to a Vert.x Buffer without copying it first. */
+  private static final class ExposedBuffer extends ByteArrayOutputStream {
+    ExposedBuffer(int size) {
+      super(size);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.tickwire.codecs;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every key the v1 JSON contract knows, across all record kinds, with the shape its value must have. */
+enum V1Key {
+  VER("ver"), KIND("kind"), VENUE("venue"), SYMBOL("symbol"), TRADE_ID("trade_id"), PRICE("price"),
+  SIZE("size"), SIDE("side"), SRC_TS("src_ts"), INGEST_TS("ingest_ts"), SEQ("seq"), EVENT_ID("event_id"),
+  BID("bid"), BID_SIZE("bid_size"), ASK("ask"), ASK_SIZE("ask_size"), SNAPSHOT("snapshot"),
+  BIDS("bids", Shape.LEVELS), ASKS("asks", Shape.LEVELS), INTERVAL("interval"), START("start"), END("end"),
+  OPEN("open"), HIGH("high"), LOW("low"), CLOSE("close"), VOLUME("volume"), VWAP("vwap"), TRADES("trades"),
+  REVISION("revision"), PROVIDER("provider"), TS("ts"), NAME("name"), VALUE("value"), SCORE("score"),
+  META("meta", Shape.STRING_MAP), TYPE("type"), DETAIL("detail"), MEASURE("measure"),
+  FEATURES("features", Shape.NUMBER_MAP);
+
+  /** How the reader collects a value: scalars are kept as text and typed later, once the kind is known. */
+  enum Shape { SCALAR, LEVELS, STRING_MAP, NUMBER_MAP }
+
+  private static final Map<String, V1Key> BY_NAME = new HashMap<>();
+
+  static {
+    for (V1Key key : values()) {
+      BY_NAME.put(key.json, key);
+    }
+  }
+
+  final String json;
+  final Shape shape;
+
+  V1Key(String json) {
+    this(json, Shape.SCALAR);
+  }
+
+  V1Key(String json, Shape shape) {
+    this.json = json;
+    this.shape = shape;
+  }
+
+  long bit() {
+    return 1L << ordinal();
+  }
+
+  static V1Key byName(String name) {
+    return BY_NAME.get(name);
+  }
+
+  static long mask(V1Key... keys) {
+    long mask = 0;
+    for (V1Key key : keys) {
+      mask |= key.bit();
+    }
+    return mask;
+  }
+}

@@ -1,0 +1,244 @@
+package io.tickwire.batcher;
+
+import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.Trade;
+import io.tickwire.config.Settings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Event-time tumbling windows for every symbol of one partition, for every configured interval.
+ *
+ * <p>Windows are {@code [k * interval, (k + 1) * interval)} in epoch microseconds. The partition's watermark
+ * is the newest event time seen minus the allowed lateness; a window closes, and its bar is emitted, the
+ * moment the watermark reaches its end. Lateness is judged per event against the watermark left by the events
+ * before it, so the bars do not depend on how the stream was cut into batches. A trade for a window that has
+ * closed is late: it revises the emitted bar (revision + 1) or is dropped, by policy; bars stay revisable
+ * until the watermark is {@code revisionHorizon} past their end. While no event arrives for the idle timeout,
+ * the watermark moves on with the wall clock, so a quiet partition still closes its windows.
+ *
+ * <p>Not thread-safe: one instance per partition, used from its owner's event loop.
+ */
+public final class PartitionWindows {
+  private static final long NONE = Long.MIN_VALUE / 4;
+  private static final Comparator<Bar> EMIT_ORDER =
+      Comparator.comparingLong(Bar::end).thenComparingLong(Bar::intervalMillis);
+
+  private final long[] intervalsMillis;
+  private final long[] intervalsMicros;
+  private final long latenessMicros;
+  private final long idleTimeoutMicros;
+  private final long horizonMicros;
+  private final boolean revise;
+  private final Map<String, Map<String, SymbolWindows>> byVenue = new HashMap<>();
+  private final WindowCounters counters = new WindowCounters();
+  private long maxEventTime = NONE;
+  private long watermark = NONE;
+  private long lastArrival = NONE;
+  private long nextCloseAt = Long.MAX_VALUE;
+
+  public PartitionWindows(Settings.Batcher settings) {
+    this.intervalsMillis = settings.intervalsMillis().clone();
+    this.intervalsMicros = new long[intervalsMillis.length];
+    for (int i = 0; i < intervalsMillis.length; i++) {
+      intervalsMicros[i] = intervalsMillis[i] * 1000;
+    }
+    this.latenessMicros = settings.allowedLatenessMs() * 1000;
+    this.idleTimeoutMicros = settings.idleTimeoutMs() * 1000;
+    this.horizonMicros = settings.revisionHorizonMs() * 1000;
+    this.revise = settings.latePolicy() == Settings.LatePolicy.REVISE;
+  }
+
+  /** The windows of one symbol: per interval, the open ones and the closed ones still revisable. */
+  private final class SymbolWindows {
+    final String venue;
+    final String symbol;
+    final List<List<BarBuilder>> open = new ArrayList<>();
+    final List<List<BarBuilder>> closed = new ArrayList<>();
+
+    SymbolWindows(String venue, String symbol) {
+      this.venue = venue;
+      this.symbol = symbol;
+      for (int i = 0; i < intervalsMicros.length; i++) {
+        open.add(new ArrayList<>(2));
+        closed.add(new ArrayList<>(4));
+      }
+    }
+  }
+
+  /** Applies one event at wall-clock {@code arrival} (epoch micros); bars it closes or revises go to {@code out}. */
+  public void onEvent(MarketEvent event, long arrival, List<Bar> out) {
+    lastArrival = arrival;
+    if (event instanceof Trade trade) {
+      addTrade(trade, out);
+    }
+    advance(event.eventTime(), out);
+  }
+
+  private void addTrade(Trade trade, List<Bar> out) {
+    counters.trades++;
+    SymbolWindows windows = windowsOf(trade.venue(), trade.symbol());
+    long time = trade.eventTime();
+    double price = trade.priceValue();
+    double size = trade.sizeValue();
+    for (int i = 0; i < intervalsMicros.length; i++) {
+      long start = Math.floorDiv(time, intervalsMicros[i]) * intervalsMicros[i];
+      long end = start + intervalsMicros[i];
+      if (end <= watermark) {
+        late(windows, i, start, price, size, time, out);
+      } else {
+        openWindow(windows.open.get(i), start, end).add(price, size, time);
+        nextCloseAt = Math.min(nextCloseAt, end);
+      }
+    }
+  }
+
+  private void late(SymbolWindows windows, int i, long start, double price, double size, long time,
+      List<Bar> out) {
+    long end = start + intervalsMicros[i];
+    if (!revise || end <= watermark - horizonMicros) {
+      counters.lateDropped++;
+      return;
+    }
+    BarBuilder bar = find(windows.closed.get(i), start);
+    if (bar == null) {
+      bar = new BarBuilder(start, end);
+      insertSorted(windows.closed.get(i), bar);
+    }
+    bar.add(price, size, time);
+    out.add(bar.emit(windows.venue, windows.symbol, intervalsMillis[i]));
+    counters.lateRevised++;
+  }
+
+  private void advance(long eventTime, List<Bar> out) {
+    if (eventTime > maxEventTime) {
+      maxEventTime = eventTime;
+      moveWatermark(eventTime - latenessMicros, out);
+    }
+  }
+
+  private void moveWatermark(long to, List<Bar> out) {
+    if (to > watermark) {
+      watermark = to;
+      if (watermark >= nextCloseAt) {
+        sweep(out);
+      }
+    }
+  }
+
+  /**
+   * Moves the watermark by the wall clock when the partition has been idle for the idle timeout: event time is
+   * assumed to have advanced as much as wall time since the last event arrived.
+   */
+  public void onIdleCheck(long now, List<Bar> out) {
+    if (lastArrival == NONE || now - lastArrival < idleTimeoutMicros) {
+      return;
+    }
+    long before = watermark;
+    moveWatermark(maxEventTime + (now - lastArrival) - latenessMicros, out);
+    if (watermark > before) {
+      counters.idleAdvances++;
+    }
+  }
+
+  /** Closes every open window now, whatever the watermark: the last bars before a shutdown. */
+  public void flush(List<Bar> out) {
+    closeWindows(Long.MAX_VALUE, out);
+  }
+
+  private void sweep(List<Bar> out) {
+    closeWindows(watermark, out);
+  }
+
+  private void closeWindows(long upTo, List<Bar> out) {
+    int first = out.size();
+    long next = Long.MAX_VALUE;
+    for (Map<String, SymbolWindows> bySymbol : byVenue.values()) {
+      for (SymbolWindows windows : bySymbol.values()) {
+        next = Math.min(next, closeSymbol(windows, upTo, out));
+      }
+    }
+    nextCloseAt = next;
+    out.subList(first, out.size()).sort(EMIT_ORDER);
+  }
+
+  /** Closes the symbol's windows ending at or before {@code upTo}; returns the earliest end still open. */
+  private long closeSymbol(SymbolWindows windows, long upTo, List<Bar> out) {
+    long next = Long.MAX_VALUE;
+    for (int i = 0; i < intervalsMicros.length; i++) {
+      List<BarBuilder> open = windows.open.get(i);
+      List<BarBuilder> closed = windows.closed.get(i);
+      while (!open.isEmpty() && open.get(0).end <= upTo) {
+        BarBuilder bar = open.remove(0);
+        out.add(bar.emit(windows.venue, windows.symbol, intervalsMillis[i]));
+        counters.barsClosed++;
+        if (revise) {
+          closed.add(bar);
+        }
+      }
+      closed.removeIf(bar -> bar.end <= watermark - horizonMicros);
+      if (!open.isEmpty()) {
+        next = Math.min(next, open.get(0).end);
+      }
+    }
+    return next;
+  }
+
+  private SymbolWindows windowsOf(String venue, String symbol) {
+    Map<String, SymbolWindows> bySymbol = byVenue.computeIfAbsent(venue, v -> new HashMap<>());
+    SymbolWindows windows = bySymbol.get(symbol);
+    if (windows == null) {
+      windows = new SymbolWindows(venue, symbol);
+      bySymbol.put(symbol, windows);
+    }
+    return windows;
+  }
+
+  /** The open window starting at {@code start}, created if needed; the newest window is the usual hit. */
+  private static BarBuilder openWindow(List<BarBuilder> open, long start, long end) {
+    for (int k = open.size() - 1; k >= 0; k--) {
+      BarBuilder bar = open.get(k);
+      if (bar.start == start) {
+        return bar;
+      }
+      if (bar.start < start) {
+        BarBuilder created = new BarBuilder(start, end);
+        open.add(k + 1, created);
+        return created;
+      }
+    }
+    BarBuilder created = new BarBuilder(start, end);
+    open.add(0, created);
+    return created;
+  }
+
+  private static BarBuilder find(List<BarBuilder> bars, long start) {
+    for (BarBuilder bar : bars) {
+      if (bar.start == start) {
+        return bar;
+      }
+    }
+    return null;
+  }
+
+  private static void insertSorted(List<BarBuilder> bars, BarBuilder bar) {
+    int k = bars.size();
+    while (k > 0 && bars.get(k - 1).start > bar.start) {
+      k--;
+    }
+    bars.add(k, bar);
+  }
+
+  /** Newest event time minus allowed lateness, or moved on by idleness; {@code Long.MIN_VALUE / 4} before any event. */
+  public long watermark() {
+    return watermark;
+  }
+
+  public WindowCounters counters() {
+    return counters;
+  }
+}

@@ -1,0 +1,140 @@
+package io.tickwire.cli;
+
+import io.tickwire.cluster.Node;
+import io.tickwire.cluster.Role;
+import io.tickwire.codecs.Codecs;
+import io.tickwire.codecs.Intervals;
+import io.tickwire.config.ConfigException;
+import io.tickwire.config.ConfigLoader;
+import io.tickwire.config.Settings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tickwire run}: runs the pipeline of this node's roles until stopped, the duration ends or the sources end. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the pipeline (single node by default: synthetic feed to bars).")
+final class RunCommand implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_BAD_CONFIG = 2;
+  private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
+  private static final long STOP_TIMEOUT_SECONDS = 120;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML file layered over the built-in defaults.")
+  Path config;
+
+  @Option(names = "--roles", paramLabel = "ROLES", defaultValue = "all",
+      description = "all, or a comma-separated list of ingest, compute, persist, web (default: ${DEFAULT-VALUE}).")
+  String roles;
+
+  @Option(names = "--duration", paramLabel = "DURATION",
+      description = "Stop cleanly after this long, e.g. 30s, 5m, 1h (default: run until stopped).")
+  String duration;
+
+  @Option(names = "--print", paramLabel = "ADDRESS",
+      description = "Write every message on ADDRESS to stdout as v1 JSON lines; md.ticks covers every partition.")
+  List<String> print = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. synthetic.rate=max.")
+  List<String> sets = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    Set<Role> roleSet;
+    long durationMs;
+    try {
+      roleSet = Role.parse(roles);
+      durationMs = duration == null ? -1 : Intervals.parse(duration);
+    } catch (IllegalArgumentException e) {
+      return fail(EXIT_BAD_CONFIG, e.getMessage());
+    }
+    Vertx vertx = Vertx.vertx();
+    Codecs.register(vertx);
+    try {
+      return run(vertx, roleSet, durationMs);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
+        return fail(EXIT_BAD_CONFIG, cause.getMessage());
+      }
+      LOG.log(System.Logger.Level.ERROR, "tickwire failed", cause);
+      return fail(EXIT_FAILED, String.valueOf(cause));
+    } catch (ConfigException | IllegalArgumentException e) {
+      return fail(EXIT_BAD_CONFIG, e.getMessage());
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  private int run(Vertx vertx, Set<Role> roleSet, long durationMs) throws Exception {
+    Settings settings = Settings.from(await(ConfigLoader.load(vertx, config, System.getenv(), sets)));
+    OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    Node node = new Node(vertx, settings, roleSet, print, stdout);
+    await(node.start());
+    LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
+
+    CompletableFuture<String> stopReason = new CompletableFuture<>();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stopReason.complete("signal");
+      awaitQuietly(stopped);
+    }, "tickwire-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (durationMs > 0) {
+      vertx.setTimer(durationMs, id -> stopReason.complete("duration " + duration + " elapsed"));
+    }
+    node.sourcesFinished().onSuccess(v -> stopReason.complete("sources finished"))
+        .onFailure(e -> stopReason.complete("a source failed: " + e));
+
+    LOG.log(System.Logger.Level.INFO, "stopping: {0}", stopReason.get());
+    try {
+      node.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      stdout.flush();
+      LOG.log(System.Logger.Level.INFO, "stopped cleanly");
+    } finally {
+      stopped.countDown();
+      removeHook(hook);
+    }
+    return EXIT_OK;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting because of a signal; the hook is running and will return
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int fail(int code, String message) {
+    System.err.println("tickwire: " + message);
+    return code;
+  }
+}

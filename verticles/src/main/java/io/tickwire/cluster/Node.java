@@ -1,0 +1,139 @@
+package io.tickwire.cluster;
+
+import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.cli.PrintVerticle;
+import io.tickwire.config.Settings;
+import io.tickwire.connector.Source;
+import io.tickwire.connector.SyntheticConnector;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.Topology;
+import io.tickwire.router.RouterVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One tickwire node: deploys the stages of its roles, consumers before producers so nothing is sent before
+ * it can be received, and stops them in the reverse order: sources stop first, then each stage drains what it
+ * holds downstream before the next one stops, so open windows are flushed and emitted before the node is down.
+ */
+public final class Node {
+  private static final System.Logger LOG = System.getLogger(Node.class.getName());
+
+  private final Vertx vertx;
+  private final Settings settings;
+  private final Set<Role> roles;
+  private final List<String> printTopics;
+  private final OutputStream printOut;
+  private final Topology topology;
+  private final List<String> deployed = new ArrayList<>();
+  private final List<Deployable> stages = new ArrayList<>();
+  private final List<Future<Void>> finiteSources = new ArrayList<>();
+  private boolean unboundedSource;
+
+  /**
+   * @param printAddresses addresses for {@code --print}, resolved with {@link Addresses#resolve}
+   * @param printOut where printed lines go (stdout for the CLI)
+   */
+  public Node(Vertx vertx, Settings settings, Set<Role> roles, List<String> printAddresses, OutputStream printOut) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.roles = Set.copyOf(roles);
+    this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
+    this.printOut = printOut;
+    this.topology = Topologies.of(settings, printTopics);
+  }
+
+  private static List<String> resolveAll(List<String> addresses, int partitions) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (String address : addresses) {
+      topics.addAll(Addresses.resolve(address, partitions));
+    }
+    return List.copyOf(topics);
+  }
+
+  public Future<Void> start() {
+    List<Deployable> order = new ArrayList<>();
+    if (!printTopics.isEmpty()) {
+      order.add(new PrintVerticle(printTopics, printOut));
+    }
+    if (roles.contains(Role.COMPUTE)) {
+      int instances = settings.batcher().instances();
+      for (int i = 0; i < instances; i++) {
+        order.add(new MicroBatcherVerticle(settings, topology, i, instances));
+      }
+    }
+    if (roles.contains(Role.INGEST)) {
+      order.add(new RouterVerticle(settings, topology));
+      if (settings.synthetic().enabled()) {
+        order.add(new SyntheticConnector(settings.synthetic(), topology));
+      }
+    }
+    return deployInOrder(order);
+  }
+
+  private Future<Void> deployInOrder(List<Deployable> order) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Deployable stage : order) {
+      chain = chain.compose(v -> vertx.deployVerticle(stage).map(id -> {
+        deployed.add(id);
+        stages.add(stage);
+        trackSource(stage);
+        return null;
+      }));
+    }
+    return chain;
+  }
+
+  private void trackSource(Deployable stage) {
+    if (stage instanceof Source source) {
+      if (source.bounded()) {
+        finiteSources.add(source.finished());
+      } else {
+        unboundedSource = true;
+      }
+    }
+  }
+
+  /**
+   * Completes when every source of this node is finite and has finished; never completes while any source runs
+   * unbounded or when the node has no source.
+   */
+  public Future<Void> sourcesFinished() {
+    if (unboundedSource || finiteSources.isEmpty()) {
+      return Promise.<Void>promise().future();
+    }
+    return Future.all(finiteSources).mapEmpty();
+  }
+
+  /** Undeploys in the reverse order of deployment, each stage draining before the next stops. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployed.size() - 1; i >= 0; i--) {
+      String id = deployed.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
+        LOG.log(System.Logger.Level.WARNING, "stopping a stage failed: {0}", e.toString());
+        return Future.succeededFuture();
+      }));
+    }
+    return chain.onComplete(v -> {
+      deployed.clear();
+      stages.clear();
+    });
+  }
+
+  /** The deployed stage instances, in deployment order (for tests and health). */
+  public List<Deployable> stages() {
+    return List.copyOf(stages);
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+}

@@ -1,0 +1,32 @@
+package io.tickwire.cluster;
+
+import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.Topology;
+import io.tickwire.router.RouterVerticle;
+import java.util.List;
+
+/** The lossless consumer groups of the pipeline, derived from configuration alone so every node agrees. */
+public final class Topologies {
+  /** The group name of {@code --print} and {@code tail} consumers. */
+  public static final String PRINT = "print";
+
+  private Topologies() {
+  }
+
+  /** The pipeline's own links, plus a {@link #PRINT} group on each topic in {@code printed}. */
+  public static Topology of(Settings settings, List<String> printed) {
+    Settings.Pipeline pipeline = settings.pipeline();
+    Topology topology = new Topology(pipeline.creditWindow(), pipeline.sendTimeoutMs(),
+        pipeline.publishToObservers());
+    topology.addGroup(Addresses.INGRESS, RouterVerticle.GROUP);
+    for (int p = 0; p < pipeline.partitions(); p++) {
+      topology.addGroup(Addresses.ticks(p), MicroBatcherVerticle.GROUP);
+    }
+    for (String topic : printed) {
+      topology.addGroup(topic, PRINT);
+    }
+    return topology;
+  }
+}

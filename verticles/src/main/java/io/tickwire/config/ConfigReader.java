@@ -1,0 +1,99 @@
+package io.tickwire.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Typed, validated reads of dotted keys from the merged configuration; every failure names key and value. */
+public final class ConfigReader {
+  private final JsonObject root;
+
+  public ConfigReader(JsonObject root) {
+    this.root = root;
+  }
+
+  public Object raw(String key) {
+    Object node = root;
+    for (String part : key.split("\\.")) {
+      if (!(node instanceof JsonObject object)) {
+        return null;
+      }
+      node = object.getValue(part);
+    }
+    return node;
+  }
+
+  public boolean isNull(String key) {
+    return raw(key) == null;
+  }
+
+  public long integer(String key, long min, long max) {
+    Object value = raw(key);
+    if (value instanceof Integer || value instanceof Long) {
+      long v = ((Number) value).longValue();
+      if (v >= min && v <= max) {
+        return v;
+      }
+    }
+    throw invalid(key, value, "an integer from " + min + " to " + max);
+  }
+
+  public double number(String key, double min, double max) {
+    Object value = raw(key);
+    if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+      double v = n.doubleValue();
+      if (v >= min && v <= max) {
+        return v;
+      }
+    }
+    throw invalid(key, value, "a number from " + min + " to " + max);
+  }
+
+  public boolean bool(String key) {
+    Object value = raw(key);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw invalid(key, value, "true or false");
+  }
+
+  public String string(String key) {
+    Object value = raw(key);
+    if (value instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    throw invalid(key, value, "a non-empty string");
+  }
+
+  public String oneOf(String key, String... allowed) {
+    Object value = raw(key);
+    for (String option : allowed) {
+      if (option.equals(value)) {
+        return option;
+      }
+    }
+    throw invalid(key, value, "one of " + String.join(", ", allowed));
+  }
+
+  public List<String> stringList(String key) {
+    Object value = raw(key);
+    if (value instanceof JsonArray array && !array.isEmpty()) {
+      List<String> out = new ArrayList<>(array.size());
+      for (Object item : array) {
+        if (!(item instanceof String s) || s.isBlank()) {
+          throw invalid(key, value, "a non-empty list of non-empty strings");
+        }
+        out.add(s);
+      }
+      return List.copyOf(out);
+    }
+    throw invalid(key, value, "a non-empty list of strings");
+  }
+
+  /** The error for a value that is not what {@code expected} describes. */
+  public static ConfigException invalid(String key, Object value, String expected) {
+    String shown = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    return new ConfigException(key, "config key '" + key + "' has value " + shown + ": expected " + expected);
+  }
+}

@@ -1,0 +1,142 @@
+package io.tickwire.config;
+
+import io.tickwire.codecs.Intervals;
+import io.tickwire.codecs.IsoTime;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The validated, typed configuration. Built once at start-up; a bad value fails {@link #from} naming it. */
+public record Settings(
+    String dataDir,
+    Pipeline pipeline,
+    Synthetic synthetic,
+    Router router,
+    Batcher batcher) {
+
+  /** Link and partition settings shared by every stage. */
+  public record Pipeline(int partitions, int creditWindow, long sendTimeoutMs, boolean publishToObservers) {
+  }
+
+  /**
+   * The synthetic feed. {@code rate} 0 means as fast as the pipeline takes events; {@code count} -1 means
+   * unbounded; {@code startTime} -1 means the wall clock at start.
+   */
+  public record Synthetic(boolean enabled, String venue, List<String> symbols, long seed, long rate, long count,
+      int batchSize, double volatility, long jitterMs, long startTime) {
+    public boolean unbounded() {
+      return count < 0;
+    }
+
+    public boolean maxRate() {
+      return rate == 0;
+    }
+  }
+
+  public record Router(int dlqSamplesPerSec) {
+  }
+
+  /** Windowing. {@code intervalsMillis} is sorted ascending and free of duplicates. */
+  public record Batcher(long[] intervalsMillis, long allowedLatenessMs, long idleTimeoutMs, LatePolicy latePolicy,
+      long revisionHorizonMs, int instances) {
+  }
+
+  /** What happens to an event whose window has already closed. */
+  public enum LatePolicy {
+    REVISE, DROP
+  }
+
+  private static final long HOUR_MS = 3_600_000L;
+
+  public static Settings from(JsonObject config) {
+    ConfigReader r = new ConfigReader(config);
+    return new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r));
+  }
+
+  private static Pipeline pipeline(ConfigReader r) {
+    return new Pipeline(
+        (int) r.integer("pipeline.partitions", 1, 4096),
+        (int) r.integer("pipeline.credit_window", 1, 1024),
+        r.integer("pipeline.send_timeout_ms", 100, HOUR_MS),
+        r.bool("pipeline.publish_to_observers"));
+  }
+
+  private static Synthetic synthetic(ConfigReader r) {
+    return new Synthetic(
+        r.bool("synthetic.enabled"),
+        r.string("synthetic.venue"),
+        distinct("synthetic.symbols", r.stringList("synthetic.symbols")),
+        r.integer("synthetic.seed", Long.MIN_VALUE, Long.MAX_VALUE),
+        rate(r),
+        r.isNull("synthetic.count") ? -1 : r.integer("synthetic.count", 0, Long.MAX_VALUE),
+        (int) r.integer("synthetic.batch_size", 1, 65_536),
+        r.number("synthetic.volatility", 0.0, 100.0),
+        r.integer("synthetic.jitter_ms", 0, HOUR_MS),
+        r.isNull("synthetic.start_time") ? -1 : timestamp(r, "synthetic.start_time"));
+  }
+
+  private static long rate(ConfigReader r) {
+    if ("max".equals(r.raw("synthetic.rate"))) {
+      return 0;
+    }
+    Object value = r.raw("synthetic.rate");
+    if (value instanceof Integer || value instanceof Long) {
+      long rate = ((Number) value).longValue();
+      if (rate >= 1 && rate <= 100_000_000L) {
+        return rate;
+      }
+    }
+    throw ConfigReader.invalid("synthetic.rate", value, "max or events per second from 1 to 100000000");
+  }
+
+  private static long timestamp(ConfigReader r, String key) {
+    Object value = r.raw(key);
+    try {
+      return IsoTime.parse(String.valueOf(value));
+    } catch (RuntimeException e) {
+      throw ConfigReader.invalid(key, value, "an ISO-8601 timestamp with a zone, e.g. 2024-05-01T00:00:00Z");
+    }
+  }
+
+  private static Router router(ConfigReader r) {
+    return new Router((int) r.integer("router.dlq_samples_per_sec", 0, 100_000));
+  }
+
+  private static Batcher batcher(ConfigReader r) {
+    return new Batcher(
+        intervals(r, "batcher.intervals"),
+        r.integer("batcher.allowed_lateness_ms", 0, HOUR_MS),
+        r.integer("batcher.idle_timeout_ms", 1, HOUR_MS),
+        LatePolicy.valueOf(r.oneOf("batcher.late_policy", "revise", "drop").toUpperCase(java.util.Locale.ROOT)),
+        r.integer("batcher.revision_horizon_ms", 0, 24 * HOUR_MS),
+        (int) r.integer("batcher.instances", 1, 256));
+  }
+
+  private static long[] intervals(ConfigReader r, String key) {
+    List<String> labels = distinct(key, r.stringList(key));
+    long[] millis = new long[labels.size()];
+    for (int i = 0; i < millis.length; i++) {
+      try {
+        millis[i] = Intervals.parse(labels.get(i));
+      } catch (IllegalArgumentException e) {
+        throw ConfigReader.invalid(key, labels, "intervals such as 1s, 10s, 1m (" + e.getMessage() + ")");
+      }
+      if (86_400_000L % millis[i] != 0) {
+        throw ConfigReader.invalid(key, labels, "intervals that divide a day evenly, so windows align to the epoch");
+      }
+    }
+    java.util.Arrays.sort(millis);
+    return millis;
+  }
+
+  private static List<String> distinct(String key, List<String> values) {
+    List<String> seen = new ArrayList<>();
+    for (String v : values) {
+      if (seen.contains(v)) {
+        throw ConfigReader.invalid(key, values, "a list without duplicates (\"" + v + "\" appears twice)");
+      }
+      seen.add(v);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,109 @@
+package io.tickwire.connector;
+
+import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.TickBatch;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.Clock;
+import io.tickwire.flow.Outlet;
+import io.tickwire.flow.Topology;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feeds {@link SyntheticFeed} trades to the router at the configured rate. Pacing: each round generates the
+ * events that are due by the wall clock (all of a batch at {@code max}), hands them over, and starts the next
+ * round only when the ingress link has admitted the batch, so a slow pipeline slows the generator.
+ */
+public final class SyntheticConnector extends VerticleBase implements Source {
+  private static final long IDLE_POLL_MS = 5;
+
+  private final Settings.Synthetic settings;
+  private final Topology topology;
+  private final Promise<Void> finished = Promise.promise();
+  private Outlet<TickBatch> ingress;
+  private SyntheticFeed feed;
+  private long startNanos;
+  private long emitted;
+  private boolean stopping;
+
+  public SyntheticConnector(Settings.Synthetic settings, Topology topology) {
+    this.settings = settings;
+    this.topology = topology;
+  }
+
+  @Override
+  public Future<?> start() {
+    long now = Clock.nowMicros();
+    feed = new SyntheticFeed(settings, settings.startTime() >= 0 ? settings.startTime() : now);
+    ingress = new Outlet<>(vertx, Addresses.INGRESS, topology);
+    startNanos = System.nanoTime();
+    context.runOnContext(v -> round());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    return ingress.drained();
+  }
+
+  @Override
+  public Future<Void> finished() {
+    return finished.future();
+  }
+
+  @Override
+  public boolean bounded() {
+    return !settings.unbounded();
+  }
+
+  public long emitted() {
+    return emitted;
+  }
+
+  private void round() {
+    if (stopping) {
+      return;
+    }
+    long due = dueNow();
+    if (due == 0) {
+      if (exhausted()) {
+        ingress.drained().onComplete(finished);
+      } else {
+        vertx.setTimer(IDLE_POLL_MS, id -> round());
+      }
+      return;
+    }
+    ingress.send(generate((int) Math.min(due, settings.batchSize())))
+        .onSuccess(v -> context.runOnContext(x -> round()))
+        .onFailure(finished::tryFail);
+  }
+
+  private boolean exhausted() {
+    return !settings.unbounded() && emitted >= settings.count();
+  }
+
+  private long dueNow() {
+    long cap = settings.unbounded() ? Long.MAX_VALUE : settings.count() - emitted;
+    if (settings.maxRate()) {
+      return Math.min(cap, settings.batchSize());
+    }
+    double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+    long target = (long) (elapsedSeconds * settings.rate());
+    return Math.min(cap, Math.max(0, target - emitted));
+  }
+
+  private TickBatch generate(int n) {
+    long ingest = Clock.nowMicros();
+    List<MarketEvent> events = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      events.add(feed.next(ingest));
+    }
+    emitted += n;
+    return new TickBatch(TickBatch.UNPARTITIONED, events);
+  }
+}

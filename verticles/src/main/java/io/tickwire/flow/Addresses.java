@@ -1,0 +1,68 @@
+package io.tickwire.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every event-bus address, defined once. A topic (e.g. {@code md.bars}) is published best-effort to observers;
+ * each lossless consumer of a topic is a named group with its own inbox ({@code md.bars#print}) fed through a
+ * credit window, so one slow lossless consumer back-pressures the producer instead of losing data.
+ */
+public final class Addresses {
+  public static final String INGRESS = "md.ingress";
+  public static final String TICKS = "md.ticks";
+  public static final String BARS = "md.bars";
+  public static final String FEATURES = "md.features";
+  public static final String SIGNALS = "md.signals";
+  public static final String ANOMALIES = "md.anomalies";
+  public static final String HEALTH = "md.health";
+  public static final String DLQ = "md.dlq";
+
+  private static final char GROUP_SEPARATOR = '#';
+
+  private Addresses() {
+  }
+
+  /** Topics whose producers send batches through an {@link Outlet}, so they can have lossless groups. */
+  public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
+      ANOMALIES);
+  /** Topics that are only ever published best-effort. */
+  public static final List<String> NOTICES = List.of(HEALTH, DLQ);
+
+  /**
+   * The topics an address names: itself, or for {@code md.ticks} every partition topic. Throws naming the address
+   * when it is not one tickwire uses.
+   */
+  public static List<String> resolve(String address, int partitions) {
+    if (address.equals(TICKS)) {
+      List<String> all = new ArrayList<>(partitions);
+      for (int p = 0; p < partitions; p++) {
+        all.add(ticks(p));
+      }
+      return all;
+    }
+    if (address.startsWith(TICKS + '.')) {
+      String suffix = address.substring(TICKS.length() + 1);
+      if (suffix.matches("\\d{1,4}") && Integer.parseInt(suffix) < partitions) {
+        return List.of(address);
+      }
+      throw new IllegalArgumentException("unknown address '" + address + "': partitions are md.ticks.0 to md.ticks."
+          + (partitions - 1));
+    }
+    if (STREAMS.contains(address) || NOTICES.contains(address)) {
+      return List.of(address);
+    }
+    throw new IllegalArgumentException("unknown address '" + address + "'; known: " + String.join(", ", STREAMS)
+        + ", " + String.join(", ", NOTICES) + " (md.ticks covers every md.ticks.<p>)");
+  }
+
+  /** The topic carrying partition {@code p} of the routed ticks. */
+  public static String ticks(int partition) {
+    return TICKS + '.' + partition;
+  }
+
+  /** The inbox of one lossless consumer group of a topic. */
+  public static String inbox(String topic, String group) {
+    return topic + GROUP_SEPARATOR + group;
+  }
+}
