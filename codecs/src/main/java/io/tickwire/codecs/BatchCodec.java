@@ -13,7 +13,7 @@ import java.util.function.ToIntFunction;
  * <pre>
  *   byte    format version (1)
  *   int     payload length: the bytes after this int, so a truncated message is detected, not misread
- *   int     string-table offset from the payload start: the table comes last so encoding is one pass
+ *   int     string-table offset from the payload start (this int): the table comes last so encoding is one pass
  *   varint  batch header (TickBatch: partition; others: 0)
  *   varint  element count, then the elements ({@link ElementFormat})
  *   varint  string count, then each string as length + UTF-8
@@ -54,7 +54,7 @@ public final class BatchCodec<B extends Batch<E>, E> implements MessageCodec<B, 
     buffer.appendByte((byte) VERSION);
     int lengthAt = buffer.length();
     buffer.appendInt(0).appendInt(0); // length and table offset, patched below
-    int payloadStart = buffer.length();
+    int payloadStart = lengthAt + 4;
     WireWriter out = new WireWriter(buffer);
     out.writeVarLong(header.applyAsInt(batch));
     out.writeVarUnsigned(batch.items().size());

@@ -118,10 +118,12 @@ final class V1Fields {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       // Numbers and booleans are kept as their text: meta is free-form annotation, not computed on.
-      if (t == JsonToken.VALUE_NULL || !t.isScalarValue()) {
+      if (!t.isScalarValue()) {
         throw V1FormatException.bad(key.json, "expected string values, got " + describe(t, null) + " for '" + name + "'");
       }
-      meta.put(name, p.getText());
+      if (t != JsonToken.VALUE_NULL) { // null means absent, as the writer spells nothing
+        meta.put(name, p.getText());
+      }
     }
   }
 

@@ -18,6 +18,12 @@ import java.util.Set;
  * <p>Reading: keys may come in any order; keys outside the contract are ignored but reported by {@link #parse};
  * every problem is a {@link V1FormatException} naming the key. Exact decimals are parsed from the number's text,
  * never through a double. Writing: see {@link V1JsonWriter}; {@link #toJson} is the one-off convenience.
+ *
+ * <p>Optional on read: {@code seq} (default 0, "not sequenced yet"), {@code ingest_ts} (default 0, "not set":
+ * an external producer cannot know when we received its event; the writer omits it when 0), {@code event_id}
+ * (always recomputed from the event, so a producer's spelling never matters), a bar's {@code end} (checked
+ * against start + interval when present), an anomaly's {@code measure} (default NaN). A JSON {@code null} in a
+ * double field reads as NaN, which is how non-finite doubles are written.
  */
 public final class V1Json {
   public static final int VERSION = V1Decoder.VERSION;

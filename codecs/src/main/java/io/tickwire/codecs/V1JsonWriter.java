@@ -161,7 +161,9 @@ public final class V1JsonWriter {
       number("score", signal.score());
       gen.writeObjectFieldStart("meta");
       for (Map.Entry<String, String> e : signal.meta().entrySet()) {
-        gen.writeStringField(e.getKey(), e.getValue());
+        if (e.getValue() != null) { // an absent annotation, not a value: omitted so readers see the same map
+          gen.writeStringField(e.getKey(), e.getValue());
+        }
       }
       gen.writeEndObject();
       return end();

@@ -5,8 +5,9 @@ import io.tickwire.codecs.Bar;
 /**
  * The running OHLCV state of one window. Open and close follow event time, not arrival order, so an
  * out-of-order stream gives the same bar as a sorted one: the open is the earliest trade (the first to arrive
- * on a tie), the close the latest (the last to arrive on a tie). Volume and VWAP are double sums, so a
- * different arrival order may change their last bits.
+ * on a tie), the close the latest (the last to arrive on a tie). Volume is summed exactly from the packed
+ * decimal sizes (so it prints as the exchange's digits and does not depend on order); the VWAP numerator is a
+ * double sum, so a different arrival order may change its last bits.
  */
 final class BarBuilder {
   final long start;
@@ -15,7 +16,7 @@ final class BarBuilder {
   private double high;
   private double low;
   private double close;
-  private double volume;
+  private final ExactSum volume = new ExactSum();
   private double notional;
   private long trades;
   private long openTime;
@@ -27,7 +28,8 @@ final class BarBuilder {
     this.end = end;
   }
 
-  void add(double price, double size, long eventTime) {
+  /** Adds a trade: {@code size} is a packed decimal (see {@link io.tickwire.codecs.Decimals}). */
+  void add(double price, long size, long eventTime) {
     if (trades == 0) {
       open = high = low = close = price;
       openTime = closeTime = eventTime;
@@ -43,8 +45,8 @@ final class BarBuilder {
       high = Math.max(high, price);
       low = Math.min(low, price);
     }
-    volume += size;
-    notional += price * size;
+    volume.add(size);
+    notional += price * io.tickwire.codecs.Decimals.toDouble(size);
     trades++;
   }
 
@@ -55,7 +57,8 @@ final class BarBuilder {
   /** The bar as of now; each call after the first is the next revision. */
   Bar emit(String venue, String symbol, long intervalMillis) {
     revision++;
-    double vwap = volume > 0 ? notional / volume : close;
-    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, volume, vwap, trades, revision);
+    double total = volume.value();
+    double vwap = total > 0 ? notional / total : close;
+    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, revision);
   }
 }

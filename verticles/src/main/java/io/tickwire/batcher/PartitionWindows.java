@@ -84,7 +84,7 @@ public final class PartitionWindows {
     SymbolWindows windows = windowsOf(trade.venue(), trade.symbol());
     long time = trade.eventTime();
     double price = trade.priceValue();
-    double size = trade.sizeValue();
+    long size = trade.size();
     for (int i = 0; i < intervalsMicros.length; i++) {
       long start = Math.floorDiv(time, intervalsMicros[i]) * intervalsMicros[i];
       long end = start + intervalsMicros[i];
@@ -97,7 +97,7 @@ public final class PartitionWindows {
     }
   }
 
-  private void late(SymbolWindows windows, int i, long start, double price, double size, long time,
+  private void late(SymbolWindows windows, int i, long start, double price, long size, long time,
       List<Bar> out) {
     long end = start + intervalsMicros[i];
     if (!revise || end <= watermark - horizonMicros) {

@@ -1,0 +1,160 @@
+package io.tickwire.codecs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BatchCodecTest {
+  private static final long T0 = IsoTime.parse("2024-05-01T12:00:00.123456Z");
+  private static final byte[] PREFIX = "junk-before".getBytes(StandardCharsets.UTF_8);
+
+  /** Encodes after unrelated bytes, as the clustered event bus does, and decodes from that position. */
+  private static <B extends Batch<E>, E> B roundTrip(BatchCodec<B, E> codec, B batch) {
+    Buffer buffer = Buffer.buffer().appendBytes(PREFIX);
+    codec.encodeToWire(buffer, batch);
+    return codec.decodeFromWire(PREFIX.length, buffer);
+  }
+
+  private static TickBatch ticks(int n) {
+    List<MarketEvent> events = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      events.add(new Trade("coinbase", "BTC-USD", "t" + i, Decimals.parse("65000.10"), Decimals.of(i + 1, 3),
+          i % 2 == 0 ? Side.BUY : Side.SELL, T0 + i * 1000L, T0 + i * 1000L + 250, i));
+    }
+    return new TickBatch(3, events);
+  }
+
+  @Test
+  void tickBatchOfEveryEventKindRoundTrips() {
+    TickBatch batch = new TickBatch(7, List.of(
+        new Trade("coinbase", "BTC-USD", "t-1", Decimals.parse("65000.10"), Decimals.parse("-0.5"), Side.SELL, T0,
+            0, 0),
+        new Quote("binance", "ETH-USDT", Decimals.parse("3100.25"), Decimals.parse("1.200"),
+            Decimals.parse("3100.26"), Decimals.parse("0.8"), T0 - 5_000_000, T0 + 12, 2),
+        new BookUpdate("kraken", "XBT/USD", true, List.of(
+            new BookLevel(Side.BUY, Decimals.parse("64999.9"), Decimals.parse("1.5")),
+            new BookLevel(Side.SELL, Decimals.parse("65000.1"), Decimals.parse("0"))), -1_000_000, T0, 3)));
+    TickBatch decoded = roundTrip(Codecs.TICK_BATCH, batch);
+    assertThat(decoded).isEqualTo(batch);
+    assertThat(decoded.partition()).isEqualTo(7);
+  }
+
+  @Test
+  void unpartitionedAndEmptyBatchesRoundTrip() {
+    TickBatch empty = new TickBatch(TickBatch.UNPARTITIONED, List.of());
+    assertThat(roundTrip(Codecs.TICK_BATCH, empty)).isEqualTo(empty);
+  }
+
+  @Test
+  void repeatedStringsTravelOnceAndDecodeToOneInstance() {
+    Buffer buffer = Buffer.buffer();
+    Codecs.TICK_BATCH.encodeToWire(buffer, ticks(500));
+    String wire = buffer.toString(StandardCharsets.ISO_8859_1);
+    assertThat(wire.split("BTC-USD", -1)).hasSize(2);
+    assertThat(wire.split("coinbase", -1)).hasSize(2);
+    assertThat(buffer.length()).isLessThan(500 * 24);
+    TickBatch decoded = Codecs.TICK_BATCH.decodeFromWire(0, buffer);
+    assertThat(decoded).isEqualTo(ticks(500));
+    assertThat(decoded.items().get(0).symbol()).isSameAs(decoded.items().get(499).symbol());
+  }
+
+  @Test
+  void barBatchRoundTrips() {
+    BarBatch batch = new BarBatch(List.of(
+        new Bar("coinbase", "BTC-USD", 1000, T0, 1.5, 2.5, 0.5, 2.0, 10, Double.NaN, 3, 0),
+        new Bar("coinbase", "ETH-USD", 60_000, T0 - 60_000_000, 3100, 3101, 3099, 3100.5, 0.25, 3100.2, 1, 4)));
+    assertThat(roundTrip(Codecs.BAR_BATCH, batch)).isEqualTo(batch);
+  }
+
+  @Test
+  void featureBatchRoundTrips() {
+    FeatureBatch batch = new FeatureBatch(List.of(
+        new FeatureSnapshot("coinbase", "BTC-USD", T0, 65000.5, Map.of("ret_1m", -0.001, "vol_1m", 0.003)),
+        new FeatureSnapshot("coinbase", "ETH-USD", T0, 3100, Map.of())));
+    assertThat(roundTrip(Codecs.FEATURE_BATCH, batch)).isEqualTo(batch);
+  }
+
+  @Test
+  void signalBatchRoundTrips() {
+    SignalBatch batch = new SignalBatch(List.of(
+        new Signal("rules", "BTC-USD", T0, "breakout", 1, 0.9, Map.of("rule", "r1", "why", "ü > 3σ")),
+        new Signal("model", "ETH-USD", T0 + 1, "revert", -1, 0.4, Map.of())));
+    assertThat(roundTrip(Codecs.SIGNAL_BATCH, batch)).isEqualTo(batch);
+  }
+
+  @Test
+  void anomalyBatchRoundTrips() {
+    AnomalyBatch batch = new AnomalyBatch(List.of(
+        new Anomaly("coinbase", "BTC-USD", "sequence_gap", T0, "missed 3", 3),
+        new Anomaly("coinbase", "BTC-USD", "schema_drift", T0, "unknown key 'x'", Double.NaN)));
+    assertThat(roundTrip(Codecs.ANOMALY_BATCH, batch)).isEqualTo(batch);
+  }
+
+  @Test
+  void unknownVersionIsATypedError() {
+    Buffer buffer = Buffer.buffer();
+    Codecs.BAR_BATCH.encodeToWire(buffer, new BarBatch(List.of()));
+    buffer.setByte(0, (byte) 9);
+    assertThatThrownBy(() -> Codecs.BAR_BATCH.decodeFromWire(0, buffer)).isInstanceOf(WireFormatException.class)
+        .hasMessage("tickwire.BarBatch.v1: unsupported format version 9 (expected 1)");
+  }
+
+  @Test
+  void everyTruncationIsATypedError() {
+    Buffer full = Buffer.buffer();
+    Codecs.TICK_BATCH.encodeToWire(full, ticks(3));
+    for (int cut = 0; cut < full.length(); cut++) {
+      Buffer truncated = full.getBuffer(0, cut);
+      assertThatThrownBy(() -> Codecs.TICK_BATCH.decodeFromWire(0, truncated))
+          .as("cut at %d", cut)
+          .isInstanceOf(WireFormatException.class)
+          .hasMessageContaining("truncated");
+    }
+  }
+
+  @Test
+  void corruptElementsAreATypedError() {
+    Buffer buffer = Buffer.buffer();
+    Codecs.TICK_BATCH.encodeToWire(buffer, ticks(1));
+    buffer.setByte(11, (byte) 42); // the first element's kind tag, after version, two ints, header and count
+    assertThatThrownBy(() -> Codecs.TICK_BATCH.decodeFromWire(0, buffer)).isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("element 0").hasMessageContaining("unknown event kind tag 42");
+  }
+
+  @Test
+  void localDeliverySharesTheInstanceAndCodecsIdentifyThemselves() {
+    TickBatch batch = ticks(2);
+    assertThat(Codecs.TICK_BATCH.transform(batch)).isSameAs(batch);
+    assertThat(Codecs.ALL).extracting(BatchCodec::name).containsExactly("tickwire.TickBatch.v1",
+        "tickwire.BarBatch.v1", "tickwire.FeatureBatch.v1", "tickwire.SignalBatch.v1", "tickwire.AnomalyBatch.v1");
+    assertThat(Codecs.ALL).allSatisfy(c -> assertThat(c.systemCodecID()).isEqualTo((byte) -1));
+  }
+
+  @Test
+  void registerIsIdempotentAndBatchesTravelTheEventBusWithoutOptions() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Codecs.register(vertx);
+      Codecs.register(vertx);
+      TickBatch batch = ticks(2);
+      vertx.eventBus().<TickBatch>consumer("test.ticks", m -> m.reply(m.body().size()));
+      vertx.eventBus().consumer("test.same", m -> m.reply(m.body() == batch));
+      Object size = vertx.eventBus().request("test.ticks", batch).toCompletionStage().toCompletableFuture()
+          .get(5, TimeUnit.SECONDS).body();
+      Object same = vertx.eventBus().request("test.same", batch).toCompletionStage().toCompletableFuture()
+          .get(5, TimeUnit.SECONDS).body();
+      assertThat(size).isEqualTo(2);
+      assertThat(same).isEqualTo(true);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+  }
+}

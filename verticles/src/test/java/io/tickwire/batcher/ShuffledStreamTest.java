@@ -1,0 +1,76 @@
+package io.tickwire.batcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.Trade;
+import io.tickwire.config.Settings;
+import io.tickwire.connector.SyntheticFeed;
+import io.tickwire.testing.BarAssertions;
+import io.tickwire.testing.ReferenceBars;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Bars must not depend on arrival order within the allowed lateness. */
+class ShuffledStreamTest {
+  private static final long LATENESS_MS = 500;
+  private static final long[] INTERVALS = {1_000, 10_000, 60_000};
+
+  @Test
+  void shuffledWithinLatenessGivesTheSameBarsAsSortedAndAsTheReference() {
+    List<Trade> sorted = syntheticTrades(50_000);
+    List<Trade> shuffled = shuffleWithin(sorted, LATENESS_MS * 1000 / 2, new Random(7));
+
+    Map<String, Bar> fromSorted = BarAssertions.latestRevisions(run(sorted));
+    Map<String, Bar> fromShuffled = BarAssertions.latestRevisions(run(shuffled));
+
+    Map<String, ReferenceBars.Expected> expected = ReferenceBars.compute(sorted, INTERVALS);
+    BarAssertions.assertMatches(fromSorted, expected);
+    BarAssertions.assertMatches(fromShuffled, expected);
+  }
+
+  private static List<Bar> run(List<Trade> trades) {
+    PartitionWindows windows = new PartitionWindows(
+        new Settings.Batcher(INTERVALS, LATENESS_MS, 2_000, Settings.LatePolicy.DROP, 60_000, 1));
+    List<Bar> out = new ArrayList<>();
+    for (Trade t : trades) {
+      windows.onEvent(t, 0, out);
+    }
+    windows.flush(out);
+    assertThat(windows.counters().lateDropped()).as("late drops").isZero();
+    assertThat(out).as("no revisions within lateness")
+        .allSatisfy(b -> assertThat(b.revision()).isZero());
+    return out;
+  }
+
+  /** Unique, strictly increasing event times per symbol, so open and close are unambiguous in any order. */
+  private static List<Trade> syntheticTrades(int n) {
+    Settings.Synthetic synthetic = new Settings.Synthetic(true, "synthetic", List.of("BTC-USD", "ETH-USD"), 11,
+        20_000, n, 256, 0.8, 0, 0);
+    SyntheticFeed feed = new SyntheticFeed(synthetic, 1_700_000_000_000_000L);
+    List<Trade> trades = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      trades.add(feed.next(0));
+    }
+    trades.sort(Comparator.comparingLong(Trade::eventTime));
+    return trades;
+  }
+
+  /** Displaces each trade by sorting on event time plus a random delay below {@code maxDelayMicros}. */
+  private static List<Trade> shuffleWithin(List<Trade> sorted, long maxDelayMicros, Random random) {
+    List<long[]> keyed = new ArrayList<>(sorted.size());
+    for (int i = 0; i < sorted.size(); i++) {
+      keyed.add(new long[] {sorted.get(i).eventTime() + (long) (random.nextDouble() * maxDelayMicros), i});
+    }
+    keyed.sort(Comparator.comparingLong(k -> k[0]));
+    List<Trade> out = new ArrayList<>(sorted.size());
+    for (long[] k : keyed) {
+      out.add(sorted.get((int) k[1]));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,112 @@
+package io.tickwire.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.testing.Await;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class SettingsTest {
+  private static Settings load(Vertx vertx, Path file, Map<String, String> env, String... sets) {
+    JsonObject config = Await.result(ConfigLoader.load(vertx, file, env, List.of(sets)));
+    return Settings.from(config);
+  }
+
+  private static ConfigException failure(Vertx vertx, Path file, Map<String, String> env, String... sets) {
+    Throwable error;
+    try {
+      load(vertx, file, env, sets);
+      throw new AssertionError("expected a ConfigException");
+    } catch (ConfigException e) {
+      return e;
+    } catch (AssertionError e) {
+      error = e.getCause();
+      if (error instanceof ConfigException config) {
+        return config;
+      }
+      throw e;
+    }
+  }
+
+  @Test
+  void defaultsLoadAndValidate(Vertx vertx) {
+    Settings s = load(vertx, null, Map.of());
+    assertThat(s.pipeline().partitions()).isEqualTo(16);
+    assertThat(s.synthetic().symbols()).containsExactly("BTC-USD", "ETH-USD", "SOL-USD");
+    assertThat(s.synthetic().unbounded()).isTrue();
+    assertThat(s.batcher().intervalsMillis()).containsExactly(1_000L, 10_000L, 60_000L);
+    assertThat(s.batcher().allowedLatenessMs()).isEqualTo(500);
+    assertThat(s.batcher().latePolicy()).isEqualTo(Settings.LatePolicy.REVISE);
+  }
+
+  @Test
+  void environmentOverridesDefaultsAndSetOverridesEnvironment(Vertx vertx) {
+    Map<String, String> env = Map.of(
+        "TICKWIRE_BATCHER_ALLOWED_LATENESS_MS", "250",
+        "TICKWIRE_SYNTHETIC_RATE", "max",
+        "TICKWIRE_PIPELINE_PARTITIONS", "4");
+    Settings s = load(vertx, null, env, "pipeline.partitions=8", "synthetic.symbols=[AAA-USD, BBB-USD]",
+        "synthetic.count=20000");
+    assertThat(s.batcher().allowedLatenessMs()).isEqualTo(250);
+    assertThat(s.synthetic().maxRate()).isTrue();
+    assertThat(s.pipeline().partitions()).as("--set wins over the environment").isEqualTo(8);
+    assertThat(s.synthetic().symbols()).containsExactly("AAA-USD", "BBB-USD");
+    assertThat(s.synthetic().count()).isEqualTo(20_000);
+  }
+
+  @Test
+  void badValueFailsNamingKeyValueAndWhatIsAllowed(Vertx vertx) {
+    ConfigException e = failure(vertx, null, Map.of(), "batcher.allowed_lateness_ms=-5");
+    assertThat(e.key()).isEqualTo("batcher.allowed_lateness_ms");
+    assertThat(e.getMessage()).contains("batcher.allowed_lateness_ms", "-5", "expected an integer from 0");
+  }
+
+  @Test
+  void badEnvironmentValueNamesTheKey(Vertx vertx) {
+    ConfigException e = failure(vertx, null, Map.of("TICKWIRE_SYNTHETIC_RATE", "fast"));
+    assertThat(e.key()).isEqualTo("synthetic.rate");
+    assertThat(e.getMessage()).contains("\"fast\"", "max or events per second");
+  }
+
+  @Test
+  void badIntervalAndBadPolicyAreRejected(Vertx vertx) {
+    assertThat(failure(vertx, null, Map.of(), "batcher.intervals=[1s, 7s]").getMessage())
+        .contains("batcher.intervals", "divide a day evenly");
+    assertThat(failure(vertx, null, Map.of(), "batcher.intervals=[1x]").getMessage())
+        .contains("batcher.intervals", "1x");
+    assertThat(failure(vertx, null, Map.of(), "batcher.late_policy=ignore").getMessage())
+        .contains("batcher.late_policy", "\"ignore\"", "one of revise, drop");
+  }
+
+  @Test
+  void unknownKeyIsAnErrorNotSilentlyIgnored(Vertx vertx) {
+    ConfigException e = failure(vertx, null, Map.of(), "batcher.allowed_latenes_ms=250");
+    assertThat(e.getMessage()).contains("unknown config key 'batcher.allowed_latenes_ms'",
+        "batcher.allowed_lateness_ms");
+    assertThat(failure(vertx, null, Map.of(), "no-equals-sign").getMessage()).contains("key=value");
+  }
+
+  @Test
+  void configFileIsLayeredOverDefaultsAndCheckedForUnknownKeys(Vertx vertx, @TempDir Path dir) throws Exception {
+    Path good = Files.writeString(dir.resolve("good.yaml"), "synthetic:\n  seed: 99\n  rate: 50\n");
+    Settings s = load(vertx, good, Map.of());
+    assertThat(s.synthetic().seed()).isEqualTo(99);
+    assertThat(s.synthetic().rate()).isEqualTo(50);
+    assertThat(s.synthetic().symbols()).as("untouched keys keep defaults").hasSize(3);
+
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), "synthetic:\n  sede: 99\n");
+    assertThat(failure(vertx, typo, Map.of()).getMessage()).contains("unknown config key 'synthetic.sede'");
+
+    assertThat(failure(vertx, dir.resolve("missing.yaml"), Map.of()).getMessage())
+        .contains("missing.yaml", "does not exist");
+  }
+}

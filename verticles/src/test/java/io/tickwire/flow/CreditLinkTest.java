@@ -1,0 +1,138 @@
+package io.tickwire.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.testing.Await;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class CreditLinkTest {
+  private static final String ADDRESS = "test.link";
+  private static final int WINDOW = 4;
+
+  /** Sends 0..n-1 from an event-loop context, each send waiting for the previous one's admission. */
+  private static final class Producer {
+    final CreditSender<Integer> sender;
+    final AtomicInteger waited = new AtomicInteger();
+    final Promise<Void> done = Promise.promise();
+    final int n;
+
+    Producer(Vertx vertx, int n) {
+      this.sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 5_000);
+      this.n = n;
+    }
+
+    void pump(int i) {
+      if (i == n) {
+        sender.drained().onComplete(done);
+        return;
+      }
+      Future<Void> admitted = sender.send(i);
+      if (!admitted.isComplete()) {
+        waited.incrementAndGet();
+      }
+      admitted.onSuccess(v -> pump(i + 1)).onFailure(done::tryFail);
+    }
+  }
+
+  private static Producer produce(Vertx vertx, int n) {
+    Producer producer = new Producer(vertx, n);
+    Context context = vertx.getOrCreateContext();
+    context.runOnContext(v -> producer.pump(0));
+    return producer;
+  }
+
+  @Test
+  void slowConsumerMakesTheProducerWaitWithinTheWindowAndLosesNothing(Vertx vertx) {
+    List<Integer> received = new CopyOnWriteArrayList<>();
+    AtomicInteger inHandler = new AtomicInteger();
+    AtomicInteger maxInHandler = new AtomicInteger();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      maxInHandler.accumulateAndGet(inHandler.incrementAndGet(), Math::max);
+      received.add(n);
+      Promise<Void> slow = Promise.promise();
+      vertx.setTimer(2, id -> {
+        inHandler.decrementAndGet();
+        slow.complete();
+      });
+      return slow.future();
+    }));
+
+    Producer producer = produce(vertx, 300);
+    Await.result(producer.done.future());
+
+    assertThat(received).as("every batch, in order").hasSize(300).isSorted();
+    assertThat(received).doesNotHaveDuplicates();
+    assertThat(producer.sender.maxInFlight()).as("in flight never exceeds the window").isEqualTo(WINDOW);
+    assertThat(maxInHandler.get()).as("unacknowledged at the consumer").isLessThanOrEqualTo(WINDOW);
+    assertThat(producer.waited.get()).as("sends that had to wait for credit").isGreaterThan(200);
+    assertThat(producer.sender.sent()).isEqualTo(300);
+  }
+
+  @Test
+  void failedDeliveryIsRetriedUntilAcknowledged(Vertx vertx) {
+    List<Integer> accepted = new CopyOnWriteArrayList<>();
+    AtomicInteger failuresLeft = new AtomicInteger(3);
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      if (n == 7 && failuresLeft.getAndDecrement() > 0) {
+        return Future.failedFuture(new IllegalStateException("database down"));
+      }
+      accepted.add(n);
+      return Future.succeededFuture();
+    }));
+
+    Producer producer = produce(vertx, 20);
+    Await.result(producer.done.future());
+
+    assertThat(accepted).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.IntStream.range(0, 20).boxed().toList());
+    assertThat(producer.sender.retries()).isEqualTo(3);
+  }
+
+  @Test
+  void batchesSentBeforeTheConsumerExistsAreDeliveredOnceItRegisters(Vertx vertx) {
+    Producer producer = produce(vertx, 10);
+    Await.until(() -> producer.sender.retries() > 0, Duration.ofSeconds(10), "a failed first delivery");
+    List<Integer> received = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      received.add(n);
+      return Future.succeededFuture();
+    }));
+    Await.result(producer.done.future());
+    assertThat(received).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.IntStream.range(0, 10).boxed().toList());
+  }
+
+  @Test
+  void bestEffortConsumerDropsTheOldestAndCountsEveryDrop(Vertx vertx) {
+    Promise<Void> release = Promise.promise();
+    List<Integer> handled = new CopyOnWriteArrayList<>();
+    BestEffortConsumer<Integer> consumer = Await.result(
+        BestEffortConsumer.<Integer>subscribe(vertx, "test.notices", 10, n -> {
+          handled.add(n);
+          return release.future();
+        }));
+    for (int i = 0; i < 1_000; i++) {
+      vertx.eventBus().publish("test.notices", i);
+    }
+    Await.until(() -> consumer.dropped() + consumer.queued() + handled.size() == 1_000, Duration.ofSeconds(10),
+        "every message to be handled, queued or dropped");
+    assertThat(consumer.queued()).isEqualTo(10);
+    assertThat(consumer.dropped()).isEqualTo(989);
+
+    vertx.runOnContext(v -> release.complete());
+    Await.until(() -> consumer.queued() == 0, Duration.ofSeconds(10), "the queue to drain");
+    assertThat(handled).as("the first message, then the newest ten").hasSize(11)
+        .containsExactly(0, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999);
+  }
+}

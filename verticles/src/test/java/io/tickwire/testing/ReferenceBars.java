@@ -1,0 +1,71 @@
+package io.tickwire.testing;
+
+import io.tickwire.codecs.Decimals;
+import io.tickwire.codecs.Trade;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An independent bar computation for tests: groups trades by (venue, symbol, interval, window) and computes
+ * OHLCV with BigDecimal, written without reference to the batcher's code. Open is the earliest trade by event
+ * time (first in list order on a tie), close the latest (last in list order on a tie).
+ */
+public final class ReferenceBars {
+  /** One expected bar; prices as doubles of the exact trade prices, volume and VWAP exact. */
+  public record Expected(String venue, String symbol, long intervalMillis, long start, double open, double high,
+      double low, double close, BigDecimal volume, BigDecimal vwap, long trades) {
+    public String key() {
+      return venue + "|" + symbol + "|" + intervalMillis + "|" + start;
+    }
+  }
+
+  private ReferenceBars() {
+  }
+
+  /** Expected bars keyed by {@link Expected#key()}, for every interval. */
+  public static Map<String, Expected> compute(List<Trade> trades, long... intervalsMillis) {
+    Map<String, List<Trade>> groups = new TreeMap<>();
+    for (long interval : intervalsMillis) {
+      long micros = interval * 1000;
+      for (Trade t : trades) {
+        long start = Math.floorDiv(t.eventTime(), micros) * micros;
+        String key = t.venue() + "|" + t.symbol() + "|" + interval + "|" + start;
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<String, Expected> out = new TreeMap<>();
+    groups.forEach((key, list) -> out.put(key, bar(key, list)));
+    return out;
+  }
+
+  private static Expected bar(String key, List<Trade> list) {
+    String[] parts = key.split("\\|");
+    Trade first = list.get(0);
+    Trade last = list.get(0);
+    BigDecimal high = null;
+    BigDecimal low = null;
+    BigDecimal volume = BigDecimal.ZERO;
+    BigDecimal notional = BigDecimal.ZERO;
+    for (Trade t : list) {
+      if (t.eventTime() < first.eventTime()) {
+        first = t;
+      }
+      if (t.eventTime() >= last.eventTime()) {
+        last = t;
+      }
+      BigDecimal price = Decimals.toBigDecimal(t.price());
+      BigDecimal size = Decimals.toBigDecimal(t.size());
+      high = high == null || price.compareTo(high) > 0 ? price : high;
+      low = low == null || price.compareTo(low) < 0 ? price : low;
+      volume = volume.add(size);
+      notional = notional.add(price.multiply(size));
+    }
+    return new Expected(parts[0], parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+        first.priceValue(), high.doubleValue(), low.doubleValue(), last.priceValue(), volume,
+        notional.divide(volume, MathContext.DECIMAL64), list.size());
+  }
+}
