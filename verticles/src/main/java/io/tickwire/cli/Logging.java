@@ -12,12 +12,43 @@ final class Logging {
   private Logging() {
   }
 
+  /**
+   * The JDK's log manager closes every handler as soon as the JVM begins to shut down, which would silence the
+   * graceful stop that follows a SIGTERM. This one keeps its handlers until the process is gone.
+   */
+  public static final class KeepAliveLogManager extends LogManager {
+    private volatile boolean allowReset;
+
+    @Override
+    public void reset() {
+      if (allowReset) {
+        super.reset();
+      }
+    }
+
+    void resetNow() {
+      allowReset = true;
+      try {
+        super.reset();
+      } finally {
+        allowReset = false;
+      }
+    }
+  }
+
+  /** Must run before anything logs: the log manager class is fixed on first use. */
   static void configure() {
     if (System.getProperty("java.util.logging.config.file") != null) {
       return;
     }
+    System.setProperty("java.util.logging.manager", KeepAliveLogManager.class.getName());
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
-    LogManager.getLogManager().reset();
+    LogManager manager = LogManager.getLogManager();
+    if (manager instanceof KeepAliveLogManager keepAlive) {
+      keepAlive.resetNow();
+    } else {
+      manager.reset();
+    }
     Logger root = Logger.getLogger("");
     Handler stderr = new ConsoleHandler();
     stderr.setFormatter(new SimpleFormatter());

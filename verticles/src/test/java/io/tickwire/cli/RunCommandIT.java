@@ -1,0 +1,136 @@
+package io.tickwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.codecs.Bar;
+import io.tickwire.testing.BarAssertions;
+import io.tickwire.testing.PrintedOutput;
+import io.tickwire.testing.ReferenceBars;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code tickwire.jar}, run as a user runs it: a separate process, stdout and exit code. */
+class RunCommandIT {
+  private static Path jar;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void findJar() {
+    String path = System.getProperty("tickwire.jar");
+    assertThat(path).as("system property tickwire.jar (set by the failsafe plugin)").isNotNull();
+    jar = Paths.get(path);
+    assertThat(jar).as("the shaded jar; run mvn verify").exists();
+  }
+
+  private record Result(int exitCode, String stdout, String stderr) {
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve("stdout").toFile())
+        .redirectError(dir.resolve("stderr").toFile())
+        .start();
+  }
+
+  private Result finish(Process process, Duration timeout) throws Exception {
+    boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!exited) {
+      process.destroyForcibly();
+      throw new AssertionError("tickwire did not exit within " + timeout + "; stderr:\n" + stderr());
+    }
+    return new Result(process.exitValue(), Files.readString(dir.resolve("stdout")), stderr());
+  }
+
+  private String stderr() throws IOException {
+    return Files.readString(dir.resolve("stderr"));
+  }
+
+  @Test
+  void finiteStreamPrintsEveryTradeAndExactlyTheBarsTheyImply() throws Exception {
+    Result r = finish(start("run", "--print", "md.ticks", "--print", "md.bars",
+        "--set", "synthetic.count=20000", "--set", "synthetic.rate=max"), Duration.ofSeconds(90));
+
+    assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
+    PrintedOutput out = PrintedOutput.parse(r.stdout());
+    assertThat(out.trades()).hasSize(20_000);
+    BarAssertions.assertMatches(BarAssertions.latestRevisions(out.bars()),
+        ReferenceBars.compute(out.trades(), 1_000, 10_000, 60_000));
+    assertThat(r.stderr()).doesNotContain("Exception");
+  }
+
+  @Test
+  void durationStopsCleanlyWithBarsForTheDefaultSymbols() throws Exception {
+    Result r = finish(start("run", "--duration", "3s", "--print", "md.bars"), Duration.ofSeconds(60));
+
+    assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
+    List<Bar> bars = PrintedOutput.parse(r.stdout()).bars();
+    Set<String> symbolsWith1s = bars.stream().filter(b -> b.intervalMillis() == 1_000)
+        .map(Bar::symbol).collect(Collectors.toSet());
+    assertThat(symbolsWith1s).containsExactlyInAnyOrder("BTC-USD", "ETH-USD", "SOL-USD");
+    assertThat(bars).anySatisfy(b -> assertThat(b.interval()).isEqualTo("10s"));
+  }
+
+  @Test
+  void sigtermFlushesOpenWindowsBeforeExiting() throws Exception {
+    Process process = start("run", "--print", "md.bars");
+    io.tickwire.testing.Await.until(() -> {
+      try {
+        return Files.readString(dir.resolve("stdout")).contains("\"interval\":\"1s\"");
+      } catch (IOException e) {
+        return false;
+      }
+    }, Duration.ofSeconds(30), "the first 1s bar");
+    long signalledAt = System.currentTimeMillis() * 1000;
+    process.destroy();
+    Result r = finish(process, Duration.ofSeconds(60));
+
+    assertThat(r.exitCode()).as("128 + SIGTERM").isEqualTo(143);
+    assertThat(r.stderr()).contains("stopping: signal", "stopped cleanly");
+    List<Bar> minuteBars = PrintedOutput.parse(r.stdout()).bars().stream()
+        .filter(b -> b.intervalMillis() == 60_000).toList();
+    assertThat(minuteBars).as("the open 1m window of each symbol, flushed on the way out")
+        .filteredOn(b -> b.end() > signalledAt)
+        .extracting(Bar::symbol).containsExactlyInAnyOrder("BTC-USD", "ETH-USD", "SOL-USD");
+  }
+
+  @Test
+  void badConfigValueStopsStartUpNamingTheKey() throws Exception {
+    Result r = finish(start("run", "--set", "batcher.allowed_lateness_ms=-5"), Duration.ofSeconds(60));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("batcher.allowed_lateness_ms", "-5");
+    assertThat(r.stdout()).isEmpty();
+  }
+
+  @Test
+  void unknownPrintAddressIsRejected() throws Exception {
+    Result r = finish(start("run", "--print", "md.nope"), Duration.ofSeconds(60));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("unknown address 'md.nope'");
+  }
+
+  @Test
+  void helpListsTheRunOptions() throws Exception {
+    Result r = finish(start("run", "--help"), Duration.ofSeconds(60));
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).contains("--config", "--roles", "--duration", "--print", "--set");
+  }
+}
