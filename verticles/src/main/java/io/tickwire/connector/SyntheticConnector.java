@@ -27,7 +27,7 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   private Outlet<TickBatch> ingress;
   private SyntheticFeed feed;
   private long startNanos;
-  private long emitted;
+  private volatile long emitted;
   private boolean stopping;
 
   public SyntheticConnector(Settings.Synthetic settings, Topology topology) {
