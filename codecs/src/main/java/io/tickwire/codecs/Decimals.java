@@ -46,6 +46,11 @@ public final class Decimals {
     return (unscaled << 4) | scale;
   }
 
+  /** 10^n for n in 0..18. */
+  public static long pow10(int n) {
+    return POW10[n];
+  }
+
   public static long unscaled(long packed) {
     return packed >> 4;
   }

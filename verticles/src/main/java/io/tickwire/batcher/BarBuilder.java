@@ -3,11 +3,11 @@ package io.tickwire.batcher;
 import io.tickwire.codecs.Bar;
 
 /**
- * The running OHLCV state of one window. Open and close follow event time, not arrival order, so an
- * out-of-order stream gives the same bar as a sorted one: the open is the earliest trade (the first to arrive
- * on a tie), the close the latest (the last to arrive on a tie). Volume is summed exactly from the packed
- * decimal sizes (so it prints as the exchange's digits and does not depend on order); the VWAP numerator is a
- * double sum, so a different arrival order may change its last bits.
+ * The running OHLCV state of one window. Open and close follow event time, not arrival order, so a stream in any
+ * order within the allowed lateness gives the same bar: the open is the earliest trade, the close the latest,
+ * and trades at the same microsecond are ordered by trade id (numerically when both ids are numbers). Volume is
+ * summed exactly from the packed decimal sizes; the VWAP numerator is a double sum, so another arrival order may
+ * change its last bits.
  */
 final class BarBuilder {
   final long start;
@@ -20,43 +20,72 @@ final class BarBuilder {
   private double notional;
   private long trades;
   private long openTime;
+  private String openId;
   private long closeTime;
+  private String closeId;
   private int revision = -1;
+  /** A late trade changed the bar since it was last emitted. */
+  boolean pendingRevision;
 
   BarBuilder(long start, long end) {
     this.start = start;
     this.end = end;
   }
 
-  /** Adds a trade: {@code size} is a packed decimal (see {@link io.tickwire.codecs.Decimals}). */
-  void add(double price, long size, long eventTime) {
+  /** Adds a trade: {@code sizePacked} is the exact size (see {@link io.tickwire.codecs.Decimals}), {@code size} its double. */
+  void add(double price, long sizePacked, double size, long eventTime, String tradeId) {
     if (trades == 0) {
       open = high = low = close = price;
       openTime = closeTime = eventTime;
+      openId = closeId = tradeId;
     } else {
-      if (eventTime < openTime) {
+      if (before(eventTime, tradeId, openTime, openId)) {
         open = price;
         openTime = eventTime;
+        openId = tradeId;
       }
-      if (eventTime >= closeTime) {
+      if (!before(eventTime, tradeId, closeTime, closeId)) {
         close = price;
         closeTime = eventTime;
+        closeId = tradeId;
       }
       high = Math.max(high, price);
       low = Math.min(low, price);
     }
-    volume.add(size);
-    notional += price * io.tickwire.codecs.Decimals.toDouble(size);
+    volume.add(sizePacked);
+    notional += price * size;
     trades++;
   }
 
-  boolean isEmpty() {
-    return trades == 0;
+  private static boolean before(long time, String id, long otherTime, String otherId) {
+    return time != otherTime ? time < otherTime : compareIds(id, otherId) < 0;
+  }
+
+  /** Numeric ids compare as numbers (shorter is smaller), anything else as text. */
+  static int compareIds(String a, String b) {
+    if (a.length() != b.length() && isDigits(a) && isDigits(b)) {
+      return Integer.compare(a.length(), b.length());
+    }
+    return a.compareTo(b);
+  }
+
+  private static boolean isDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The bar as of now; each call after the first is the next revision. */
   Bar emit(String venue, String symbol, long intervalMillis) {
     revision++;
+    pendingRevision = false;
     double total = volume.value();
     double vwap = total > 0 ? notional / total : close;
     return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, revision);

@@ -2,7 +2,6 @@ package io.tickwire.batcher;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
-import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
@@ -20,10 +19,12 @@ import java.util.Map;
 /**
  * Turns routed ticks into OHLCV bars for the partitions it owns ({@code p % instances == index}), one
  * {@link PartitionWindows} each, and sends the bars to {@code md.bars}. A tick batch is acknowledged once the
- * bars it produced are admitted downstream, so bar consumers back-pressure the router.
+ * bars it produced are admitted downstream, so bar consumers back-pressure the router. An empty tick batch is
+ * the router's word that the partition's source is idle.
  */
 public final class MicroBatcherVerticle extends VerticleBase {
   public static final String GROUP = "batcher";
+  private static final System.Logger LOG = System.getLogger(MicroBatcherVerticle.class.getName());
 
   private final Settings settings;
   private final Topology topology;
@@ -31,8 +32,6 @@ public final class MicroBatcherVerticle extends VerticleBase {
   private final int instances;
   private final Map<Integer, PartitionWindows> owned = new LinkedHashMap<>();
   private Outlet<BarBatch> bars;
-  private long idleTimer = -1;
-  private boolean idleSendPending;
 
   public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances) {
     this.settings = settings;
@@ -51,55 +50,47 @@ public final class MicroBatcherVerticle extends VerticleBase {
       bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
           batch -> apply(windows, batch)));
     }
-    idleTimer = vertx.setPeriodic(idleCheckPeriodMs(), id -> checkIdle());
     return Future.all(bound);
   }
 
   /** Flushes every open window and waits until the last bars are acknowledged. */
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(idleTimer);
     List<Bar> out = new ArrayList<>();
     for (PartitionWindows windows : owned.values()) {
       windows.flush(out);
     }
-    return emit(out).compose(v -> bars.drained());
-  }
-
-  private long idleCheckPeriodMs() {
-    return Math.max(10, Math.min(250, settings.batcher().idleTimeoutMs() / 4));
+    return emit(out).compose(v -> bars.drained()).onComplete(v -> logSummary());
   }
 
   private Future<Void> apply(PartitionWindows windows, TickBatch batch) {
     List<Bar> out = new ArrayList<>();
-    long arrival = Clock.nowMicros();
-    for (MarketEvent event : batch.items()) {
-      windows.onEvent(event, arrival, out);
+    long now = Clock.nowMicros();
+    if (batch.items().isEmpty()) {
+      windows.onIdleCheck(now, out);
+    } else {
+      windows.onEvents(batch.items(), now, out);
     }
     return emit(out);
-  }
-
-  private void checkIdle() {
-    if (idleSendPending) {
-      return;
-    }
-    List<Bar> out = new ArrayList<>();
-    long now = Clock.nowMicros();
-    for (PartitionWindows windows : owned.values()) {
-      windows.onIdleCheck(now, out);
-    }
-    if (!out.isEmpty()) {
-      idleSendPending = true;
-      emit(out).onComplete(r -> idleSendPending = false);
-    }
   }
 
   private Future<Void> emit(List<Bar> out) {
     return out.isEmpty() ? Future.succeededFuture() : bars.send(new BarBatch(out));
   }
 
-  /** The windows of each owned partition, by partition number. */
-  public Map<Integer, PartitionWindows> partitions() {
-    return Map.copyOf(owned);
+  private void logSummary() {
+    long trades = 0;
+    long closed = 0;
+    long revised = 0;
+    long dropped = 0;
+    for (PartitionWindows windows : owned.values()) {
+      WindowCounters c = windows.counters();
+      trades += c.trades();
+      closed += c.barsClosed();
+      revised += c.lateRevised();
+      dropped += c.lateDropped();
+    }
+    LOG.log(System.Logger.Level.INFO, "batcher {0}/{1}: {2} trades, {3} bars closed, {4} late trades revised bars,"
+        + " {5} late trades dropped", index, instances, trades, closed, revised, dropped);
   }
 }

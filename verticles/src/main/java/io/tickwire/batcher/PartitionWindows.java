@@ -17,9 +17,10 @@ import java.util.Map;
  * is the newest event time seen minus the allowed lateness; a window closes, and its bar is emitted, the
  * moment the watermark reaches its end. Lateness is judged per event against the watermark left by the events
  * before it, so the bars do not depend on how the stream was cut into batches. A trade for a window that has
- * closed is late: it revises the emitted bar (revision + 1) or is dropped, by policy; bars stay revisable
- * until the watermark is {@code revisionHorizon} past their end. While no event arrives for the idle timeout,
- * the watermark moves on with the wall clock, so a quiet partition still closes its windows.
+ * closed is late: it revises the emitted bar or is dropped, by policy; a bar revised by a batch is emitted once
+ * at the end of that batch with its revision number incremented. Bars stay revisable until the watermark is
+ * {@code revisionHorizon} past their end. When the partition's source is idle (the router says so), the
+ * watermark moves on with the wall clock, so a quiet partition still closes its windows.
  *
  * <p>Not thread-safe: one instance per partition, used from its owner's event loop.
  */
@@ -36,6 +37,7 @@ public final class PartitionWindows {
   private final boolean revise;
   private final Map<String, Map<String, SymbolWindows>> byVenue = new HashMap<>();
   private final WindowCounters counters = new WindowCounters();
+  private final List<Revision> revised = new ArrayList<>();
   private long maxEventTime = NONE;
   private long watermark = NONE;
   private long lastArrival = NONE;
@@ -70,13 +72,34 @@ public final class PartitionWindows {
     }
   }
 
-  /** Applies one event at wall-clock {@code arrival} (epoch micros); bars it closes or revises go to {@code out}. */
-  public void onEvent(MarketEvent event, long arrival, List<Bar> out) {
+  private record Revision(SymbolWindows windows, int interval, BarBuilder bar) {
+  }
+
+  /**
+   * Applies a batch of events that arrived at wall-clock {@code arrival} (epoch micros). Bars they close go to
+   * {@code out} as they close; bars they revise go there once each, after the batch.
+   */
+  public void onEvents(List<MarketEvent> events, long arrival, List<Bar> out) {
     lastArrival = arrival;
-    if (event instanceof Trade trade) {
-      addTrade(trade, out);
+    for (MarketEvent event : events) {
+      if (event instanceof Trade trade) {
+        addTrade(trade, out);
+      }
+      advance(event.eventTime(), out);
     }
-    advance(event.eventTime(), out);
+    emitRevisions(out);
+  }
+
+  /** {@link #onEvents} for one event. */
+  public void onEvent(MarketEvent event, long arrival, List<Bar> out) {
+    onEvents(List.of(event), arrival, out);
+  }
+
+  private void emitRevisions(List<Bar> out) {
+    for (Revision r : revised) {
+      out.add(r.bar().emit(r.windows().venue, r.windows().symbol, intervalsMillis[r.interval()]));
+    }
+    revised.clear();
   }
 
   private void addTrade(Trade trade, List<Bar> out) {
@@ -84,21 +107,20 @@ public final class PartitionWindows {
     SymbolWindows windows = windowsOf(trade.venue(), trade.symbol());
     long time = trade.eventTime();
     double price = trade.priceValue();
-    long size = trade.size();
+    double size = trade.sizeValue();
     for (int i = 0; i < intervalsMicros.length; i++) {
       long start = Math.floorDiv(time, intervalsMicros[i]) * intervalsMicros[i];
       long end = start + intervalsMicros[i];
       if (end <= watermark) {
-        late(windows, i, start, price, size, time, out);
+        late(windows, i, start, trade, price, size);
       } else {
-        openWindow(windows.open.get(i), start, end).add(price, size, time);
+        openWindow(windows.open.get(i), start, end).add(price, trade.size(), size, time, trade.tradeId());
         nextCloseAt = Math.min(nextCloseAt, end);
       }
     }
   }
 
-  private void late(SymbolWindows windows, int i, long start, double price, long size, long time,
-      List<Bar> out) {
+  private void late(SymbolWindows windows, int i, long start, Trade trade, double price, double size) {
     long end = start + intervalsMicros[i];
     if (!revise || end <= watermark - horizonMicros) {
       counters.lateDropped++;
@@ -109,8 +131,11 @@ public final class PartitionWindows {
       bar = new BarBuilder(start, end);
       insertSorted(windows.closed.get(i), bar);
     }
-    bar.add(price, size, time);
-    out.add(bar.emit(windows.venue, windows.symbol, intervalsMillis[i]));
+    bar.add(price, trade.size(), size, trade.eventTime(), trade.tradeId());
+    if (!bar.pendingRevision) {
+      bar.pendingRevision = true;
+      revised.add(new Revision(windows, i, bar));
+    }
     counters.lateRevised++;
   }
 
@@ -131,8 +156,9 @@ public final class PartitionWindows {
   }
 
   /**
-   * Moves the watermark by the wall clock when the partition has been idle for the idle timeout: event time is
-   * assumed to have advanced as much as wall time since the last event arrived.
+   * Told that the partition's source is idle: if no event has arrived here for the idle timeout either, moves the
+   * watermark by the wall clock, assuming event time advanced as much as wall time since the last event arrived.
+   * Only the router may decide a partition is idle: here, silence may just be back-pressure from downstream.
    */
   public void onIdleCheck(long now, List<Bar> out) {
     if (lastArrival == NONE || now - lastArrival < idleTimeoutMicros) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,36 +82,52 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Why the run ends; {@code failed} makes the exit code non-zero. */
+  private record StopReason(String why, boolean failed) {
+  }
+
   private int run(Vertx vertx, Set<Role> roleSet, long durationMs) throws Exception {
     Settings settings = Settings.from(await(ConfigLoader.load(vertx, config, System.getenv(), sets)));
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     Node node = new Node(vertx, settings, roleSet, print, stdout);
-    await(node.start());
-    LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
 
-    CompletableFuture<String> stopReason = new CompletableFuture<>();
+    CompletableFuture<StopReason> stopReason = new CompletableFuture<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      stopReason.complete("signal");
+      stopReason.complete(new StopReason("signal", false));
       awaitQuietly(stopped);
     }, "tickwire-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    if (durationMs > 0) {
-      vertx.setTimer(durationMs, id -> stopReason.complete("duration " + duration + " elapsed"));
-    }
-    node.sourcesFinished().onSuccess(v -> stopReason.complete("sources finished"))
-        .onFailure(e -> stopReason.complete("a source failed: " + e));
-
-    LOG.log(System.Logger.Level.INFO, "stopping: {0}", stopReason.get());
     try {
-      node.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      stdout.flush();
-      LOG.log(System.Logger.Level.INFO, "stopped cleanly");
+      await(node.start());
+      LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
+      if (durationMs > 0) {
+        vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
+            false)));
+      }
+      node.sourcesFinished().onComplete(done -> stopReason.complete(done.succeeded()
+          ? new StopReason("sources finished", false) : new StopReason("a source failed: " + done.cause(), true)));
+      node.stopRequested().onSuccess(why -> stopReason.complete(new StopReason(why, false)));
+
+      StopReason reason = stopReason.get();
+      LOG.log(reason.failed() ? System.Logger.Level.ERROR : System.Logger.Level.INFO, "stopping: {0}", reason.why());
+      return stopGracefully(node, stdout) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
     } finally {
       stopped.countDown();
       removeHook(hook);
     }
-    return EXIT_OK;
+  }
+
+  private static boolean stopGracefully(Node node, OutputStream stdout) throws Exception {
+    try {
+      node.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      stdout.flush();
+      LOG.log(System.Logger.Level.INFO, "stopped cleanly");
+      return true;
+    } catch (TimeoutException e) {
+      LOG.log(System.Logger.Level.ERROR, "stages did not drain within {0} s; stopping anyway", STOP_TIMEOUT_SECONDS);
+      return false;
+    }
   }
 
   private static void removeHook(Thread hook) {

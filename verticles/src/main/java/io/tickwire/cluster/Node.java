@@ -35,6 +35,7 @@ public final class Node {
   private final List<String> deployed = new ArrayList<>();
   private final List<Deployable> stages = new ArrayList<>();
   private final List<Future<Void>> finiteSources = new ArrayList<>();
+  private final Promise<String> stopRequested = Promise.promise();
   private boolean unboundedSource;
 
   /**
@@ -47,7 +48,7 @@ public final class Node {
     this.roles = Set.copyOf(roles);
     this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
     this.printOut = printOut;
-    this.topology = Topologies.of(settings, printTopics);
+    this.topology = PipelineTopology.of(settings, printTopics);
   }
 
   private static List<String> resolveAll(List<String> addresses, int partitions) {
@@ -61,7 +62,9 @@ public final class Node {
   public Future<Void> start() {
     List<Deployable> order = new ArrayList<>();
     if (!printTopics.isEmpty()) {
-      order.add(new PrintVerticle(printTopics, printOut));
+      PrintVerticle printer = new PrintVerticle(printTopics, printOut);
+      printer.outputClosed().onSuccess(stopRequested::tryComplete);
+      order.add(printer);
     }
     if (roles.contains(Role.COMPUTE)) {
       int instances = settings.batcher().instances();
@@ -112,6 +115,11 @@ public final class Node {
     return Future.all(finiteSources).mapEmpty();
   }
 
+  /** Completes with a reason when a stage can no longer do its job and the node should stop. */
+  public Future<String> stopRequested() {
+    return stopRequested.future();
+  }
+
   /** Undeploys in the reverse order of deployment, each stage draining before the next stops. */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
@@ -131,9 +139,5 @@ public final class Node {
   /** The deployed stage instances, in deployment order (for tests and health). */
   public List<Deployable> stages() {
     return List.copyOf(stages);
-  }
-
-  public Topology topology() {
-    return topology;
   }
 }

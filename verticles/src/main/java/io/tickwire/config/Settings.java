@@ -2,6 +2,7 @@ package io.tickwire.config;
 
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.flow.CreditSender;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,21 @@ public record Settings(
 
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
-    return new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r));
+    Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r));
+    checkPartitionsPerBatcher(settings);
+    return settings;
+  }
+
+  /**
+   * A batcher's partitions all send bars through one link, so each may have a window of tick batches waiting on
+   * it; the link refuses more than {@link CreditSender#MAX_WAITING_PER_CREDIT} per credit.
+   */
+  private static void checkPartitionsPerBatcher(Settings s) {
+    int perInstance = (s.pipeline().partitions() + s.batcher().instances() - 1) / s.batcher().instances();
+    if (perInstance > CreditSender.MAX_WAITING_PER_CREDIT) {
+      throw ConfigReader.invalid("batcher.instances", s.batcher().instances(), "at least pipeline.partitions / "
+          + CreditSender.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
+    }
   }
 
   private static Pipeline pipeline(ConfigReader r) {
@@ -79,14 +94,12 @@ public record Settings(
     if ("max".equals(r.raw("synthetic.rate"))) {
       return 0;
     }
-    Object value = r.raw("synthetic.rate");
-    if (value instanceof Integer || value instanceof Long) {
-      long rate = ((Number) value).longValue();
-      if (rate >= 1 && rate <= 100_000_000L) {
-        return rate;
-      }
+    try {
+      return r.integer("synthetic.rate", 1, 100_000_000L);
+    } catch (ConfigException e) {
+      throw ConfigReader.invalid("synthetic.rate", r.raw("synthetic.rate"), "max or events per second from 1 to "
+          + "100000000");
     }
-    throw ConfigReader.invalid("synthetic.rate", value, "max or events per second from 1 to 100000000");
   }
 
   private static long timestamp(ConfigReader r, String key) {

@@ -13,9 +13,7 @@ import java.util.function.Function;
 public final class BestEffortConsumer<T> {
   private final DropOldestQueue<T> queue;
   private final Function<T, Future<?>> handler;
-  private MessageConsumer<T> consumer;
   private boolean busy;
-  private long handled;
 
   private BestEffortConsumer(int capacity, Function<T, Future<?>> handler) {
     this.queue = new DropOldestQueue<>(capacity);
@@ -26,8 +24,8 @@ public final class BestEffortConsumer<T> {
   public static <T> Future<BestEffortConsumer<T>> subscribe(Vertx vertx, String topic, int capacity,
       Function<T, Future<?>> handler) {
     BestEffortConsumer<T> link = new BestEffortConsumer<>(capacity, handler);
-    link.consumer = vertx.eventBus().consumer(topic, message -> link.enqueue(message.body()));
-    return link.consumer.completion().map(v -> link);
+    MessageConsumer<T> consumer = vertx.eventBus().consumer(topic, message -> link.enqueue(message.body()));
+    return consumer.completion().map(v -> link);
   }
 
   private void enqueue(T item) {
@@ -42,44 +40,21 @@ public final class BestEffortConsumer<T> {
     busy = true;
     T item;
     while ((item = queue.poll()) != null) {
-      Future<?> done = apply(item);
+      Future<?> done = Handlers.call(handler, item);
       if (!done.isComplete()) {
-        done.onComplete(r -> {
-          handled++;
-          drain();
-        });
+        done.onComplete(r -> drain());
         return;
       }
-      handled++;
     }
     busy = false;
-  }
-
-  private Future<?> apply(T item) {
-    try {
-      return handler.apply(item);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-  }
-
-  public Future<Void> unsubscribe() {
-    return consumer.unregister();
   }
 
   public long dropped() {
     return queue.dropped();
   }
 
-  public long handled() {
-    return handled;
-  }
-
   public int queued() {
     return queue.size();
   }
 
-  public int capacity() {
-    return queue.capacity();
-  }
 }

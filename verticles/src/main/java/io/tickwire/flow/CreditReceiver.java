@@ -4,30 +4,40 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The receiving end of a lossless link: the acknowledgement that returns a credit to the {@link CreditSender}
  * is sent only when the handler's future completes, so a slow handler holds the sender back. A failed or
- * throwing handler answers with a failure, which makes the sender retry the batch.
+ * throwing handler answers with a failure (the sender dead-letters that batch).
+ *
+ * <p>A batch the sender delivers again after a timeout carries the same link and batch id; it is not handed to
+ * the handler a second time but answered when the first delivery's handling completes. Ids are remembered for
+ * the last {@link #REMEMBERED_PER_LINK} batches of each of the last {@link #REMEMBERED_LINKS} links, more than
+ * any window can have in flight.
  */
-public final class CreditReceiver {
-  private CreditReceiver() {
+public final class CreditReceiver<T> {
+  static final int REMEMBERED_PER_LINK = 2048;
+  static final int REMEMBERED_LINKS = 1024;
+
+  private final Function<T, Future<?>> handler;
+  private final Map<String, Map<Long, Future<?>>> recent = lru(REMEMBERED_LINKS);
+
+  private CreditReceiver(Function<T, Future<?>> handler) {
+    this.handler = handler;
   }
 
   /** Registers {@code handler} on {@code address}; the returned future completes when registration has. */
   public static <T> Future<MessageConsumer<T>> bind(Vertx vertx, String address, Function<T, Future<?>> handler) {
-    MessageConsumer<T> consumer = vertx.eventBus().consumer(address, message -> handle(message, handler));
+    CreditReceiver<T> receiver = new CreditReceiver<>(handler);
+    MessageConsumer<T> consumer = vertx.eventBus().consumer(address, receiver::receive);
     return consumer.completion().map(v -> consumer);
   }
 
-  private static <T> void handle(Message<T> message, Function<T, Future<?>> handler) {
-    Future<?> done;
-    try {
-      done = handler.apply(message.body());
-    } catch (RuntimeException e) {
-      done = Future.failedFuture(e);
-    }
+  private void receive(Message<T> message) {
+    Future<?> done = firstHandlingOf(message);
     done.onComplete(result -> {
       if (result.succeeded()) {
         message.reply(null);
@@ -35,5 +45,31 @@ public final class CreditReceiver {
         message.fail(500, String.valueOf(result.cause()));
       }
     });
+  }
+
+  private Future<?> firstHandlingOf(Message<T> message) {
+    String link = message.headers().get(CreditSender.LINK_HEADER);
+    String batch = message.headers().get(CreditSender.BATCH_HEADER);
+    if (link == null || batch == null) {
+      return Handlers.call(handler, message.body());
+    }
+    Map<Long, Future<?>> seen = recent.computeIfAbsent(link, l -> lru(REMEMBERED_PER_LINK));
+    long id = Long.parseLong(batch);
+    Future<?> earlier = seen.get(id);
+    if (earlier != null) {
+      return earlier;
+    }
+    Future<?> done = Handlers.call(handler, message.body());
+    seen.put(id, done);
+    return done;
+  }
+
+  private static <K, V> Map<K, V> lru(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 }

@@ -4,7 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The sending end of a lossless link: request/reply with at most {@code window} batches in flight.
@@ -16,28 +21,45 @@ import java.util.ArrayDeque;
  * batches may wait for a slot, but never more than {@link #MAX_WAITING_PER_CREDIT} per credit: more means a
  * producer ignored the futures, which is a bug, and fails fast rather than growing a queue.
  *
- * <p>A batch whose delivery fails (no consumer yet, consumer error, timeout) is retried with exponential
- * backoff until it is acknowledged: the link never drops. Consumers must therefore tolerate a re-delivered
- * batch after a timeout.
+ * <p>Failures, by what they say about the batch:
+ * <ul>
+ *   <li>no consumer registered (yet, or any more): the batch was not applied; it is sent again after a backoff;
+ *   <li>no reply within the timeout: the consumer may still be working on it (a database outage holds
+ *       acknowledgements back on purpose); it is sent again under the same batch id, which
+ *       {@link CreditReceiver} recognises, so it is applied once;
+ *   <li>the consumer's handler failed: sending it again would fail again or apply it twice, so the batch is
+ *       counted, reported on {@code md.dlq} and its credit released.
+ * </ul>
+ * Redeliveries go out in batch order and hold back new batches until they are through, so a link keeps order.
  *
  * <p>Not thread-safe: use it from the context (event loop) of the verticle that created it.
  */
 public final class CreditSender<T> {
-  private static final System.Logger LOG = System.getLogger(CreditSender.class.getName());
-  private static final long MAX_BACKOFF_MS = 2_000;
+  /** Header naming the sending link, for redelivery detection. */
+  static final String LINK_HEADER = "tw-link";
+  /** Header carrying the batch's number on its link. */
+  static final String BATCH_HEADER = "tw-batch";
   /** Bound on batches waiting for credit, per credit of the window. */
   public static final int MAX_WAITING_PER_CREDIT = 64;
+  private static final System.Logger LOG = System.getLogger(CreditSender.class.getName());
+  private static final long FIRST_BACKOFF_MS = 10;
+  private static final long MAX_BACKOFF_MS = 2_000;
 
   private final Vertx vertx;
   private final String address;
   private final int window;
-  private final DeliveryOptions options;
+  private final long timeoutMs;
+  private final String linkId = UUID.randomUUID().toString();
   private final ArrayDeque<Waiting<T>> waiting = new ArrayDeque<>();
+  private final TreeMap<Long, T> redeliveries = new TreeMap<>();
   private Promise<Void> drained;
+  private long nextBatchId;
   private int inFlight;
   private int maxInFlight;
+  private int consecutiveFailures;
   private long sent;
-  private long retries;
+  private long redelivered;
+  private long deadLettered;
 
   private record Waiting<T>(T batch, Promise<Void> admitted) {
   }
@@ -49,11 +71,11 @@ public final class CreditSender<T> {
     this.vertx = vertx;
     this.address = address;
     this.window = window;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.timeoutMs = timeoutMs;
   }
 
   public Future<Void> send(T batch) {
-    if (inFlight < window) {
+    if (canDispatch()) {
       dispatch(batch);
       return Future.succeededFuture();
     }
@@ -77,69 +99,112 @@ public final class CreditSender<T> {
     return drained.future();
   }
 
+  /** True when the window is full or batches wait: the consumer is behind. */
+  public boolean saturated() {
+    return inFlight >= window || !waiting.isEmpty() || !redeliveries.isEmpty();
+  }
+
+  private boolean canDispatch() {
+    return inFlight < window && redeliveries.isEmpty();
+  }
+
   private void dispatch(T batch) {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    deliver(batch, 0);
+    deliver(nextBatchId++, batch);
   }
 
-  private void deliver(T batch, int attempt) {
+  private void deliver(long batchId, T batch) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs)
+        .addHeader(LINK_HEADER, linkId).addHeader(BATCH_HEADER, Long.toString(batchId));
     vertx.eventBus().request(address, batch, options).onComplete(reply -> {
       if (reply.succeeded()) {
-        acknowledged();
+        consecutiveFailures = 0;
+        released();
       } else {
-        retryLater(batch, attempt, reply.cause());
+        failed(batchId, batch, reply.cause());
       }
     });
   }
 
-  private void acknowledged() {
+  private void failed(long batchId, T batch, Throwable cause) {
+    ReplyFailure kind = cause instanceof ReplyException e ? e.failureType() : ReplyFailure.ERROR;
+    if (kind == ReplyFailure.NO_HANDLERS || kind == ReplyFailure.TIMEOUT) {
+      scheduleRedelivery(batchId, batch, cause);
+    } else {
+      deadLetter(batchId, cause);
+      released();
+    }
+  }
+
+  private void scheduleRedelivery(long batchId, T batch, Throwable cause) {
+    boolean timerPending = !redeliveries.isEmpty();
+    redeliveries.put(batchId, batch);
+    redelivered++;
+    if (timerPending) {
+      return;
+    }
+    long delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(consecutiveFailures, 10));
+    if (consecutiveFailures % 10 == 0) {
+      LOG.log(System.Logger.Level.WARNING, "link {0}: {1}; sending again in {2} ms", address, cause.getMessage(),
+          delay);
+    }
+    consecutiveFailures++;
+    vertx.setTimer(delay, id -> redeliverAll());
+  }
+
+  private void redeliverAll() {
+    while (!redeliveries.isEmpty()) {
+      var next = redeliveries.pollFirstEntry();
+      deliver(next.getKey(), next.getValue());
+    }
+    admitWaiting();
+  }
+
+  private void deadLetter(long batchId, Throwable cause) {
+    deadLettered++;
+    LOG.log(System.Logger.Level.ERROR, "link {0}: consumer failed batch {1}; dead-lettered: {2}", address, batchId,
+        cause.getMessage());
+    vertx.eventBus().publish(Addresses.DLQ, new JsonObject().put("reason", "consumer_failed")
+        .put("address", address).put("batch", batchId).put("error", String.valueOf(cause.getMessage())));
+  }
+
+  private void released() {
     inFlight--;
     sent++;
-    Waiting<T> next = waiting.poll();
-    if (next != null) {
-      dispatch(next.batch());
-      next.admitted().complete();
-    } else if (inFlight == 0 && drained != null) {
+    admitWaiting();
+    if (inFlight == 0 && waiting.isEmpty() && drained != null) {
       Promise<Void> done = drained;
       drained = null;
       done.complete();
     }
   }
 
-  private void retryLater(T batch, int attempt, Throwable cause) {
-    retries++;
-    long delay = Math.min(MAX_BACKOFF_MS, 10L << Math.min(attempt, 10));
-    if (attempt == 0 || attempt % 10 == 9) {
-      LOG.log(System.Logger.Level.WARNING, "link {0}: delivery failed ({1}); retry {2} in {3} ms",
-          address, cause.getMessage(), attempt + 1, delay);
+  private void admitWaiting() {
+    while (canDispatch() && !waiting.isEmpty()) {
+      Waiting<T> next = waiting.poll();
+      dispatch(next.batch());
+      next.admitted().complete();
     }
-    vertx.setTimer(delay, id -> deliver(batch, attempt + 1));
   }
 
-  public String address() {
-    return address;
-  }
-
-  public int window() {
-    return window;
-  }
-
-  public int inFlight() {
-    return inFlight;
-  }
-
-  /** The most batches ever in flight at once; never above {@link #window()}. */
+  /** The most batches ever in flight at once; never above the window. */
   public int maxInFlight() {
     return maxInFlight;
   }
 
-  /** Batches acknowledged so far. */
+  /** Batches released so far (acknowledged or dead-lettered). */
   public long sent() {
     return sent;
   }
 
-  public long retries() {
-    return retries;
+  /** Deliveries repeated after a missing consumer or a timeout. */
+  public long redelivered() {
+    return redelivered;
+  }
+
+  /** Batches the consumer failed, reported on {@code md.dlq}. */
+  public long deadLettered() {
+    return deadLettered;
   }
 }

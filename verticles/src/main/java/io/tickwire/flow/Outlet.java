@@ -50,11 +50,22 @@ public final class Outlet<T> {
     return Future.all(all).mapEmpty();
   }
 
-  public String topic() {
-    return topic;
+  /** True when any group's consumer is behind (its window full or batches waiting). */
+  public boolean saturated() {
+    for (CreditSender<T> group : groups) {
+      if (group.saturated()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  public List<CreditSender<T>> groups() {
-    return List.copyOf(groups);
+  /** Completes when every outlet has drained. */
+  public static Future<Void> drainedAll(Iterable<? extends Outlet<?>> outlets) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (Outlet<?> outlet : outlets) {
+      all.add(outlet.drained());
+    }
+    return Future.all(all).mapEmpty();
   }
 }

@@ -19,7 +19,6 @@ public final class DeadLetters {
   private final Map<String, Long> rejected = new TreeMap<>();
   private long windowStartMs;
   private int sampledInWindow;
-  private long sampled;
 
   public DeadLetters(Vertx vertx, int samplesPerSecond) {
     this.vertx = vertx;
@@ -35,7 +34,6 @@ public final class DeadLetters {
     }
     if (sampledInWindow < samplesPerSecond) {
       sampledInWindow++;
-      sampled++;
       vertx.eventBus().publish(Addresses.DLQ, new JsonObject()
           .put("reason", reason)
           .put("event", new JsonObject(V1Json.toJson(event))));
@@ -49,9 +47,5 @@ public final class DeadLetters {
 
   public long total() {
     return rejected.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  public long sampled() {
-    return sampled;
   }
 }

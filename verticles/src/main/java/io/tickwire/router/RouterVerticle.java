@@ -18,62 +18,77 @@ import java.util.List;
  * next sequence number and fans the events out to {@code md.ticks.<p>}. An ingress batch is acknowledged only
  * once every partition link has admitted its share, so a slow batcher holds back the connectors.
  *
+ * <p>The router is also where idleness is decided: a partition that has had no events for the idle timeout while
+ * the router itself was not held back gets an empty batch (a heartbeat), which lets its batcher close windows by
+ * the wall clock. Downstream, silence cannot be told apart from back-pressure.
+ *
  * <p>One router instance sequences all partitions, which is what makes {@code seq} monotonic per partition.
  */
 public final class RouterVerticle extends VerticleBase {
   public static final String GROUP = "router";
+  private static final System.Logger LOG = System.getLogger(RouterVerticle.class.getName());
 
   private final Settings settings;
   private final Topology topology;
   private final long[] nextSeq;
+  private final long[] lastRoutedNanos;
+  private final List<List<MarketEvent>> byPartition;
   private List<Outlet<TickBatch>> partitions;
   private DeadLetters deadLetters;
+  private int pendingIngress;
+  private long heartbeatTimer;
   private long routed;
 
   public RouterVerticle(Settings settings, Topology topology) {
     this.settings = settings;
     this.topology = topology;
-    this.nextSeq = new long[settings.pipeline().partitions()];
+    int count = settings.pipeline().partitions();
+    this.nextSeq = new long[count];
+    this.lastRoutedNanos = new long[count];
+    this.byPartition = new ArrayList<>(count);
   }
 
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec());
     partitions = new ArrayList<>(nextSeq.length);
+    long now = System.nanoTime();
     for (int p = 0; p < nextSeq.length; p++) {
       partitions.add(new Outlet<>(vertx, Addresses.ticks(p), topology));
+      byPartition.add(null);
+      lastRoutedNanos[p] = now;
     }
+    long idleMs = settings.batcher().idleTimeoutMs();
+    heartbeatTimer = vertx.setPeriodic(Math.max(10, Math.min(250, idleMs / 4)), id -> heartbeatIdle(idleMs));
     return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP), this::route);
   }
 
   @Override
   public Future<?> stop() {
-    List<Future<Void>> drains = new ArrayList<>(partitions.size());
-    for (Outlet<TickBatch> outlet : partitions) {
-      drains.add(outlet.drained());
-    }
-    return Future.all(drains);
+    vertx.cancelTimer(heartbeatTimer);
+    return Outlet.drainedAll(partitions).onComplete(v -> LOG.log(System.Logger.Level.INFO,
+        "router: {0} events routed, {1} rejected {2}", routed, deadLetters.total(), deadLetters.rejected()));
   }
 
   private Future<?> route(TickBatch batch) {
-    List<List<MarketEvent>> split = split(batch.items());
+    split(batch.items());
+    long now = System.nanoTime();
     List<Future<Void>> admitted = new ArrayList<>();
-    for (int p = 0; p < split.size(); p++) {
-      List<MarketEvent> events = split.get(p);
+    for (int p = 0; p < byPartition.size(); p++) {
+      List<MarketEvent> events = byPartition.get(p);
       if (events != null) {
+        byPartition.set(p, null);
+        lastRoutedNanos[p] = now;
         admitted.add(partitions.get(p).send(new TickBatch(p, events)));
       }
     }
-    return Future.all(admitted);
+    pendingIngress++;
+    return Future.all(admitted).onComplete(v -> pendingIngress--);
   }
 
-  /** Validates and sequences each event; returns the good ones by partition (null where a partition has none). */
-  private List<List<MarketEvent>> split(List<MarketEvent> events) {
+  /** Validates and sequences each event into {@link #byPartition}. */
+  private void split(List<MarketEvent> events) {
     int count = nextSeq.length;
-    List<List<MarketEvent>> byPartition = new ArrayList<>(count);
-    for (int p = 0; p < count; p++) {
-      byPartition.add(null);
-    }
     long now = Clock.nowMicros();
     for (MarketEvent event : events) {
       String reason = EventValidator.rejectReason(event, now);
@@ -90,7 +105,20 @@ public final class RouterVerticle extends VerticleBase {
       list.add(event.withSeq(++nextSeq[p]));
       routed++;
     }
-    return byPartition;
+  }
+
+  /** Sends a heartbeat to each quiet partition, unless a consumer is holding the router back. */
+  private void heartbeatIdle(long idleMs) {
+    if (pendingIngress > 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    for (int p = 0; p < partitions.size(); p++) {
+      Outlet<TickBatch> outlet = partitions.get(p);
+      if (now - lastRoutedNanos[p] >= idleMs * 1_000_000L && !outlet.saturated()) {
+        outlet.send(new TickBatch(p, List.of()));
+      }
+    }
   }
 
   public DeadLetters deadLetters() {

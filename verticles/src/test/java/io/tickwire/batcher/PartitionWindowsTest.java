@@ -114,6 +114,39 @@ class PartitionWindowsTest {
   }
 
   @Test
+  void lateTradesInOneBatchReviseEachBarOnce() {
+    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);
+    w.onEvent(trade(1_600 * MS, "12"), ARRIVAL, out);
+    out.clear();
+    w.onEvents(List.of(trade(950 * MS, "15"), trade(960 * MS, "16"), trade(970 * MS, "5")), ARRIVAL, out);
+    assertThat(out).singleElement().satisfies(bar -> {
+      assertThat(bar.revision()).isEqualTo(1);
+      assertThat(bar.trades()).isEqualTo(4);
+      assertThat(bar.high()).isEqualTo(16.0);
+      assertThat(bar.low()).isEqualTo(5.0);
+    });
+    assertThat(w.counters().lateRevised()).isEqualTo(3);
+  }
+
+  @Test
+  void sameTimestampTradesAreOrderedByTradeIdNotArrival() {
+    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    w.onEvents(List.of(tradeWithId("10", 100 * MS, "3"), tradeWithId("9", 100 * MS, "1"),
+        tradeWithId("11", 100 * MS, "2")), ARRIVAL, out);
+    w.flush(out);
+    assertThat(out).singleElement().satisfies(bar -> {
+      assertThat(bar.open()).as("trade 9 is first: numeric, not text, order").isEqualTo(1.0);
+      assertThat(bar.close()).as("trade 11 is last").isEqualTo(2.0);
+    });
+  }
+
+  private static Trade tradeWithId(String id, long eventTime, String price) {
+    return new Trade("test", "BTC-USD", id, Decimals.parse(price), Decimals.parse("1"), Side.BUY, eventTime,
+        ARRIVAL, 0);
+  }
+
+  @Test
   void eventBeyondTheAllowanceIsDroppedAndCountedUnderDrop() {
     PartitionWindows w = windows(Settings.LatePolicy.DROP);
     w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);

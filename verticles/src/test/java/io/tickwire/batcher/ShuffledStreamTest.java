@@ -47,14 +47,19 @@ class ShuffledStreamTest {
     return out;
   }
 
-  /** Unique, strictly increasing event times per symbol, so open and close are unambiguous in any order. */
+  /**
+   * Event times truncated to the millisecond, so many trades share a timestamp and open and close rest on the
+   * trade-id tie-break.
+   */
   private static List<Trade> syntheticTrades(int n) {
     Settings.Synthetic synthetic = new Settings.Synthetic(true, "synthetic", List.of("BTC-USD", "ETH-USD"), 11,
         20_000, n, 256, 0.8, 0, 0);
     SyntheticFeed feed = new SyntheticFeed(synthetic, 1_700_000_000_000_000L);
     List<Trade> trades = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      trades.add(feed.next(0));
+      Trade t = feed.next(0);
+      trades.add(new Trade(t.venue(), t.symbol(), t.tradeId(), t.price(), t.size(), t.side(),
+          t.eventTime() / 1000 * 1000, 0, 0));
     }
     trades.sort(Comparator.comparingLong(Trade::eventTime));
     return trades;

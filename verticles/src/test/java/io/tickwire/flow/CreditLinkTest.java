@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
@@ -80,29 +81,56 @@ class CreditLinkTest {
   }
 
   @Test
-  void failedDeliveryIsRetriedUntilAcknowledged(Vertx vertx) {
-    List<Integer> accepted = new CopyOnWriteArrayList<>();
-    AtomicInteger failuresLeft = new AtomicInteger(3);
+  void failingHandlerDeadLettersThatBatchOnceAndTheLinkGoesOn(Vertx vertx) {
+    List<Integer> calls = new CopyOnWriteArrayList<>();
+    List<JsonObject> deadLetters = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
     Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
-      if (n == 7 && failuresLeft.getAndDecrement() > 0) {
-        return Future.failedFuture(new IllegalStateException("database down"));
+      calls.add(n);
+      if (n == 7) {
+        throw new IllegalStateException("poison batch");
       }
-      accepted.add(n);
       return Future.succeededFuture();
     }));
 
     Producer producer = produce(vertx, 20);
     Await.result(producer.done.future());
 
-    assertThat(accepted).containsExactlyInAnyOrderElementsOf(
+    assertThat(calls).as("each batch handled exactly once, in order").containsExactlyElementsOf(
         java.util.stream.IntStream.range(0, 20).boxed().toList());
-    assertThat(producer.sender.retries()).isEqualTo(3);
+    assertThat(producer.sender.deadLettered()).isEqualTo(1);
+    Await.until(() -> deadLetters.size() == 1, Duration.ofSeconds(5), "the dead letter");
+    assertThat(deadLetters.get(0).getString("reason")).isEqualTo("consumer_failed");
+    assertThat(deadLetters.get(0).getString("error")).contains("poison batch");
+  }
+
+  @Test
+  void timedOutBatchIsSentAgainButHandledOnce(Vertx vertx) {
+    List<Integer> calls = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      calls.add(n);
+      Promise<Void> slow = Promise.promise();
+      vertx.setTimer(n == 3 ? 700 : 1, id -> slow.complete());
+      return slow.future();
+    }));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 200);
+    Promise<Void> done = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      for (int i = 0; i < 6; i++) {
+        sender.send(i);
+      }
+      sender.drained().onComplete(done);
+    });
+    Await.result(done.future());
+
+    assertThat(sender.redelivered()).as("batch 3 timed out at least twice").isGreaterThanOrEqualTo(2);
+    assertThat(calls).as("but was handled once").containsExactly(0, 1, 2, 3, 4, 5);
   }
 
   @Test
   void batchesSentBeforeTheConsumerExistsAreDeliveredOnceItRegisters(Vertx vertx) {
     Producer producer = produce(vertx, 10);
-    Await.until(() -> producer.sender.retries() > 0, Duration.ofSeconds(10), "a failed first delivery");
+    Await.until(() -> producer.sender.redelivered() > 0, Duration.ofSeconds(10), "a failed first delivery");
     List<Integer> received = new CopyOnWriteArrayList<>();
     Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
       received.add(n);

@@ -2,7 +2,7 @@ package io.tickwire.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.Topologies;
+import io.tickwire.cluster.PipelineTopology;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.MarketEvent;
@@ -39,7 +39,7 @@ class RouterVerticleTest {
     Codecs.register(vertx);
     Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(),
         List.of("pipeline.partitions=4", "router.dlq_samples_per_sec=2"))));
-    Topology topology = Topologies.of(settings, List.of());
+    Topology topology = PipelineTopology.of(settings, List.of());
     List<TickBatch> routed = new CopyOnWriteArrayList<>();
     for (int p = 0; p < 4; p++) {
       Await.result(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), "batcher"), b -> {

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * An independent bar computation for tests: groups trades by (venue, symbol, interval, window) and computes
- * OHLCV with BigDecimal, written without reference to the batcher's code. Open is the earliest trade by event
- * time (first in list order on a tie), close the latest (last in list order on a tie).
+ * OHLCV with BigDecimal, written without reference to the batcher's code. Open is the earliest trade by
+ * (event time, numeric trade id), close the latest.
  */
 public final class ReferenceBars {
   /** One expected bar; prices as doubles of the exact trade prices, volume and VWAP exact. */
@@ -22,6 +22,10 @@ public final class ReferenceBars {
       return venue + "|" + symbol + "|" + intervalMillis + "|" + start;
     }
   }
+
+  /** Trade ids in these tests are decimal numbers; BigInteger compares them without sharing the batcher's code. */
+  private static final java.util.Comparator<Trade> ORDER = java.util.Comparator.comparingLong(Trade::eventTime)
+      .thenComparing(t -> new java.math.BigInteger(t.tradeId()));
 
   private ReferenceBars() {
   }
@@ -51,10 +55,10 @@ public final class ReferenceBars {
     BigDecimal volume = BigDecimal.ZERO;
     BigDecimal notional = BigDecimal.ZERO;
     for (Trade t : list) {
-      if (t.eventTime() < first.eventTime()) {
+      if (ORDER.compare(t, first) < 0) {
         first = t;
       }
-      if (t.eventTime() >= last.eventTime()) {
+      if (ORDER.compare(t, last) > 0) {
         last = t;
       }
       BigDecimal price = Decimals.toBigDecimal(t.price());

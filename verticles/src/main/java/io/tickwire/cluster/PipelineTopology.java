@@ -8,11 +8,11 @@ import io.tickwire.router.RouterVerticle;
 import java.util.List;
 
 /** The lossless consumer groups of the pipeline, derived from configuration alone so every node agrees. */
-public final class Topologies {
+public final class PipelineTopology {
   /** The group name of {@code --print} and {@code tail} consumers. */
   public static final String PRINT = "print";
 
-  private Topologies() {
+  private PipelineTopology() {
   }
 
   /** The pipeline's own links, plus a {@link #PRINT} group on each topic in {@code printed}. */
