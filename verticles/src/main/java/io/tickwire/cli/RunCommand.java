@@ -111,17 +111,17 @@ final class RunCommand implements Callable<Integer> {
 
       StopReason reason = stopReason.get();
       LOG.log(reason.failed() ? System.Logger.Level.ERROR : System.Logger.Level.INFO, "stopping: {0}", reason.why());
-      return stopGracefully(node, stdout) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
+      return stopGracefully(node) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
     } finally {
       stopped.countDown();
       removeHook(hook);
     }
   }
 
-  private static boolean stopGracefully(Node node, OutputStream stdout) throws Exception {
+  /** Stops the node; the printer flushes stdout as it stops, and owns it (it may be a closed pipe by now). */
+  private static boolean stopGracefully(Node node) throws Exception {
     try {
       node.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      stdout.flush();
       LOG.log(System.Logger.Level.INFO, "stopped cleanly");
       return true;
     } catch (TimeoutException e) {

@@ -79,9 +79,4 @@ public final class SyntheticFeed {
     return new Trade(venue, symbols[s], Long.toString(nextTradeId[s]++), price, size, side, eventTime,
         ingestMicros, 0);
   }
-
-  /** The event clock: the (unjittered) time of the last event generated. */
-  public long clock() {
-    return clock;
-  }
 }

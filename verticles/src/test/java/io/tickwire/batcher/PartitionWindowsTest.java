@@ -21,8 +21,7 @@ class PartitionWindowsTest {
   }
 
   private static Trade trade(long eventTime, String price) {
-    return new Trade("test", "BTC-USD", "t" + eventTime, Decimals.parse(price), Decimals.parse("1"), Side.BUY,
-        eventTime, ARRIVAL, 0);
+    return tradeWithId(Long.toString(eventTime), eventTime, price);
   }
 
   private final List<Bar> out = new ArrayList<>();
