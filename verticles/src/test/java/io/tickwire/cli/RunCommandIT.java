@@ -111,6 +111,21 @@ class RunCommandIT {
   }
 
   @Test
+  void launcherScriptRunsTheJarAndForwardsArguments() throws Exception {
+    Path launcher = jar.getParent().getParent().getParent().resolve("tickwire");
+    assertThat(launcher).as("the ./tickwire launcher at the repository root").exists();
+    Process process = new ProcessBuilder("bash", launcher.toString(), "run", "--duration", "2s", "--print", "md.bars")
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve("stdout").toFile())
+        .redirectError(dir.resolve("stderr").toFile())
+        .start();
+    Result r = finish(process, Duration.ofSeconds(300));
+
+    assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
+    assertThat(PrintedOutput.parse(r.stdout()).bars()).isNotEmpty();
+  }
+
+  @Test
   void badConfigValueStopsStartUpNamingTheKey() throws Exception {
     Result r = finish(start("run", "--set", "batcher.allowed_lateness_ms=-5"), Duration.ofSeconds(60));
 
