@@ -7,7 +7,10 @@ import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
+import io.tickwire.health.HealthRegistry;
 import io.tickwire.router.RouterVerticle;
+import io.tickwire.sink.Database;
+import io.tickwire.sink.PostgresSinkVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -36,6 +39,8 @@ public final class Node {
   private final List<Deployable> stages = new ArrayList<>();
   private final List<Future<Void>> finiteSources = new ArrayList<>();
   private final Promise<String> stopRequested = Promise.promise();
+  private final HealthRegistry health = new HealthRegistry();
+  private Database database;
   private boolean unboundedSource;
 
   /**
@@ -48,7 +53,7 @@ public final class Node {
     this.roles = Set.copyOf(roles);
     this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
     this.printOut = printOut;
-    this.topology = PipelineTopology.of(settings, printTopics);
+    this.topology = PipelineTopology.of(settings, this.roles, printTopics);
   }
 
   private static List<String> resolveAll(List<String> addresses, int partitions) {
@@ -59,12 +64,28 @@ public final class Node {
     return List.copyOf(topics);
   }
 
+  /** Opens the database when a role needs it, then deploys the stages. */
   public Future<Void> start() {
+    boolean needsDatabase = roles.contains(Role.PERSIST) || roles.contains(Role.WEB);
+    Future<Void> ready = needsDatabase
+        ? Database.open(vertx, settings).map(db -> {
+          database = db;
+          return null;
+        })
+        : Future.succeededFuture();
+    return ready.compose(v -> deployInOrder(stagesInOrder()));
+  }
+
+  /** Consumers before producers, so nothing is sent before it can be received. */
+  private List<Deployable> stagesInOrder() {
     List<Deployable> order = new ArrayList<>();
     if (!printTopics.isEmpty()) {
       PrintVerticle printer = new PrintVerticle(printTopics, printOut);
       printer.outputClosed().onSuccess(stopRequested::tryComplete);
       order.add(printer);
+    }
+    if (roles.contains(Role.PERSIST)) {
+      order.add(new PostgresSinkVerticle(settings, database, health));
     }
     if (roles.contains(Role.COMPUTE)) {
       int instances = settings.batcher().instances();
@@ -78,7 +99,7 @@ public final class Node {
         order.add(new SyntheticConnector(settings.synthetic(), topology));
       }
     }
-    return deployInOrder(order);
+    return order;
   }
 
   private Future<Void> deployInOrder(List<Deployable> order) {
@@ -130,10 +151,31 @@ public final class Node {
         return Future.succeededFuture();
       }));
     }
-    return chain.onComplete(v -> {
+    return chain.compose(v -> closeDatabase()).onComplete(v -> {
       deployed.clear();
       stages.clear();
     });
+  }
+
+  private Future<Void> closeDatabase() {
+    if (database == null) {
+      return Future.succeededFuture();
+    }
+    Database closing = database;
+    database = null;
+    return closing.close(vertx).recover(e -> {
+      LOG.log(System.Logger.Level.WARNING, "closing the database failed: {0}", e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The node's database, or null when no role of this node needs one (or before start). */
+  public Database database() {
+    return database;
+  }
+
+  public HealthRegistry health() {
+    return health;
   }
 
   /** The deployed stage instances, in deployment order (for tests and health). */

@@ -5,7 +5,9 @@ import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.router.RouterVerticle;
+import io.tickwire.sink.PostgresSinkVerticle;
 import java.util.List;
+import java.util.Set;
 
 /** The lossless consumer groups of the pipeline, derived from configuration alone so every node agrees. */
 public final class PipelineTopology {
@@ -15,14 +17,22 @@ public final class PipelineTopology {
   private PipelineTopology() {
   }
 
-  /** The pipeline's own links, plus a {@link #PRINT} group on each topic in {@code printed}. */
-  public static Topology of(Settings settings, List<String> printed) {
+  /** The pipeline's own links for {@code roles}, plus a {@link #PRINT} group on each topic in {@code printed}. */
+  public static Topology of(Settings settings, Set<Role> roles, List<String> printed) {
     Settings.Pipeline pipeline = settings.pipeline();
     Topology topology = new Topology(pipeline.creditWindow(), pipeline.sendTimeoutMs(),
         pipeline.publishToObservers());
     topology.addGroup(Addresses.INGRESS, RouterVerticle.GROUP);
     for (int p = 0; p < pipeline.partitions(); p++) {
       topology.addGroup(Addresses.ticks(p), MicroBatcherVerticle.GROUP);
+      if (roles.contains(Role.PERSIST) && settings.persistTrades()) {
+        topology.addGroup(Addresses.ticks(p), PostgresSinkVerticle.GROUP);
+      }
+    }
+    if (roles.contains(Role.PERSIST)) {
+      for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES)) {
+        topology.addGroup(topic, PostgresSinkVerticle.GROUP);
+      }
     }
     for (String topic : printed) {
       topology.addGroup(topic, PRINT);

@@ -66,6 +66,11 @@ public final class ConfigReader {
     throw invalid(key, value, "a non-empty string");
   }
 
+  /** A non-empty string, or null when the key is null. */
+  public String optionalString(String key) {
+    return isNull(key) ? null : string(key);
+  }
+
   public String oneOf(String key, String... allowed) {
     Object value = raw(key);
     for (String option : allowed) {

@@ -13,7 +13,33 @@ public record Settings(
     Pipeline pipeline,
     Synthetic synthetic,
     Router router,
-    Batcher batcher) {
+    Batcher batcher,
+    Pg pg,
+    Sink sink,
+    boolean persistTrades,
+    Redis redis,
+    Web web) {
+
+  /** PostgreSQL. {@code url} null means embedded, under {@code <dataDir>/pg}. */
+  public record Pg(String url, String schema, int poolSize, int embeddedPort) {
+    public boolean embedded() {
+      return url == null;
+    }
+  }
+
+  /** How the PostgreSQL sink batches and retries. */
+  public record Sink(int batchRows, long flushMs, long maxBackoffMs) {
+  }
+
+  /** The Redis hot cache: off when {@code url} is null and {@code embedded} false. */
+  public record Redis(String url, boolean embedded, int embeddedPort, long streamMaxlen, int queue) {
+    public boolean enabled() {
+      return url != null || embedded;
+    }
+  }
+
+  public record Web(boolean enabled, String host, int port) {
+  }
 
   /** Link and partition settings shared by every stage. */
   public record Pipeline(int partitions, int creditWindow, long sendTimeoutMs, boolean publishToObservers) {
@@ -51,7 +77,8 @@ public record Settings(
 
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
-    Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r));
+    Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
+        sink(r), r.bool("trades.persist"), redis(r), web(r));
     checkPartitionsPerBatcher(settings);
     return settings;
   }
@@ -123,6 +150,36 @@ public record Settings(
         LatePolicy.valueOf(r.oneOf("batcher.late_policy", "revise", "drop").toUpperCase(java.util.Locale.ROOT)),
         r.integer("batcher.revision_horizon_ms", 0, 24 * HOUR_MS),
         (int) r.integer("batcher.instances", 1, 256));
+  }
+
+  private static Pg pg(ConfigReader r) {
+    String url = r.optionalString("pg.url");
+    if (url != null && !url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
+      throw ConfigReader.invalid("pg.url", url, "a URL like postgresql://user@host:5432/database, or null for embedded");
+    }
+    String schema = r.string("pg.schema");
+    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw ConfigReader.invalid("pg.schema", schema, "a lowercase SQL identifier (letters, digits, _)");
+    }
+    return new Pg(url, schema, (int) r.integer("pg.pool_size", 1, 64), (int) r.integer("pg.embedded_port", 0, 65_535));
+  }
+
+  private static Sink sink(ConfigReader r) {
+    return new Sink((int) r.integer("sink.batch_rows", 1, 100_000), r.integer("sink.flush_ms", 1, 60_000),
+        r.integer("sink.max_backoff_ms", 50, 600_000));
+  }
+
+  private static Redis redis(ConfigReader r) {
+    String url = r.optionalString("redis.url");
+    if (url != null && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
+      throw ConfigReader.invalid("redis.url", url, "a URL like redis://host:6379, or null");
+    }
+    return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
+        r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000));
+  }
+
+  private static Web web(ConfigReader r) {
+    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535));
   }
 
   private static long[] intervals(ConfigReader r, String key) {

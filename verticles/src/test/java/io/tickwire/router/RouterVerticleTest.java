@@ -39,7 +39,7 @@ class RouterVerticleTest {
     Codecs.register(vertx);
     Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(),
         List.of("pipeline.partitions=4", "router.dlq_samples_per_sec=2"))));
-    Topology topology = PipelineTopology.of(settings, List.of());
+    Topology topology = PipelineTopology.of(settings, java.util.EnumSet.of(io.tickwire.cluster.Role.INGEST, io.tickwire.cluster.Role.COMPUTE), List.of());
     List<TickBatch> routed = new CopyOnWriteArrayList<>();
     for (int p = 0; p < 4; p++) {
       Await.result(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), "batcher"), b -> {

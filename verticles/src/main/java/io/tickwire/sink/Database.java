@@ -1,0 +1,140 @@
+package io.tickwire.sink;
+
+import io.tickwire.config.Settings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+
+/**
+ * tickwire's PostgreSQL: the external server named by {@code pg.url}, or with none an embedded server whose data
+ * lives under {@code <data_dir>/pg} and outlives the process. Opening applies the versioned migrations (Flyway,
+ * over JDBC) and then hands out a reactive pool for the stages. Starting a server and migrating block, so both
+ * run on a worker thread, never on an event loop.
+ */
+public final class Database {
+  /** The only place a password is read from: secrets never live in config files. */
+  public static final String PASSWORD_ENV = "TICKWIRE_PG_PASSWORD";
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+  private final Pool pool;
+  private final EmbeddedPostgres embedded;
+  private final PgConnectOptions target;
+
+  private Database(Pool pool, EmbeddedPostgres embedded, PgConnectOptions target) {
+    this.pool = pool;
+    this.embedded = embedded;
+    this.target = target;
+  }
+
+  public static Future<Database> open(Vertx vertx, Settings settings) {
+    return vertx.executeBlocking(() -> openBlocking(vertx, settings), false);
+  }
+
+  private static Database openBlocking(Vertx vertx, Settings settings) throws IOException {
+    Settings.Pg pg = settings.pg();
+    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(Path.of(settings.dataDir(), "pg"), pg.embeddedPort())
+        : null;
+    PgConnectOptions target = embedded != null ? embeddedTarget(embedded) : externalTarget(pg.url());
+    try {
+      migrate(target, pg.schema());
+    } catch (RuntimeException e) {
+      closeQuietly(embedded);
+      throw new IllegalStateException("cannot prepare PostgreSQL at " + describe(target) + ": " + rootMessage(e), e);
+    }
+    target.setProperties(Map.of("search_path", pg.schema(), "application_name", "tickwire"));
+    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(pg.poolSize())).connectingTo(target)
+        .using(vertx).build();
+    Database db = new Database(pool, embedded, target);
+    LOG.log(System.Logger.Level.INFO, "PostgreSQL ready: {0}", db.describe());
+    return db;
+  }
+
+  private static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
+    Files.createDirectories(dir.getParent());
+    LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0}", dir.toAbsolutePath());
+    try {
+      return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
+          + " (is another tickwire using this data directory?): " + rootMessage(e), e);
+    }
+  }
+
+  private static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded) {
+    return new PgConnectOptions().setHost("localhost").setPort(embedded.getPort()).setDatabase("postgres")
+        .setUser("postgres");
+  }
+
+  private static PgConnectOptions externalTarget(String url) {
+    PgConnectOptions target = PgConnectOptions.fromUri(url);
+    String password = System.getenv(PASSWORD_ENV);
+    if (password != null) {
+      target.setPassword(password);
+    }
+    return target;
+  }
+
+  private static void migrate(PgConnectOptions target, String schema) {
+    String jdbcUrl = "jdbc:postgresql://" + target.getHost() + ":" + target.getPort() + "/" + target.getDatabase();
+    Flyway.configure()
+        .dataSource(jdbcUrl, target.getUser(), target.getPassword())
+        .schemas(schema)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  /** Where the data lives, for logs and health (never the password). */
+  public String describe() {
+    String where = target.getUser() + "@" + target.getHost() + ":" + target.getPort() + "/" + target.getDatabase();
+    return embedded != null ? "embedded, " + where : where;
+  }
+
+  private static String describe(PgConnectOptions target) {
+    return target.getHost() + ":" + target.getPort() + "/" + target.getDatabase();
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** The embedded server, or null when the database is external. */
+  public EmbeddedPostgres embedded() {
+    return embedded;
+  }
+
+  public Future<Void> close(Vertx vertx) {
+    return pool.close().eventually(() -> vertx.executeBlocking(() -> {
+      closeQuietly(embedded);
+      return null;
+    }, false));
+  }
+
+  private static void closeQuietly(EmbeddedPostgres embedded) {
+    if (embedded == null) {
+      return;
+    }
+    try {
+      embedded.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "stopping the embedded PostgreSQL failed: {0}", e.getMessage());
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+}

@@ -1,0 +1,134 @@
+package io.tickwire.sink;
+
+import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.AnomalyBatch;
+import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.BarBatch;
+import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.Signal;
+import io.tickwire.codecs.SignalBatch;
+import io.tickwire.codecs.TickBatch;
+import io.tickwire.codecs.Trade;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.CreditReceiver;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.Status;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Persists trades (unless {@code trades.persist} is false), bars, signals and anomalies to PostgreSQL as the
+ * lossless {@code pg} consumer group of their topics. Each topic's batches are acknowledged when their rows are
+ * committed (see {@link TableWriter}), so the database's pace is the pipeline's pace, and stopping flushes
+ * everything that was handed over.
+ */
+public final class PostgresSinkVerticle extends VerticleBase {
+  public static final String GROUP = "pg";
+  public static final String HEALTH_NAME = "sink.postgres";
+  private static final long HEALTH_PERIOD_MS = 1000;
+
+  private final Settings settings;
+  private final Database database;
+  private final HealthRegistry health;
+  private TableWriter<Trade> trades;
+  private TableWriter<Bar> bars;
+  private TableWriter<Signal> signals;
+  private TableWriter<Anomaly> anomalies;
+  private long healthTimer;
+
+  public PostgresSinkVerticle(Settings settings, Database database, HealthRegistry health) {
+    this.settings = settings;
+    this.database = database;
+    this.health = health;
+  }
+
+  @Override
+  public Future<?> start() {
+    trades = writer(new TradeRows());
+    bars = writer(new BarRows());
+    signals = writer(new SignalRows());
+    anomalies = writer(new AnomalyRows());
+    List<Future<?>> bound = new ArrayList<>();
+    if (settings.persistTrades()) {
+      for (int p = 0; p < settings.pipeline().partitions(); p++) {
+        bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
+            batch -> trades.add(tradesOf(batch))));
+      }
+    }
+    bound.add(CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP),
+        batch -> bars.add(batch.items())));
+    bound.add(CreditReceiver.<SignalBatch>bind(vertx, Addresses.inbox(Addresses.SIGNALS, GROUP),
+        batch -> signals.add(batch.items())));
+    bound.add(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, GROUP),
+        batch -> anomalies.add(batch.items())));
+    healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> reportHealth());
+    reportHealth();
+    return Future.all(bound);
+  }
+
+  /** Commits everything handed over before stopping. */
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(healthTimer);
+    return Future.all(trades.flush(), bars.flush(), signals.flush(), anomalies.flush())
+        .onComplete(v -> reportHealth());
+  }
+
+  private <E> TableWriter<E> writer(SqlBatch<E> sql) {
+    return new TableWriter<>(vertx, database.pool(), sql, settings.sink());
+  }
+
+  private static List<Trade> tradesOf(TickBatch batch) {
+    List<Trade> out = new ArrayList<>(batch.size());
+    for (MarketEvent event : batch.items()) {
+      if (event instanceof Trade trade) {
+        out.add(trade);
+      }
+    }
+    return out;
+  }
+
+  private List<TableWriter<?>> writers() {
+    return List.of(trades, bars, signals, anomalies);
+  }
+
+  private void reportHealth() {
+    Map<String, Number> gauges = new LinkedHashMap<>();
+    StringBuilder failing = new StringBuilder();
+    for (TableWriter<?> w : writers()) {
+      gauges.put(w.table() + "_buffered_rows", w.bufferedRows());
+      gauges.put(w.table() + "_buffered_batches", w.bufferedBatches());
+      gauges.put(w.table() + "_rows_written", w.rowsWritten());
+      if (w.failing()) {
+        failing.append(w.table()).append(": ").append(w.lastError()).append("; ");
+      }
+    }
+    Status status = failing.length() == 0 ? Status.OK : Status.DEGRADED;
+    String detail = failing.length() == 0 ? database.describe() : "retrying writes: " + failing;
+    health.report(new ComponentHealth(HEALTH_NAME, status, detail, gauges));
+  }
+
+  /** The most batches each table ever buffered at once, by table (bounded by the links' credit windows). */
+  public Map<String, Integer> maxBufferedBatches() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (TableWriter<?> w : writers()) {
+      out.put(w.table(), w.maxBufferedBatches());
+    }
+    return out;
+  }
+
+  /** Rows committed so far, by table. */
+  public Map<String, Long> rowsWritten() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (TableWriter<?> w : writers()) {
+      out.put(w.table(), w.rowsWritten());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,57 @@
+-- tickwire schema v1. Keys make every write idempotent: replaying the same input leaves the same rows.
+
+CREATE TABLE trades (
+  venue     text        NOT NULL,
+  symbol    text        NOT NULL,
+  trade_id  text        NOT NULL,
+  price     numeric     NOT NULL,  -- exact, as the venue sent it
+  size      numeric     NOT NULL,
+  side      text        NOT NULL CHECK (side IN ('buy', 'sell')),
+  event_ts  timestamptz NOT NULL,  -- the venue's timestamp
+  ingest_ts timestamptz,           -- when tickwire received it (null when a producer did not say)
+  seq       bigint      NOT NULL,  -- the router's per-partition sequence number
+  PRIMARY KEY (venue, symbol, trade_id)
+);
+CREATE INDEX trades_symbol_time ON trades (symbol, event_ts DESC);
+
+CREATE TABLE bars_ohlcv (
+  venue        text             NOT NULL,
+  symbol       text             NOT NULL,
+  interval     text             NOT NULL,  -- 1s, 10s, 1m ...
+  bucket_start timestamptz      NOT NULL,
+  open         double precision NOT NULL,
+  high         double precision NOT NULL,
+  low          double precision NOT NULL,
+  close        double precision NOT NULL,
+  volume       double precision NOT NULL,
+  vwap         double precision NOT NULL,
+  trades       bigint           NOT NULL,
+  revision     integer          NOT NULL,  -- 0 when the window closed, +1 per late-data revision
+  updated_at   timestamptz      NOT NULL DEFAULT now(),
+  PRIMARY KEY (venue, symbol, interval, bucket_start)
+);
+-- /api/bars: one symbol and interval, newest first.
+CREATE INDEX bars_symbol_interval_start ON bars_ohlcv (symbol, interval, bucket_start DESC);
+
+CREATE TABLE signals (
+  symbol   text             NOT NULL,
+  name     text             NOT NULL,
+  ts       timestamptz      NOT NULL,
+  provider text             NOT NULL,
+  value    double precision,
+  score    double precision,
+  meta     jsonb            NOT NULL DEFAULT '{}',
+  PRIMARY KEY (symbol, name, ts)
+);
+CREATE INDEX signals_time ON signals (ts DESC);
+
+CREATE TABLE anomalies (
+  venue   text             NOT NULL,
+  symbol  text             NOT NULL,
+  type    text             NOT NULL,
+  ts      timestamptz      NOT NULL,
+  detail  text             NOT NULL,
+  measure double precision,
+  PRIMARY KEY (venue, symbol, type, ts)
+);
+CREATE INDEX anomalies_time ON anomalies (ts DESC);
