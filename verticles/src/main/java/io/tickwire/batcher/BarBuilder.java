@@ -8,6 +8,10 @@ import io.tickwire.codecs.Bar;
  * and trades at the same microsecond are ordered by trade id (numerically when both ids are numbers). Volume is
  * summed exactly from the packed decimal sizes; the VWAP numerator is a double sum, so another arrival order may
  * change its last bits.
+ *
+ * <p>The revision number is the count of late trades folded in after the window closed. Emissions are coalesced
+ * per batch, so numbers may be skipped, but revision n always has the same content for the same input however
+ * the stream was batched: replays upsert identical rows, and a higher revision is always the newer bar.
  */
 final class BarBuilder {
   final long start;
@@ -23,7 +27,7 @@ final class BarBuilder {
   private String openId;
   private long closeTime;
   private String closeId;
-  private int revision = -1;
+  private int lateTrades;
   /** A late trade changed the bar since it was last emitted. */
   boolean pendingRevision;
 
@@ -82,10 +86,16 @@ final class BarBuilder {
     return true;
   }
 
-  /** The bar as of now; each call after the first is the next revision. */
+  /** Counts a trade that arrived after the window closed; call after {@link #add}. */
+  void markLate() {
+    lateTrades++;
+    pendingRevision = true;
+  }
+
+  /** The bar as of now, numbered by the late trades it holds. */
   Bar emit(String venue, String symbol, long intervalMillis) {
-    revision++;
     pendingRevision = false;
+    int revision = lateTrades;
     double total = volume.value();
     double vwap = total > 0 ? notional / total : close;
     return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, revision);

@@ -18,7 +18,7 @@ import java.util.Map;
  * moment the watermark reaches its end. Lateness is judged per event against the watermark left by the events
  * before it, so the bars do not depend on how the stream was cut into batches. A trade for a window that has
  * closed is late: it revises the emitted bar or is dropped, by policy; a bar revised by a batch is emitted once
- * at the end of that batch with its revision number incremented. Bars stay revisable until the watermark is
+ * at the end of that batch, its revision number counting the late trades in it (see {@link BarBuilder}). Bars stay revisable until the watermark is
  * {@code revisionHorizon} past their end. When the partition's source is idle (the router says so), the
  * watermark moves on with the wall clock, so a quiet partition still closes its windows.
  *
@@ -133,9 +133,9 @@ public final class PartitionWindows {
     }
     bar.add(price, trade.size(), size, trade.eventTime(), trade.tradeId());
     if (!bar.pendingRevision) {
-      bar.pendingRevision = true;
       revised.add(new Revision(windows, i, bar));
     }
+    bar.markLate();
     counters.lateRevised++;
   }
 

@@ -1,0 +1,35 @@
+package io.tickwire.web;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Replaces Vert.x Web's plain-text error pages with JSON error bodies. */
+final class ApiErrors {
+  private static final System.Logger LOG = System.getLogger(ApiErrors.class.getName());
+
+  private ApiErrors() {
+  }
+
+  static void install(Router router) {
+    router.errorHandler(400, ctx -> Responses.error(ctx, 400, "bad_request", reason(ctx, "malformed request")));
+    router.errorHandler(404, ctx -> Responses.error(ctx, 404, "not_found", "no resource at " + describe(ctx)));
+    router.errorHandler(405, ctx -> Responses.error(ctx, 405, "method_not_allowed",
+        ctx.request().method() + " is not supported at " + ctx.request().path()));
+    router.errorHandler(500, ApiErrors::internal);
+  }
+
+  /** The client cannot act on a stack trace; the operator needs it, so it goes to the log. */
+  private static void internal(RoutingContext ctx) {
+    LOG.log(System.Logger.Level.ERROR, "request " + describe(ctx) + " failed", ctx.failure());
+    Responses.error(ctx, 500, "internal_error", "the server failed to answer " + describe(ctx) + "; see its log");
+  }
+
+  private static String reason(RoutingContext ctx, String fallback) {
+    Throwable failure = ctx.failure();
+    return failure == null || failure.getMessage() == null ? fallback : failure.getMessage();
+  }
+
+  private static String describe(RoutingContext ctx) {
+    return ctx.request().method() + " " + ctx.request().path();
+  }
+}

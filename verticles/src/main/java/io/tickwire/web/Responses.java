@@ -1,0 +1,29 @@
+package io.tickwire.web;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every response the web verticle sends is JSON, errors included ({@code {"error","detail"}}), so API clients
+ * never have to tell an HTML error page from data.
+ */
+final class Responses {
+  static final String JSON = "application/json";
+
+  private Responses() {
+  }
+
+  static void json(RoutingContext ctx, int status, Buffer body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body);
+  }
+
+  static void json(RoutingContext ctx, int status, JsonObject body) {
+    json(ctx, status, body.toBuffer());
+  }
+
+  /** {@code error} is a stable machine-readable code; {@code detail} tells a person what to change. */
+  static void error(RoutingContext ctx, int status, String error, String detail) {
+    json(ctx, status, new JsonObject().put("error", error).put("detail", detail));
+  }
+}

@@ -1,0 +1,68 @@
+package io.tickwire.testing;
+
+import io.tickwire.cluster.Node;
+import io.tickwire.cluster.Role;
+import io.tickwire.codecs.Codecs;
+import io.tickwire.config.ConfigLoader;
+import io.tickwire.config.Settings;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds settings and runs in-process nodes for tests. */
+public final class Pipelines {
+  private Pipelines() {
+  }
+
+  public static Settings settings(Vertx vertx, List<String> overrides) {
+    Codecs.register(vertx);
+    return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), overrides)));
+  }
+
+  public static List<String> concat(List<String> a, String... b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(List.of(b));
+    return out;
+  }
+
+  /** Thread-safe capture of what a printer writes from its worker threads. */
+  public static final class Capture extends OutputStream {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    @Override
+    public synchronized void write(int b) {
+      bytes.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      bytes.write(b, off, len);
+    }
+
+    public synchronized String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    public PrintedOutput parsed() {
+      return PrintedOutput.parse(text());
+    }
+  }
+
+  /** Runs a finite pipeline to its end, printing ticks and bars; returns what was printed. */
+  public static PrintedOutput runToEnd(Vertx vertx, Settings settings, Set<Role> roles) {
+    Capture printed = new Capture();
+    Node node = new Node(vertx, settings, roles, List.of("md.ticks", "md.bars"), printed);
+    Await.result(node.start());
+    try {
+      Await.result(node.sourcesFinished());
+    } finally {
+      Await.result(node.stop());
+    }
+    return printed.parsed();
+  }
+}
