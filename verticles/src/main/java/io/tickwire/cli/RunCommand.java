@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     }, "tickwire-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      await(node.start());
+      startOrCleanUp(node);
       LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
       if (durationMs > 0) {
         vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
@@ -115,6 +115,16 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       stopped.countDown();
       removeHook(hook);
+    }
+  }
+
+  /** Starts the node; if that fails half-way, stops what did start (an embedded database, say) before failing. */
+  private static void startOrCleanUp(Node node) throws Exception {
+    try {
+      await(node.start());
+    } catch (Exception e) {
+      stopGracefully(node);
+      throw e;
     }
   }
 

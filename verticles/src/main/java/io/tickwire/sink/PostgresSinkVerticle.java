@@ -32,6 +32,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   public static final String GROUP = "pg";
   public static final String HEALTH_NAME = "sink.postgres";
   private static final long HEALTH_PERIOD_MS = 1000;
+  private static final System.Logger LOG = System.getLogger(PostgresSinkVerticle.class.getName());
 
   private final Settings settings;
   private final Database database;
@@ -77,7 +78,10 @@ public final class PostgresSinkVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(healthTimer);
     return Future.all(trades.flush(), bars.flush(), signals.flush(), anomalies.flush())
-        .onComplete(v -> reportHealth());
+        .onComplete(v -> {
+          reportHealth();
+          LOG.log(System.Logger.Level.INFO, "postgres sink: rows written {0}", rowsWritten());
+        });
   }
 
   private <E> TableWriter<E> writer(SqlBatch<E> sql) {

@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
  * only routes traffic to a node that can answer it.
  */
 final class ReadyHandler implements Handler<RoutingContext> {
-  // Written by the verticle on its event loop, read by tests and other threads through isReady().
+  // Set by the verticle's start and stop; read by whichever event loop serves the request.
   private volatile boolean ready;
 
   void markReady() {
@@ -18,10 +18,6 @@ final class ReadyHandler implements Handler<RoutingContext> {
 
   void markNotReady() {
     ready = false;
-  }
-
-  boolean isReady() {
-    return ready;
   }
 
   @Override

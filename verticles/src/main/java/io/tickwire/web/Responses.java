@@ -15,6 +15,9 @@ final class Responses {
   }
 
   static void json(RoutingContext ctx, int status, Buffer body) {
+    if (ctx.response().closed()) {
+      return; // the client went away while a query ran; nobody is left to answer
+    }
     ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body);
   }
 

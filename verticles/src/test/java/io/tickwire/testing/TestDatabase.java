@@ -38,6 +38,11 @@ public final class TestDatabase {
     return new TestDatabase(serverUrl(), schema);
   }
 
+  /** A given server and schema, e.g. one a test runs itself. */
+  public static TestDatabase at(String url, String schema) {
+    return new TestDatabase(url, schema);
+  }
+
   private static synchronized String serverUrl() {
     String external = System.getenv(URL_ENV);
     if (external != null && !external.isBlank()) {
