@@ -23,6 +23,7 @@ public final class PipelineTopology {
     Topology topology = new Topology(pipeline.creditWindow(), pipeline.sendTimeoutMs(),
         pipeline.publishToObservers());
     topology.addGroup(Addresses.INGRESS, RouterVerticle.GROUP);
+    topology.windowFor(PostgresSinkVerticle.GROUP, settings.sink().creditWindow());
     for (int p = 0; p < pipeline.partitions(); p++) {
       topology.addGroup(Addresses.ticks(p), MicroBatcherVerticle.GROUP);
       if (roles.contains(Role.PERSIST) && settings.persistTrades()) {

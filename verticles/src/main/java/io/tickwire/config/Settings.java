@@ -28,7 +28,7 @@ public record Settings(
   }
 
   /** How the PostgreSQL sink batches and retries. */
-  public record Sink(int batchRows, long flushMs, long maxBackoffMs) {
+  public record Sink(int batchRows, long flushMs, long maxBackoffMs, int creditWindow, int maxStatements) {
   }
 
   /** The Redis hot cache: off when {@code url} is null and {@code embedded} false. */
@@ -166,7 +166,8 @@ public record Settings(
 
   private static Sink sink(ConfigReader r) {
     return new Sink((int) r.integer("sink.batch_rows", 1, 100_000), r.integer("sink.flush_ms", 1, 60_000),
-        r.integer("sink.max_backoff_ms", 50, 600_000));
+        r.integer("sink.max_backoff_ms", 50, 600_000), (int) r.integer("sink.credit_window", 1, 1024),
+        (int) r.integer("sink.max_statements", 1, 64));
   }
 
   private static Redis redis(ConfigReader r) {

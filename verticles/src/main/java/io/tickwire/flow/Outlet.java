@@ -22,7 +22,7 @@ public final class Outlet<T> {
     this.publish = topology.publishToObservers();
     this.groups = new ArrayList<>();
     for (String group : topology.groupsFor(topic)) {
-      groups.add(new CreditSender<>(vertx, Addresses.inbox(topic, group), topology.creditWindow(),
+      groups.add(new CreditSender<>(vertx, Addresses.inbox(topic, group), topology.creditWindow(group),
           topology.sendTimeoutMs()));
     }
   }

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** The Redis commands of the hot cache: what is written where, in which format. */
@@ -61,7 +62,7 @@ final class RedisRequests {
       components.put(c.name(), new JsonObject()
           .put("status", c.status().wire())
           .put("detail", c.detail())
-          .put("gauges", new JsonObject(new java.util.LinkedHashMap<>(c.gauges()))));
+          .put("gauges", new JsonObject(new LinkedHashMap<>(c.gauges()))));
     }
     return new JsonObject()
         .put("status", snapshot.status().wire())

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Buffers one table's rows and writes them in statements of up to {@code sink.batch_rows} rows, or after
- * {@code sink.flush_ms}, one statement in flight at a time. Each incoming batch's future completes when its rows
- * are committed, and the sink acknowledges upstream only then: while the database is unreachable the statement
+ * Buffers one table's rows and writes them in statements of up to {@code sink.batch_rows} rows, as soon as that
+ * many are buffered or the oldest has waited {@code sink.flush_ms}, with up to {@code sink.max_statements}
+ * statements in flight (statements are idempotent and bars carry their revision, so their order does not
+ * matter). Each incoming batch's future completes when its rows are committed, and the sink acknowledges upstream only then: while the database is unreachable the statement
  * is retried with exponential backoff, acknowledgements stop, and the credit windows upstream stop the pipeline
  * with bounded memory; it resumes by itself when the database is back. Statements are idempotent, so a retry
  * after an ambiguous failure (committed, but the reply lost) does no harm.
@@ -30,7 +31,8 @@ final class TableWriter<E> {
   private final ArrayDeque<Pending<E>> buffered = new ArrayDeque<>();
   private int bufferedRows;
   private int maxBufferedBatches;
-  private boolean writing;
+  private int statementsInFlight;
+  private boolean flushing;
   private long flushTimer = -1;
   private int failures;
   private String lastError;
@@ -38,7 +40,7 @@ final class TableWriter<E> {
   private long statements;
   private long lastCommitMicros;
 
-  private record Pending<E>(List<E> rows, Promise<Void> committed) {
+  private record Pending<E>(List<E> rows, Promise<Void> committed, long sinceNanos) {
   }
 
   TableWriter(Vertx vertx, Pool pool, SqlBatch<E> sql, Settings.Sink settings) {
@@ -54,52 +56,49 @@ final class TableWriter<E> {
       return Future.succeededFuture();
     }
     Promise<Void> committed = Promise.promise();
-    buffered.add(new Pending<>(rows, committed));
+    buffered.add(new Pending<>(rows, committed, System.nanoTime()));
     bufferedRows += rows.size();
     maxBufferedBatches = Math.max(maxBufferedBatches, buffered.size());
     scheduleWrite();
     return committed.future();
   }
 
-  /** Writes everything buffered now; completes when all of it is committed. */
+  /** Writes everything buffered now, whatever its size; completes when all of it is committed. */
   Future<Void> flush() {
     List<Future<Void>> all = new ArrayList<>();
     for (Pending<E> pending : buffered) {
       all.add(pending.committed().future());
     }
-    cancelTimer();
-    writeNext();
+    flushing = true;
+    scheduleWrite();
     return Future.all(all).mapEmpty();
   }
 
+  /** Starts statements while a slot is free and a batch is due; otherwise makes sure a timer will look again. */
   private void scheduleWrite() {
-    if (writing) {
-      return;
-    }
-    if (bufferedRows >= settings.batchRows()) {
-      cancelTimer();
+    while (statementsInFlight < settings.maxStatements() && due()) {
       writeNext();
-    } else if (flushTimer < 0) {
-      flushTimer = vertx.setTimer(settings.flushMs(), id -> {
+    }
+    if (!buffered.isEmpty() && flushTimer < 0 && statementsInFlight < settings.maxStatements()) {
+      long waitedMs = (System.nanoTime() - buffered.peek().sinceNanos()) / 1_000_000;
+      flushTimer = vertx.setTimer(Math.max(1, settings.flushMs() - waitedMs), id -> {
         flushTimer = -1;
-        writeNext();
+        scheduleWrite();
       });
     }
   }
 
-  private void cancelTimer() {
-    if (flushTimer >= 0) {
-      vertx.cancelTimer(flushTimer);
-      flushTimer = -1;
+  private boolean due() {
+    if (buffered.isEmpty()) {
+      return false;
     }
+    long waitedMs = (System.nanoTime() - buffered.peek().sinceNanos()) / 1_000_000;
+    return flushing || bufferedRows >= settings.batchRows() || waitedMs >= settings.flushMs();
   }
 
   /** Takes whole incoming batches up to the row limit (at least one) and writes them in one statement. */
   private void writeNext() {
-    if (writing || buffered.isEmpty()) {
-      return;
-    }
-    writing = true;
+    statementsInFlight++;
     List<Pending<E>> taken = new ArrayList<>();
     List<E> rows = new ArrayList<>();
     while (!buffered.isEmpty() && (rows.isEmpty() || rows.size() + buffered.peek().rows().size()
@@ -113,7 +112,11 @@ final class TableWriter<E> {
   }
 
   private void execute(List<E> rows, List<Pending<E>> taken, int received) {
+    long t0 = System.nanoTime();
     pool.preparedQuery(sql.sql()).execute(sql.params(rows)).onComplete(result -> {
+      if (Boolean.getBoolean("tickwire.debug.sql")) {
+        System.err.println(sql.table() + " rows=" + rows.size() + " ms=" + (System.nanoTime() - t0) / 1e6);
+      }
       if (result.succeeded()) {
         committed(taken, received);
       } else {
@@ -132,13 +135,11 @@ final class TableWriter<E> {
     rowsWritten += received;
     statements++;
     lastCommitMicros = io.tickwire.flow.Clock.nowMicros();
-    writing = false;
+    statementsInFlight--;
     for (Pending<E> pending : taken) {
       pending.committed().complete();
     }
-    if (!buffered.isEmpty()) {
-      scheduleWrite();
-    }
+    scheduleWrite();
   }
 
   private void retryLater(List<E> rows, List<Pending<E>> taken, int received, Throwable cause) {

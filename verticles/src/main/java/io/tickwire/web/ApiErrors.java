@@ -11,10 +11,11 @@ final class ApiErrors {
   }
 
   static void install(Router router) {
-    router.errorHandler(400, ctx -> Responses.error(ctx, 400, "bad_request", reason(ctx, "malformed request")));
+    // Vert.x Web itself answers 400 before any route runs, e.g. for a query string with a bad %-escape.
+    router.errorHandler(400, ctx -> Responses.error(ctx, 400, "bad_request", "malformed request: " + reason(ctx)));
     router.errorHandler(404, ctx -> Responses.error(ctx, 404, "not_found", "no resource at " + describe(ctx)));
     router.errorHandler(405, ctx -> Responses.error(ctx, 405, "method_not_allowed",
-        ctx.request().method() + " is not supported at " + ctx.request().path()));
+        describe(ctx) + " is not supported; use GET"));
     router.errorHandler(500, ApiErrors::internal);
   }
 
@@ -24,9 +25,16 @@ final class ApiErrors {
     Responses.error(ctx, 500, "internal_error", "the server failed to answer " + describe(ctx) + "; see its log");
   }
 
-  private static String reason(RoutingContext ctx, String fallback) {
-    Throwable failure = ctx.failure();
-    return failure == null || failure.getMessage() == null ? fallback : failure.getMessage();
+  /** The innermost message: the outer one is often just the status text. */
+  private static String reason(RoutingContext ctx) {
+    Throwable cause = ctx.failure();
+    if (cause == null) {
+      return "unreadable " + describe(ctx);
+    }
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return String.valueOf(cause.getMessage());
   }
 
   private static String describe(RoutingContext ctx) {

@@ -42,7 +42,7 @@ final class BarsHandler implements Handler<RoutingContext> {
   }
 
   /** Each element through the v1 writer, so the API's bars are byte-for-byte the contract's bars. */
-  static Buffer toJsonArray(List<Bar> bars) {
+  private static Buffer toJsonArray(List<Bar> bars) {
     Buffer out = Buffer.buffer(64 + bars.size() * 256).appendByte((byte) '[');
     for (int i = 0; i < bars.size(); i++) {
       if (i > 0) {

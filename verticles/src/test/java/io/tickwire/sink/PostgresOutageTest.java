@@ -60,7 +60,7 @@ class PostgresOutageTest {
       server = start(dir, port);
       Await.result(node.sourcesFinished(), Duration.ofSeconds(90));
       Await.until(() -> sinkStatus(node) == Status.OK, Duration.ofSeconds(30), "the sink to recover");
-      int window = settings.pipeline().creditWindow();
+      int window = settings.sink().creditWindow();
       assertThat(sink.maxBufferedBatches().get("trades")).as("trade batches buffered at most: partitions x window")
           .isLessThanOrEqualTo(settings.pipeline().partitions() * window);
       assertThat(sink.maxBufferedBatches().get("bars_ohlcv")).as("bar batches: batcher instances x window")
