@@ -10,6 +10,8 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.sink.Database;
+import io.tickwire.sink.EmbeddedRedis;
+import io.tickwire.sink.RedisSinkVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -41,6 +43,8 @@ public final class Node {
   private final Promise<String> stopRequested = Promise.promise();
   private final HealthRegistry health = new HealthRegistry();
   private Database database;
+  private EmbeddedRedis embeddedRedis;
+  private String redisUrl;
   private boolean unboundedSource;
 
   /**
@@ -64,16 +68,43 @@ public final class Node {
     return List.copyOf(topics);
   }
 
-  /** Opens the database when a role needs it, then deploys the stages. */
+  /** Opens the database and Redis when a role needs them, then deploys the stages. */
   public Future<Void> start() {
-    boolean needsDatabase = roles.contains(Role.PERSIST) || roles.contains(Role.WEB);
-    Future<Void> ready = needsDatabase
-        ? Database.open(vertx, settings).map(db -> {
-          database = db;
-          return null;
-        })
-        : Future.succeededFuture();
-    return ready.compose(v -> deployInOrder(stagesInOrder()));
+    return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()));
+  }
+
+  private Future<Void> openDatabase() {
+    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB)) {
+      return Future.succeededFuture();
+    }
+    return Database.open(vertx, settings).map(db -> {
+      database = db;
+      return null;
+    });
+  }
+
+  private boolean redisSink() {
+    return roles.contains(Role.PERSIST) && settings.redis().enabled();
+  }
+
+  /** The configured Redis, or an embedded one when asked for. */
+  private Future<Void> startRedis() {
+    if (!redisSink()) {
+      return Future.succeededFuture();
+    }
+    if (settings.redis().url() != null) {
+      redisUrl = settings.redis().url();
+      return Future.succeededFuture();
+    }
+    EmbeddedRedis redis = new EmbeddedRedis(settings.redis().embeddedPort());
+    return vertx.executeBlocking(() -> {
+      redis.start();
+      return null;
+    }, false).map(v -> {
+      embeddedRedis = redis;
+      redisUrl = redis.url();
+      return null;
+    });
   }
 
   /** Consumers before producers, so nothing is sent before it can be received. */
@@ -86,6 +117,9 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(settings, database, health));
+    }
+    if (redisSink()) {
+      order.add(new RedisSinkVerticle(settings, redisUrl, health));
     }
     if (roles.contains(Role.COMPUTE)) {
       int instances = settings.batcher().instances();
@@ -151,7 +185,7 @@ public final class Node {
         return Future.succeededFuture();
       }));
     }
-    return chain.compose(v -> closeDatabase()).onComplete(v -> {
+    return chain.compose(v -> closeDatabase()).compose(v -> stopRedis()).onComplete(v -> {
       deployed.clear();
       stages.clear();
     });
@@ -165,6 +199,21 @@ public final class Node {
     database = null;
     return closing.close(vertx).recover(e -> {
       LOG.log(System.Logger.Level.WARNING, "closing the database failed: {0}", e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> stopRedis() {
+    if (embeddedRedis == null) {
+      return Future.succeededFuture();
+    }
+    EmbeddedRedis stopping = embeddedRedis;
+    embeddedRedis = null;
+    return vertx.<Void>executeBlocking(() -> {
+      stopping.stop();
+      return null;
+    }, false).recover(e -> {
+      LOG.log(System.Logger.Level.WARNING, "stopping the embedded Redis failed: {0}", e.toString());
       return Future.succeededFuture();
     });
   }

@@ -80,6 +80,10 @@ public record Settings(
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r));
     checkPartitionsPerBatcher(settings);
+    if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
+      throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
+          + " cache reads bars as an observer");
+    }
     return settings;
   }
 
