@@ -12,6 +12,7 @@ import io.tickwire.router.RouterVerticle;
 import io.tickwire.sink.Database;
 import io.tickwire.sink.EmbeddedRedis;
 import io.tickwire.sink.RedisSinkVerticle;
+import io.tickwire.web.WebVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -110,6 +111,9 @@ public final class Node {
   /** Consumers before producers, so nothing is sent before it can be received. */
   private List<Deployable> stagesInOrder() {
     List<Deployable> order = new ArrayList<>();
+    if (roles.contains(Role.WEB) && settings.web().enabled()) {
+      order.add(new WebVerticle(settings, database, health));
+    }
     if (!printTopics.isEmpty()) {
       PrintVerticle printer = new PrintVerticle(printTopics, printOut);
       printer.outputClosed().onSuccess(stopRequested::tryComplete);

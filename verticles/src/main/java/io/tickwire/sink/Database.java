@@ -62,7 +62,10 @@ public final class Database {
     Files.createDirectories(dir.getParent());
     LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0}", dir.toAbsolutePath());
     try {
-      return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
+      // No shutdown hook of its own: on SIGTERM the server must outlive the graceful stop that flushes the sink
+      // into it; the node closes it last.
+      return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
+          .setRegisterShutdownHook(false).start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
           + " (is another tickwire using this data directory?): " + rootMessage(e), e);

@@ -36,9 +36,16 @@ final class BarsHandler implements Handler<RoutingContext> {
       Responses.error(ctx, 503, "database_unavailable", "no database is open on this node");
       return;
     }
-    store.find(query).onComplete(
-        bars -> Responses.json(ctx, 200, toJsonArray(bars)),
-        failure -> databaseFailed(ctx, failure));
+    store.find(query).onComplete(bars -> respond(ctx, bars), failure -> databaseFailed(ctx, failure));
+  }
+
+  /** Outside the router's own dispatch, a throw would leave the client waiting; route it to the 500 handler. */
+  private static void respond(RoutingContext ctx, List<Bar> bars) {
+    try {
+      Responses.json(ctx, 200, toJsonArray(bars));
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+    }
   }
 
   /** Each element through the v1 writer, so the API's bars are byte-for-byte the contract's bars. */

@@ -38,7 +38,7 @@ class RunCommandIT {
   private record Result(int exitCode, String stdout, String stderr) {
   }
 
-  private Process start(String... args) throws IOException {
+  Process start(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
@@ -64,7 +64,7 @@ class RunCommandIT {
 
   @Test
   void finiteStreamPrintsEveryTradeAndExactlyTheBarsTheyImply() throws Exception {
-    Result r = finish(start("run", "--print", "md.ticks", "--print", "md.bars",
+    Result r = finish(start("run", "--roles", "ingest,compute", "--print", "md.ticks", "--print", "md.bars",
         "--set", "synthetic.count=20000", "--set", "synthetic.rate=max"), Duration.ofSeconds(90));
 
     assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
@@ -77,7 +77,8 @@ class RunCommandIT {
 
   @Test
   void durationStopsCleanlyWithBarsForTheDefaultSymbols() throws Exception {
-    Result r = finish(start("run", "--duration", "3s", "--print", "md.bars"), Duration.ofSeconds(60));
+    Result r = finish(start("run", "--duration", "3s", "--print", "md.bars", "--set", "web.port=0"),
+        Duration.ofSeconds(90));
 
     assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
     List<Bar> bars = PrintedOutput.parse(r.stdout()).bars();
@@ -89,7 +90,7 @@ class RunCommandIT {
 
   @Test
   void sigtermFlushesOpenWindowsBeforeExiting() throws Exception {
-    Process process = start("run", "--print", "md.bars");
+    Process process = start("run", "--print", "md.bars", "--set", "web.port=0");
     io.tickwire.testing.Await.until(() -> {
       try {
         return Files.readString(dir.resolve("stdout")).contains("\"interval\":\"1s\"");
@@ -114,7 +115,8 @@ class RunCommandIT {
   void launcherScriptRunsTheJarAndForwardsArguments() throws Exception {
     Path launcher = jar.getParent().getParent().getParent().resolve("tickwire");
     assertThat(launcher).as("the ./tickwire launcher at the repository root").exists();
-    Process process = new ProcessBuilder("bash", launcher.toString(), "run", "--duration", "2s", "--print", "md.bars")
+    Process process = new ProcessBuilder("bash", launcher.toString(), "run", "--roles", "ingest,compute",
+        "--duration", "2s", "--print", "md.bars")
         .directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout").toFile())
         .redirectError(dir.resolve("stderr").toFile())
@@ -136,7 +138,7 @@ class RunCommandIT {
 
   @Test
   void unknownPrintAddressIsRejected() throws Exception {
-    Result r = finish(start("run", "--print", "md.nope"), Duration.ofSeconds(60));
+    Result r = finish(start("run", "--roles", "ingest,compute", "--print", "md.nope"), Duration.ofSeconds(60));
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr()).contains("unknown address 'md.nope'");
