@@ -64,8 +64,13 @@ public final class Database {
     try {
       // No shutdown hook of its own: on SIGTERM the server must outlive the graceful stop that flushes the sink
       // into it; the node closes it last.
+      // The launcher's defaults suit throwaway test servers (fsync and synchronous commit off); this one keeps
+      // data across runs and the sink acknowledges rows as committed, so both go back on.
       return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
-          .setRegisterShutdownHook(false).start();
+          .setRegisterShutdownHook(false)
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
           + " (is another tickwire using this data directory?): " + rootMessage(e), e);

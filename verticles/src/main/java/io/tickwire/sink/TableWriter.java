@@ -112,11 +112,7 @@ final class TableWriter<E> {
   }
 
   private void execute(List<E> rows, List<Pending<E>> taken, int received) {
-    long t0 = System.nanoTime();
     pool.preparedQuery(sql.sql()).execute(sql.params(rows)).onComplete(result -> {
-      if (Boolean.getBoolean("tickwire.debug.sql")) {
-        System.err.println(sql.table() + " rows=" + rows.size() + " ms=" + (System.nanoTime() - t0) / 1e6);
-      }
       if (result.succeeded()) {
         committed(taken, received);
       } else {
