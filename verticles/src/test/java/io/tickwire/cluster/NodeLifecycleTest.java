@@ -7,14 +7,13 @@ import io.tickwire.codecs.Codecs;
 import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.PrintedOutput;
 import io.tickwire.testing.ReferenceBars;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,30 +30,11 @@ class NodeLifecycleTest {
     return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), List.of(sets))));
   }
 
-  /** Thread-safe capture of what the printer writes from its worker threads. */
-  private static final class Capture extends OutputStream {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    @Override
-    public synchronized void write(int b) {
-      bytes.write(b);
-    }
-
-    @Override
-    public synchronized void write(byte[] b, int off, int len) {
-      bytes.write(b, off, len);
-    }
-
-    synchronized String text() {
-      return bytes.toString(StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   void idleSourceLetsTheBatcherCloseWindowsByTheWallClock(Vertx vertx) {
     Settings settings = settings(vertx, "synthetic.count=1500", "synthetic.rate=1000",
         "batcher.idle_timeout_ms=200", "batcher.intervals=[1s]");
-    Capture printed = new Capture();
+    Pipelines.Capture printed = new Pipelines.Capture();
     Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks", "md.bars"), printed);
     Await.result(node.start());
     Await.result(node.sourcesFinished());
