@@ -18,7 +18,30 @@ public record Settings(
     Sink sink,
     boolean persistTrades,
     Redis redis,
-    Web web) {
+    Web web,
+    Features features,
+    Rules rules,
+    Inference inference) {
+
+  /** One rolling feature: {@code horizonMillis} for windowed kinds, {@code period} (bars) for rsi, the other 0. */
+  public record FeatureWindow(String name, String kind, long horizonMillis, int period) {
+  }
+
+  /** Features computed on each close of {@code baseIntervalMillis} bars. */
+  public record Features(long baseIntervalMillis, List<FeatureWindow> windows) {
+  }
+
+  /** {@code seed}: classpath resource or file with the rules loaded into an empty table. */
+  public record Rules(String seed, int maxConditionLength) {
+  }
+
+  /** {@code model}: path of a logistic-regression JSON model, or null. */
+  public record Inference(String model, long modelTimeoutMs) {
+  }
+
+  /** The feature kinds tickwire computes. */
+  public static final List<String> FEATURE_KINDS = List.of("vwap", "return", "log_return", "volatility", "rsi",
+      "momentum", "skew", "kurtosis", "volume", "trades");
 
   /** PostgreSQL. {@code url} null means embedded, under {@code <dataDir>/pg}. */
   public record Pg(String url, String schema, int poolSize, int embeddedPort) {
@@ -78,7 +101,7 @@ public record Settings(
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
-        sink(r), r.bool("trades.persist"), redis(r), web(r));
+        sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -185,6 +208,53 @@ public record Settings(
 
   private static Web web(ConfigReader r) {
     return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535));
+  }
+
+  private static Features features(ConfigReader r) {
+    long base = Intervals.parse(r.string("features.base_interval"));
+    long[] bars = intervals(r, "batcher.intervals");
+    if (java.util.Arrays.stream(bars).noneMatch(b -> b == base)) {
+      throw ConfigReader.invalid("features.base_interval", r.raw("features.base_interval"),
+          "one of batcher.intervals");
+    }
+    Object raw = r.raw("features.windows");
+    if (!(raw instanceof io.vertx.core.json.JsonArray array) || array.isEmpty()) {
+      throw ConfigReader.invalid("features.windows", raw, "a non-empty list of {name, kind, horizon|period}");
+    }
+    List<FeatureWindow> windows = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      windows.add(featureWindow(array.getValue(i), "features.windows[" + i + "]"));
+    }
+    distinct("features.windows", windows.stream().map(FeatureWindow::name).toList());
+    return new Features(base, List.copyOf(windows));
+  }
+
+  private static FeatureWindow featureWindow(Object raw, String key) {
+    if (!(raw instanceof JsonObject w)) {
+      throw ConfigReader.invalid(key, raw, "{name, kind, horizon} or {name, kind: rsi, period}");
+    }
+    ConfigReader r = new ConfigReader(w);
+    String name = r.string("name");
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw ConfigReader.invalid(key + ".name", name, "a lowercase identifier usable in rule conditions");
+    }
+    String kind = r.oneOf("kind", FEATURE_KINDS.toArray(new String[0]));
+    if (kind.equals("rsi")) {
+      return new FeatureWindow(name, kind, 0, (int) r.integer("period", 2, 10_000));
+    }
+    try {
+      return new FeatureWindow(name, kind, Intervals.parse(r.string("horizon")), 0);
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw ConfigReader.invalid(key + ".horizon", w.getValue("horizon"), "an interval such as 30s, 1m, 5m");
+    }
+  }
+
+  private static Rules rules(ConfigReader r) {
+    return new Rules(r.string("rules.seed"), (int) r.integer("rules.max_condition_length", 10, 100_000));
+  }
+
+  private static Inference inference(ConfigReader r) {
+    return new Inference(r.optionalString("inference.model"), r.integer("inference.model_timeout_ms", 1, 60_000));
   }
 
   private static long[] intervals(ConfigReader r, String key) {

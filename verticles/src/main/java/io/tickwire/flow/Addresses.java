@@ -17,6 +17,8 @@ public final class Addresses {
   public static final String ANOMALIES = "md.anomalies";
   public static final String HEALTH = "md.health";
   public static final String DLQ = "md.dlq";
+  /** Notice that the rules table changed: every inference instance reloads it. */
+  public static final String RULES_CHANGED = "md.rules.changed";
 
   private static final char GROUP_SEPARATOR = '#';
 
@@ -27,7 +29,7 @@ public final class Addresses {
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
       ANOMALIES);
   /** Topics that are only ever published best-effort. */
-  public static final List<String> NOTICES = List.of(HEALTH, DLQ);
+  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED);
 
   /**
    * The topics an address names: itself, or for {@code md.ticks} every partition topic. Throws naming the address
