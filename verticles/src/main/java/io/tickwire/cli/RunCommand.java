@@ -136,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
       return true;
     } catch (TimeoutException e) {
       LOG.log(System.Logger.Level.ERROR, "stages did not drain within {0} s; stopping anyway", STOP_TIMEOUT_SECONDS);
+      node.releaseServers().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return false;
     }
   }

@@ -189,10 +189,18 @@ public final class Node {
         return Future.succeededFuture();
       }));
     }
-    return chain.compose(v -> closeDatabase()).compose(v -> stopRedis()).onComplete(v -> {
+    return chain.compose(v -> releaseServers()).onComplete(v -> {
       deployed.clear();
       stages.clear();
     });
+  }
+
+  /**
+   * Closes the database and stops the embedded servers, whatever state the stages are in: the last resort when a
+   * graceful stop timed out, so no embedded PostgreSQL outlives tickwire and locks its data directory.
+   */
+  public Future<Void> releaseServers() {
+    return closeDatabase().compose(v -> stopRedis());
   }
 
   private Future<Void> closeDatabase() {

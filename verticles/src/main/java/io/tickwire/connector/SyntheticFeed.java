@@ -32,6 +32,7 @@ public final class SyntheticFeed {
   private final double sigmaPerSqrtSecond;
   private final double meanGapMicros;
   private final long jitterMicros;
+  private final String idPrefix;
   private long clock;
 
   public SyntheticFeed(Settings.Synthetic settings, long startMicros) {
@@ -51,6 +52,18 @@ public final class SyntheticFeed {
     this.meanGapMicros = 1e6 / (settings.maxRate() ? MAX_RATE_NOMINAL : settings.rate());
     this.jitterMicros = settings.jitterMs() * 1000;
     this.clock = startMicros;
+    // A run on the wall clock is new data: its trade ids must not collide with an earlier run's, or the
+    // database's idempotent insert would drop them as replays. A run from a fixed start_time is a replay and
+    // keeps the same ids. Prefixing the start keeps ids numeric and increasing.
+    this.idPrefix = settings.startTime() >= 0 ? "" : Long.toString(startMicros);
+  }
+
+  private String tradeId(long n) {
+    if (idPrefix.isEmpty()) {
+      return Long.toString(n);
+    }
+    String digits = Long.toString(n);
+    return idPrefix + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
   }
 
   /** Plausible starting prices for well-known symbols so charts look familiar; 100 for anything else. */
@@ -76,7 +89,6 @@ public final class SyntheticFeed {
     long size = Decimals.of(Math.max(MIN_SIZE_UNSCALED, Math.round(sizeUnits * 1e6)), SIZE_SCALE);
     Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
     long eventTime = jitterMicros > 0 ? clock - random.nextLong(jitterMicros + 1) : clock;
-    return new Trade(venue, symbols[s], Long.toString(nextTradeId[s]++), price, size, side, eventTime,
-        ingestMicros, 0);
+    return new Trade(venue, symbols[s], tradeId(nextTradeId[s]++), price, size, side, eventTime, ingestMicros, 0);
   }
 }

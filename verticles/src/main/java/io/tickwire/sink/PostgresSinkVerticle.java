@@ -80,7 +80,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
     return Future.all(trades.flush(), bars.flush(), signals.flush(), anomalies.flush())
         .onComplete(v -> {
           reportHealth();
-          LOG.log(System.Logger.Level.INFO, "postgres sink: rows written {0}", rowsWritten());
+          LOG.log(System.Logger.Level.INFO, "postgres sink: rows inserted {0}", rowsInserted());
         });
   }
 
@@ -108,7 +108,9 @@ public final class PostgresSinkVerticle extends VerticleBase {
     for (TableWriter<?> w : writers()) {
       gauges.put(w.table() + "_buffered_rows", w.bufferedRows());
       gauges.put(w.table() + "_buffered_batches", w.bufferedBatches());
-      gauges.put(w.table() + "_rows_written", w.rowsWritten());
+      gauges.put(w.table() + "_rows_inserted", w.rowsInserted());
+      gauges.put(w.table() + "_rows_skipped", w.rowsSkipped());
+      gauges.put(w.table() + "_rows_rejected", w.rowsRejected());
       if (w.failing()) {
         failing.append(w.table()).append(": ").append(w.lastError()).append("; ");
       }
@@ -127,11 +129,11 @@ public final class PostgresSinkVerticle extends VerticleBase {
     return out;
   }
 
-  /** Rows committed so far, by table. */
-  public Map<String, Long> rowsWritten() {
+  /** Rows stored so far, by table (replayed rows the database already had are not counted). */
+  public Map<String, Long> rowsInserted() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (TableWriter<?> w : writers()) {
-      out.put(w.table(), w.rowsWritten());
+      out.put(w.table(), w.rowsInserted());
     }
     return out;
   }

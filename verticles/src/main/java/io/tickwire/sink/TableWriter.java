@@ -4,19 +4,25 @@ import io.tickwire.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Buffers one table's rows and writes them in statements of up to {@code sink.batch_rows} rows, as soon as that
  * many are buffered or the oldest has waited {@code sink.flush_ms}, with up to {@code sink.max_statements}
- * statements in flight (statements are idempotent and bars carry their revision, so their order does not
- * matter). Each incoming batch's future completes when its rows are committed, and the sink acknowledges upstream only then: while the database is unreachable the statement
- * is retried with exponential backoff, acknowledgements stop, and the credit windows upstream stop the pipeline
- * with bounded memory; it resumes by itself when the database is back. Statements are idempotent, so a retry
- * after an ambiguous failure (committed, but the reply lost) does no harm.
+ * statements in flight (statements are idempotent and bars carry their revision, so order does not matter).
+ *
+ * <p>Each incoming batch's future completes when its rows are committed, and the sink acknowledges upstream only
+ * then. A failure that says the database is unreachable or busy is retried with exponential backoff: meanwhile
+ * acknowledgements stop and the credit windows upstream stop the pipeline with bounded memory, and it resumes by
+ * itself. A failure that says the rows themselves are bad (say, text PostgreSQL cannot store) would fail forever:
+ * the statement is split into its incoming batches, and only the batch that still fails is failed, which its
+ * sender dead-letters; the other batches are written.
  *
  * <p>Confined to the sink verticle's event loop.
  */
@@ -29,6 +35,7 @@ final class TableWriter<E> {
   private final SqlBatch<E> sql;
   private final Settings.Sink settings;
   private final ArrayDeque<Pending<E>> buffered = new ArrayDeque<>();
+  private final Set<Promise<Void>> uncommitted = new LinkedHashSet<>();
   private int bufferedRows;
   private int maxBufferedBatches;
   private int statementsInFlight;
@@ -36,9 +43,9 @@ final class TableWriter<E> {
   private long flushTimer = -1;
   private int failures;
   private String lastError;
-  private long rowsWritten;
-  private long statements;
-  private long lastCommitMicros;
+  private long rowsInserted;
+  private long rowsSkipped;
+  private long rowsRejected;
 
   private record Pending<E>(List<E> rows, Promise<Void> committed, long sinceNanos) {
   }
@@ -50,28 +57,29 @@ final class TableWriter<E> {
     this.settings = settings;
   }
 
-  /** Buffers {@code rows}; the future completes when they are committed. */
+  /** Buffers {@code rows}; the future completes when they are committed, or fails when they cannot be stored. */
   Future<Void> add(List<E> rows) {
     if (rows.isEmpty()) {
       return Future.succeededFuture();
     }
     Promise<Void> committed = Promise.promise();
     buffered.add(new Pending<>(rows, committed, System.nanoTime()));
+    uncommitted.add(committed);
     bufferedRows += rows.size();
     maxBufferedBatches = Math.max(maxBufferedBatches, buffered.size());
     scheduleWrite();
     return committed.future();
   }
 
-  /** Writes everything buffered now, whatever its size; completes when all of it is committed. */
+  /** Writes everything buffered now, whatever its size; completes when it and every statement in flight is done. */
   Future<Void> flush() {
     List<Future<Void>> all = new ArrayList<>();
-    for (Pending<E> pending : buffered) {
-      all.add(pending.committed().future());
+    for (Promise<Void> promise : uncommitted) {
+      all.add(promise.future());
     }
     flushing = true;
     scheduleWrite();
-    return Future.all(all).mapEmpty();
+    return Future.join(all).mapEmpty();
   }
 
   /** Starts statements while a slot is free and a batch is due; otherwise makes sure a timer will look again. */
@@ -98,47 +106,63 @@ final class TableWriter<E> {
 
   /** Takes whole incoming batches up to the row limit (at least one) and writes them in one statement. */
   private void writeNext() {
-    statementsInFlight++;
     List<Pending<E>> taken = new ArrayList<>();
-    List<E> rows = new ArrayList<>();
-    while (!buffered.isEmpty() && (rows.isEmpty() || rows.size() + buffered.peek().rows().size()
-        <= settings.batchRows())) {
+    int rows = 0;
+    while (!buffered.isEmpty() && (rows == 0 || rows + buffered.peek().rows().size() <= settings.batchRows())) {
       Pending<E> next = buffered.poll();
       taken.add(next);
-      rows.addAll(next.rows());
+      rows += next.rows().size();
     }
-    bufferedRows -= rows.size();
-    execute(sql.prepare(rows), taken, rows.size());
+    bufferedRows -= rows;
+    statementsInFlight++;
+    execute(taken);
   }
 
-  private void execute(List<E> rows, List<Pending<E>> taken, int received) {
-    pool.preparedQuery(sql.sql()).execute(sql.params(rows)).onComplete(result -> {
+  private void execute(List<Pending<E>> taken) {
+    List<E> rows = new ArrayList<>();
+    for (Pending<E> pending : taken) {
+      rows.addAll(pending.rows());
+    }
+    Future<Integer> written;
+    try {
+      written = pool.preparedQuery(sql.sql()).execute(sql.params(sql.prepare(rows))).map(r -> r.rowCount());
+    } catch (RuntimeException e) {
+      written = Future.failedFuture(e);
+    }
+    written.onComplete(result -> {
       if (result.succeeded()) {
-        committed(taken, received);
+        committed(taken, rows.size(), result.result());
+      } else if (retryable(result.cause())) {
+        retryLater(taken, rows.size(), result.cause());
       } else {
-        retryLater(rows, taken, received, result.cause());
+        rejected(taken, result.cause());
       }
     });
   }
 
-  private void committed(List<Pending<E>> taken, int received) {
+  /** Errors that say nothing about the rows: connection lost, server starting or stopping, contention. */
+  static boolean retryable(Throwable cause) {
+    if (!(cause instanceof PgException pg)) {
+      return !(cause instanceof IllegalArgumentException || cause instanceof ClassCastException);
+    }
+    String state = String.valueOf(pg.getSqlState());
+    return state.startsWith("08") || state.startsWith("57") || state.startsWith("53") || state.equals("40001")
+        || state.equals("40P01");
+  }
+
+  private void committed(List<Pending<E>> taken, int received, int inserted) {
     if (failures > 0) {
       LOG.log(System.Logger.Level.INFO, "{0}: database reachable again after {1} failed attempts", sql.table(),
           failures);
     }
     failures = 0;
     lastError = null;
-    rowsWritten += received;
-    statements++;
-    lastCommitMicros = io.tickwire.flow.Clock.nowMicros();
-    statementsInFlight--;
-    for (Pending<E> pending : taken) {
-      pending.committed().complete();
-    }
-    scheduleWrite();
+    rowsInserted += inserted;
+    rowsSkipped += received - inserted;
+    finish(taken, null);
   }
 
-  private void retryLater(List<E> rows, List<Pending<E>> taken, int received, Throwable cause) {
+  private void retryLater(List<Pending<E>> taken, int received, Throwable cause) {
     failures++;
     lastError = String.valueOf(cause.getMessage());
     long delay = Math.min(settings.maxBackoffMs(), FIRST_BACKOFF_MS << Math.min(failures - 1, 16));
@@ -146,7 +170,35 @@ final class TableWriter<E> {
       LOG.log(System.Logger.Level.WARNING, "{0}: write of {1} rows failed ({2}); attempt {3}, next in {4} ms",
           sql.table(), received, lastError, failures, delay);
     }
-    vertx.setTimer(delay, id -> execute(rows, taken, received));
+    vertx.setTimer(delay, id -> execute(taken));
+  }
+
+  /** The rows were refused: find the incoming batch at fault by writing each batch on its own. */
+  private void rejected(List<Pending<E>> taken, Throwable cause) {
+    if (taken.size() > 1) {
+      statementsInFlight += taken.size() - 1;
+      for (Pending<E> pending : taken) {
+        execute(List.of(pending));
+      }
+      return;
+    }
+    rowsRejected += taken.get(0).rows().size();
+    LOG.log(System.Logger.Level.ERROR, "{0}: {1} rows refused by the database and failed back to the sender: {2}",
+        sql.table(), taken.get(0).rows().size(), cause.getMessage());
+    finish(taken, cause);
+  }
+
+  private void finish(List<Pending<E>> taken, Throwable cause) {
+    statementsInFlight--;
+    for (Pending<E> pending : taken) {
+      uncommitted.remove(pending.committed());
+      if (cause == null) {
+        pending.committed().complete();
+      } else {
+        pending.committed().fail(cause);
+      }
+    }
+    scheduleWrite();
   }
 
   String table() {
@@ -174,15 +226,18 @@ final class TableWriter<E> {
     return maxBufferedBatches;
   }
 
-  long rowsWritten() {
-    return rowsWritten;
+  /** Rows the database stored. */
+  long rowsInserted() {
+    return rowsInserted;
   }
 
-  long statements() {
-    return statements;
+  /** Rows the database already had (replays), skipped by the idempotent insert or the unchanged-bar guard. */
+  long rowsSkipped() {
+    return rowsSkipped;
   }
 
-  long lastCommitMicros() {
-    return lastCommitMicros;
+  /** Rows the database refused as invalid; their batches were failed back to the sender. */
+  long rowsRejected() {
+    return rowsRejected;
   }
 }

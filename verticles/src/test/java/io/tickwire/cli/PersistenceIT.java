@@ -36,12 +36,15 @@ class PersistenceIT {
     int port = freePort();
     Process first = start(port, "first");
     List<Bar> firstBars = new ArrayList<>();
-    Await.until(() -> {
-      firstBars.clear();
-      firstBars.addAll(bars(port));
-      return firstBars.size() >= 2;
-    }, Duration.ofSeconds(90), "bars from the first run on /api/bars");
-    stop(first);
+    try {
+      Await.until(() -> {
+        firstBars.clear();
+        firstBars.addAll(bars(port));
+        return firstBars.size() >= 2;
+      }, Duration.ofSeconds(90), "bars from the first run on /api/bars");
+    } finally {
+      stop(first);
+    }
 
     Process second = start(port, "second");
     try {

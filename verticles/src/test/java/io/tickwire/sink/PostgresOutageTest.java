@@ -47,7 +47,7 @@ class PostgresOutageTest {
       Await.result(node.start());
       SyntheticConnector source = stage(node, SyntheticConnector.class);
       PostgresSinkVerticle sink = stage(node, PostgresSinkVerticle.class);
-      Await.until(() -> sink.rowsWritten().get("trades") > 2_000, Duration.ofSeconds(30), "rows before the outage");
+      Await.until(() -> sink.rowsInserted().get("trades") > 2_000, Duration.ofSeconds(30), "rows before the outage");
 
       server.close();
       long downAt = System.nanoTime();
