@@ -9,6 +9,9 @@ import io.tickwire.flow.Clock;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -30,10 +33,14 @@ public final class MicroBatcherVerticle extends VerticleBase {
   private final Topology topology;
   private final int index;
   private final int instances;
+  private final HealthRegistry health;
+  private long healthTimer;
   private final Map<Integer, PartitionWindows> owned = new LinkedHashMap<>();
   private Outlet<BarBatch> bars;
 
-  public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances) {
+  public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances,
+      HealthRegistry health) {
+    this.health = health;
     this.settings = settings;
     this.topology = topology;
     this.index = index;
@@ -50,12 +57,14 @@ public final class MicroBatcherVerticle extends VerticleBase {
       bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
           batch -> apply(windows, batch)));
     }
+    healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return Future.all(bound);
   }
 
   /** Flushes every open window and waits until the last bars are acknowledged. */
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(healthTimer);
     List<Bar> out = new ArrayList<>();
     for (PartitionWindows windows : owned.values()) {
       windows.flush(out);
@@ -78,7 +87,7 @@ public final class MicroBatcherVerticle extends VerticleBase {
     return out.isEmpty() ? Future.succeededFuture() : bars.send(new BarBatch(out));
   }
 
-  private void logSummary() {
+  private Map<String, Number> totals() {
     long trades = 0;
     long closed = 0;
     long revised = 0;
@@ -90,7 +99,21 @@ public final class MicroBatcherVerticle extends VerticleBase {
       revised += c.lateRevised();
       dropped += c.lateDropped();
     }
-    LOG.log(System.Logger.Level.INFO, "batcher {0}/{1}: {2} trades, {3} bars closed, {4} late trades revised bars,"
-        + " {5} late trades dropped", index, instances, trades, closed, revised, dropped);
+    Map<String, Number> gauges = new LinkedHashMap<>();
+    gauges.put("partitions", owned.size());
+    gauges.put("trades", trades);
+    gauges.put("bars_closed", closed);
+    gauges.put("late_revised", revised);
+    gauges.put("late_dropped", dropped);
+    return gauges;
+  }
+
+  private ComponentHealth healthNow() {
+    return ComponentHealth.ok("batcher." + index, bars.saturated() ? "held back by a bar consumer" : "windowing",
+        totals());
+  }
+
+  private void logSummary() {
+    LOG.log(System.Logger.Level.INFO, "batcher {0}/{1}: {2}", index, instances, totals());
   }
 }

@@ -128,13 +128,13 @@ public final class Node {
     if (roles.contains(Role.COMPUTE)) {
       int instances = settings.batcher().instances();
       for (int i = 0; i < instances; i++) {
-        order.add(new MicroBatcherVerticle(settings, topology, i, instances));
+        order.add(new MicroBatcherVerticle(settings, topology, i, instances, health));
       }
     }
     if (roles.contains(Role.INGEST)) {
-      order.add(new RouterVerticle(settings, topology));
+      order.add(new RouterVerticle(settings, topology, health));
       if (settings.synthetic().enabled()) {
-        order.add(new SyntheticConnector(settings.synthetic(), topology));
+        order.add(new SyntheticConnector(settings.synthetic(), topology, health));
       }
     }
     return order;

@@ -7,11 +7,15 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Feeds {@link SyntheticFeed} trades to the router at the configured rate. Pacing: each round generates the
@@ -23,6 +27,8 @@ public final class SyntheticConnector extends VerticleBase implements Source {
 
   private final Settings.Synthetic settings;
   private final Topology topology;
+  private final HealthRegistry health;
+  private long healthTimer;
   private final Promise<Void> finished = Promise.promise();
   private Outlet<TickBatch> ingress;
   private SyntheticFeed feed;
@@ -30,9 +36,10 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   private volatile long emitted;
   private boolean stopping;
 
-  public SyntheticConnector(Settings.Synthetic settings, Topology topology) {
+  public SyntheticConnector(Settings.Synthetic settings, Topology topology, HealthRegistry health) {
     this.settings = settings;
     this.topology = topology;
+    this.health = health;
   }
 
   @Override
@@ -41,6 +48,7 @@ public final class SyntheticConnector extends VerticleBase implements Source {
     feed = new SyntheticFeed(settings, settings.startTime() >= 0 ? settings.startTime() : now);
     ingress = new Outlet<>(vertx, Addresses.INGRESS, topology);
     startNanos = System.nanoTime();
+    healthTimer = HealthReports.every(vertx, health, this::healthNow);
     context.runOnContext(v -> round());
     return Future.succeededFuture();
   }
@@ -48,6 +56,8 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   @Override
   public Future<?> stop() {
     stopping = true;
+    vertx.cancelTimer(healthTimer);
+    health.report(healthNow());
     return ingress.drained();
   }
 
@@ -59,6 +69,12 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   @Override
   public boolean bounded() {
     return !settings.unbounded();
+  }
+
+  private ComponentHealth healthNow() {
+    String state = stopping ? "stopped" : finished.future().isComplete() ? "finished" : ingress.saturated()
+        ? "paused by back-pressure" : "running";
+    return ComponentHealth.ok("connector.synthetic", state, Map.of("emitted", emitted));
   }
 
   public long emitted() {

@@ -8,10 +8,15 @@ import io.tickwire.flow.Clock;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes ingress batches, rejects events that fail validation, stamps each good event with its partition's
@@ -30,6 +35,7 @@ public final class RouterVerticle extends VerticleBase {
 
   private final Settings settings;
   private final Topology topology;
+  private final HealthRegistry health;
   private final long[] nextSeq;
   private final long[] lastRoutedNanos;
   private final List<List<MarketEvent>> byPartition;
@@ -37,11 +43,13 @@ public final class RouterVerticle extends VerticleBase {
   private DeadLetters deadLetters;
   private int pendingIngress;
   private long heartbeatTimer;
+  private long healthTimer;
   private long routed;
 
-  public RouterVerticle(Settings settings, Topology topology) {
+  public RouterVerticle(Settings settings, Topology topology, HealthRegistry health) {
     this.settings = settings;
     this.topology = topology;
+    this.health = health;
     int count = settings.pipeline().partitions();
     this.nextSeq = new long[count];
     this.lastRoutedNanos = new long[count];
@@ -60,12 +68,14 @@ public final class RouterVerticle extends VerticleBase {
     }
     long idleMs = settings.batcher().idleTimeoutMs();
     heartbeatTimer = vertx.setPeriodic(Math.max(10, Math.min(250, idleMs / 4)), id -> heartbeatIdle(idleMs));
+    healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP), this::route);
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(healthTimer);
     return Outlet.drainedAll(partitions).onComplete(v -> LOG.log(System.Logger.Level.INFO,
         "router: {0} events routed, {1} rejected {2}", routed, deadLetters.total(), deadLetters.rejected()));
   }
@@ -119,6 +129,16 @@ public final class RouterVerticle extends VerticleBase {
         outlet.send(new TickBatch(p, List.of()));
       }
     }
+  }
+
+  private ComponentHealth healthNow() {
+    Map<String, Number> gauges = new LinkedHashMap<>();
+    gauges.put("routed", routed);
+    gauges.put("rejected", deadLetters.total());
+    gauges.put("ingress_batches_waiting", pendingIngress);
+    deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
+    String detail = pendingIngress > 0 ? "held back by a consumer" : "routing";
+    return ComponentHealth.ok("router", detail, gauges);
   }
 
   public DeadLetters deadLetters() {

@@ -49,7 +49,7 @@ class RouterVerticleTest {
     }
     List<JsonObject> deadLetters = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
-    RouterVerticle router = new RouterVerticle(settings, topology);
+    RouterVerticle router = new RouterVerticle(settings, topology, new io.tickwire.health.HealthRegistry());
     Await.result(vertx.deployVerticle(router));
 
     List<MarketEvent> events = List.of(
