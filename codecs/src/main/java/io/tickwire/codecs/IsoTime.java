@@ -64,6 +64,17 @@ public final class IsoTime {
     return sb.append(value);
   }
 
+  /** The instant as a UTC {@link OffsetDateTime}, e.g. for a database driver's binary timestamps. */
+  public static OffsetDateTime toOffsetDateTime(long epochMicros) {
+    return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+        Math.floorMod(epochMicros, 1_000_000L) * 1000), java.time.ZoneOffset.UTC);
+  }
+
+  /** Epoch microseconds of {@code time}; sub-microsecond digits are truncated. */
+  public static long epochMicros(OffsetDateTime time) {
+    return Math.addExact(Math.multiplyExact(time.toEpochSecond(), 1_000_000L), time.getNano() / 1000);
+  }
+
   /**
    * Parses an ISO-8601 instant with a zone ({@code Z} or an offset) to epoch microseconds; sub-microsecond
    * digits are truncated. Throws {@link DateTimeParseException} for anything else.

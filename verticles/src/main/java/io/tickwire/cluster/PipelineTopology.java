@@ -9,7 +9,11 @@ import io.tickwire.sink.PostgresSinkVerticle;
 import java.util.List;
 import java.util.Set;
 
-/** The lossless consumer groups of the pipeline, derived from configuration alone so every node agrees. */
+/**
+ * The lossless consumer groups of the pipeline, derived from configuration and this node's roles. On one node
+ * that is the whole pipeline; the cluster issue makes it cluster-wide (a producer must know the groups that run
+ * on other nodes).
+ */
 public final class PipelineTopology {
   /** The group name of {@code --print} and {@code tail} consumers. */
   public static final String PRINT = "print";

@@ -182,13 +182,19 @@ public record Settings(
   private static Pg pg(ConfigReader r) {
     String url = r.optionalString("pg.url");
     if (url != null && !url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
-      throw ConfigReader.invalid("pg.url", url, "a URL like postgresql://user@host:5432/database, or null for embedded");
+      throw ConfigReader.invalid("pg.url", redact(url), "a URL like postgresql://user@host:5432/database, or null"
+          + " for embedded");
     }
     String schema = r.string("pg.schema");
     if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw ConfigReader.invalid("pg.schema", schema, "a lowercase SQL identifier (letters, digits, _)");
     }
     return new Pg(url, schema, (int) r.integer("pg.pool_size", 1, 64), (int) r.integer("pg.embedded_port", 0, 65_535));
+  }
+
+  /** The URL without its user-info part, which may hold a password that must not reach a log. */
+  static String redact(String url) {
+    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1***@");
   }
 
   private static Sink sink(ConfigReader r) {
@@ -200,7 +206,7 @@ public record Settings(
   private static Redis redis(ConfigReader r) {
     String url = r.optionalString("redis.url");
     if (url != null && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
-      throw ConfigReader.invalid("redis.url", url, "a URL like redis://host:6379, or null");
+      throw ConfigReader.invalid("redis.url", redact(url), "a URL like redis://host:6379, or null");
     }
     return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
         r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000));

@@ -1,7 +1,9 @@
 package io.tickwire.sink;
 
 import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.IsoTime;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Anomalies, idempotent by (venue, symbol, type, ts). */
@@ -15,8 +17,8 @@ final class AnomalyRows implements SqlBatch<Anomaly> {
   public String sql() {
     return """
         INSERT INTO anomalies (venue, symbol, type, ts, detail, measure)
-        SELECT v, s, ty, 'epoch'::timestamptz + t * interval '1 microsecond', d, m
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::text[], $6::float8[])
+        SELECT v, s, ty, t, d, m
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::float8[])
              AS u(v, s, ty, t, d, m)
         ON CONFLICT (venue, symbol, type, ts) DO NOTHING""";
   }
@@ -27,7 +29,7 @@ final class AnomalyRows implements SqlBatch<Anomaly> {
     String[] venue = new String[n];
     String[] symbol = new String[n];
     String[] type = new String[n];
-    Long[] ts = new Long[n];
+    OffsetDateTime[] ts = new OffsetDateTime[n];
     String[] detail = new String[n];
     Double[] measure = new Double[n];
     for (int i = 0; i < n; i++) {
@@ -35,11 +37,11 @@ final class AnomalyRows implements SqlBatch<Anomaly> {
       venue[i] = a.venue();
       symbol[i] = a.symbol();
       type[i] = a.type();
-      ts[i] = a.ts();
+      ts[i] = IsoTime.toOffsetDateTime(a.ts());
       detail[i] = a.detail();
-      measure[i] = SignalRows.finiteOrNull(a.measure());
+      measure[i] = SqlValues.finiteOrNull(a.measure());
     }
     return Tuple.tuple().addArrayOfString(venue).addArrayOfString(symbol).addArrayOfString(type)
-        .addArrayOfLong(ts).addArrayOfString(detail).addArrayOfDouble(measure);
+        .addArrayOfOffsetDateTime(ts).addArrayOfString(detail).addArrayOfDouble(measure);
   }
 }

@@ -1,7 +1,9 @@
 package io.tickwire.sink;
 
 import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.IsoTime;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,8 @@ final class BarRows implements SqlBatch<Bar> {
     return """
         INSERT INTO bars_ohlcv AS b (venue, symbol, interval, bucket_start, open, high, low, close, volume, vwap,
                                      trades, revision, updated_at)
-        SELECT v, s, i, 'epoch'::timestamptz + st * interval '1 microsecond', o, h, l, c, vol, vw, n, rev, now()
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::float8[], $6::float8[], $7::float8[],
+        SELECT v, s, i, st, o, h, l, c, vol, vw, n, rev, now()
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[],
                     $8::float8[], $9::float8[], $10::float8[], $11::int8[], $12::int4[])
              AS u(v, s, i, st, o, h, l, c, vol, vw, n, rev)
         ON CONFLICT (venue, symbol, interval, bucket_start) DO UPDATE
@@ -55,7 +57,7 @@ final class BarRows implements SqlBatch<Bar> {
     String[] venue = new String[n];
     String[] symbol = new String[n];
     String[] interval = new String[n];
-    Long[] start = new Long[n];
+    OffsetDateTime[] start = new OffsetDateTime[n];
     Double[][] prices = new Double[6][n];
     Long[] trades = new Long[n];
     Integer[] revision = new Integer[n];
@@ -64,7 +66,7 @@ final class BarRows implements SqlBatch<Bar> {
       venue[i] = b.venue();
       symbol[i] = b.symbol();
       interval[i] = b.interval();
-      start[i] = b.start();
+      start[i] = IsoTime.toOffsetDateTime(b.start());
       prices[0][i] = b.open();
       prices[1][i] = b.high();
       prices[2][i] = b.low();
@@ -75,7 +77,7 @@ final class BarRows implements SqlBatch<Bar> {
       revision[i] = b.revision();
     }
     Tuple tuple = Tuple.tuple().addArrayOfString(venue).addArrayOfString(symbol).addArrayOfString(interval)
-        .addArrayOfLong(start);
+        .addArrayOfOffsetDateTime(start);
     for (Double[] column : prices) {
       tuple.addArrayOfDouble(column);
     }

@@ -2,7 +2,9 @@ package io.tickwire.sink;
 
 import io.tickwire.codecs.Signal;
 import io.vertx.core.json.JsonObject;
+import io.tickwire.codecs.IsoTime;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Signals, idempotent by (symbol, name, ts): a replayed signal is skipped. */
@@ -16,8 +18,8 @@ final class SignalRows implements SqlBatch<Signal> {
   public String sql() {
     return """
         INSERT INTO signals (symbol, name, ts, provider, value, score, meta)
-        SELECT s, n, 'epoch'::timestamptz + t * interval '1 microsecond', p, v, sc, m::jsonb
-        FROM unnest($1::text[], $2::text[], $3::int8[], $4::text[], $5::float8[], $6::float8[], $7::text[])
+        SELECT s, n, t, p, v, sc, m::jsonb
+        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::float8[], $6::float8[], $7::text[])
              AS u(s, n, t, p, v, sc, m)
         ON CONFLICT (symbol, name, ts) DO NOTHING""";
   }
@@ -27,7 +29,7 @@ final class SignalRows implements SqlBatch<Signal> {
     int n = rows.size();
     String[] symbol = new String[n];
     String[] name = new String[n];
-    Long[] ts = new Long[n];
+    OffsetDateTime[] ts = new OffsetDateTime[n];
     String[] provider = new String[n];
     Double[] value = new Double[n];
     Double[] score = new Double[n];
@@ -36,17 +38,13 @@ final class SignalRows implements SqlBatch<Signal> {
       Signal s = rows.get(i);
       symbol[i] = s.symbol();
       name[i] = s.name();
-      ts[i] = s.ts();
+      ts[i] = IsoTime.toOffsetDateTime(s.ts());
       provider[i] = s.provider();
-      value[i] = finiteOrNull(s.value());
-      score[i] = finiteOrNull(s.score());
+      value[i] = SqlValues.finiteOrNull(s.value());
+      score[i] = SqlValues.finiteOrNull(s.score());
       meta[i] = new JsonObject(new java.util.HashMap<>(s.meta())).encode();
     }
-    return Tuple.tuple().addArrayOfString(symbol).addArrayOfString(name).addArrayOfLong(ts)
+    return Tuple.tuple().addArrayOfString(symbol).addArrayOfString(name).addArrayOfOffsetDateTime(ts)
         .addArrayOfString(provider).addArrayOfDouble(value).addArrayOfDouble(score).addArrayOfString(meta);
-  }
-
-  static Double finiteOrNull(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 }

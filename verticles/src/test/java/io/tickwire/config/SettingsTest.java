@@ -88,6 +88,13 @@ class SettingsTest {
   }
 
   @Test
+  void badDatabaseUrlIsNamedWithoutItsPassword(Vertx vertx) {
+    ConfigException e = failure(vertx, null, Map.of(), "pg.url=mysql://tick:s3cret@db:3306/x");
+    assertThat(e.key()).isEqualTo("pg.url");
+    assertThat(e.getMessage()).contains("mysql://***@db:3306/x", "postgresql://").doesNotContain("s3cret");
+  }
+
+  @Test
   void unknownKeyIsAnErrorNotSilentlyIgnored(Vertx vertx) {
     ConfigException e = failure(vertx, null, Map.of(), "batcher.allowed_latenes_ms=250");
     assertThat(e.getMessage()).contains("unknown config key 'batcher.allowed_latenes_ms'",
