@@ -25,12 +25,19 @@ public final class Database {
   public static final String PASSWORD_ENV = "TICKWIRE_PG_PASSWORD";
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
+  /** API queries get connections of their own, so readers never wait behind the sink's statements. */
+  private static final int API_POOL_SIZE = 2;
+  /** Requests waiting for an API connection; beyond it they fail at once instead of piling up in an outage. */
+  private static final int API_WAIT_QUEUE = 64;
+
   private final Pool pool;
+  private final Pool apiPool;
   private final EmbeddedPostgres embedded;
   private final PgConnectOptions target;
 
-  private Database(Pool pool, EmbeddedPostgres embedded, PgConnectOptions target) {
+  private Database(Pool pool, Pool apiPool, EmbeddedPostgres embedded, PgConnectOptions target) {
     this.pool = pool;
+    this.apiPool = apiPool;
     this.embedded = embedded;
     this.target = target;
   }
@@ -53,7 +60,9 @@ public final class Database {
     target.setProperties(Map.of("search_path", pg.schema(), "application_name", "tickwire"));
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(pg.poolSize())).connectingTo(target)
         .using(vertx).build();
-    Database db = new Database(pool, embedded, target);
+    Pool apiPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(API_POOL_SIZE)
+        .setMaxWaitQueueSize(API_WAIT_QUEUE)).connectingTo(target).using(vertx).build();
+    Database db = new Database(pool, apiPool, embedded, target);
     LOG.log(System.Logger.Level.INFO, "PostgreSQL ready: {0}", db.describe());
     return db;
   }
@@ -111,8 +120,14 @@ public final class Database {
     return target.getHost() + ":" + target.getPort() + "/" + target.getDatabase();
   }
 
+  /** The pipeline's pool (sinks, rule store). */
   public Pool pool() {
     return pool;
+  }
+
+  /** The HTTP API's pool: small, with a bounded wait queue. */
+  public Pool apiPool() {
+    return apiPool;
   }
 
   /** The embedded server, or null when the database is external. */
@@ -121,7 +136,7 @@ public final class Database {
   }
 
   public Future<Void> close(Vertx vertx) {
-    return pool.close().eventually(() -> vertx.executeBlocking(() -> {
+    return Future.join(pool.close(), apiPool.close()).<Void>mapEmpty().eventually(() -> vertx.executeBlocking(() -> {
       closeQuietly(embedded);
       return null;
     }, false));
