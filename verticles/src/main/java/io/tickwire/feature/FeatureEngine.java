@@ -1,0 +1,77 @@
+package io.tickwire.feature;
+
+import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.config.Settings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per (venue, symbol) feature state for a stream of bars: picks out the first closes (revision 0) of the base
+ * interval and turns each into a {@link FeatureSnapshot}. Everything else is skipped and counted. Not
+ * thread-safe: one event loop owns it.
+ */
+public final class FeatureEngine {
+  private record Key(String venue, String symbol) {
+  }
+
+  private final Settings.Features config;
+  private final Map<Key, SymbolFeatures> symbols = new HashMap<>();
+  private long snapshots;
+  private long skipped;
+  private long outOfOrder;
+
+  public FeatureEngine(Settings.Features config) {
+    this.config = config;
+    validate(config);
+  }
+
+  /** Fails fast on a window the factory cannot build, rather than on the first bar. */
+  private static void validate(Settings.Features config) {
+    new SymbolFeatures(config.windows(), config.baseIntervalMillis());
+  }
+
+  /** The snapshots for {@code bars}, in their order. */
+  public List<FeatureSnapshot> apply(List<Bar> bars) {
+    List<FeatureSnapshot> out = new ArrayList<>(bars.size());
+    for (Bar bar : bars) {
+      if (!isBaseClose(bar)) {
+        skipped++;
+        continue;
+      }
+      SymbolFeatures state = symbols.computeIfAbsent(new Key(bar.venue(), bar.symbol()),
+          k -> new SymbolFeatures(config.windows(), config.baseIntervalMillis()));
+      if (!state.follows(bar)) {
+        outOfOrder++;
+        continue;
+      }
+      out.add(state.onBar(bar));
+      snapshots++;
+    }
+    return out;
+  }
+
+  private boolean isBaseClose(Bar bar) {
+    return bar.intervalMillis() == config.baseIntervalMillis() && bar.revision() == 0;
+  }
+
+  public long snapshots() {
+    return snapshots;
+  }
+
+  /** Bars of another interval, and revisions. */
+  public long skipped() {
+    return skipped;
+  }
+
+  /** Base closes at or before a bar already seen for their symbol. */
+  public long outOfOrder() {
+    return outOfOrder;
+  }
+
+  public int symbols() {
+    return symbols.size();
+  }
+}

@@ -1,0 +1,68 @@
+package io.tickwire.feature;
+
+import io.tickwire.codecs.BarBatch;
+import io.tickwire.codecs.FeatureBatch;
+import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.CreditReceiver;
+import io.tickwire.flow.Outlet;
+import io.tickwire.flow.Topology;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+
+/**
+ * Rolling features per (venue, symbol) on every close of the base interval ({@code features.base_interval}),
+ * sent as {@link FeatureBatch}es to {@code md.features}, one per incoming bar batch.
+ *
+ * <p>Only the first close of a base bar (revision 0) is used. Revisions are ignored: folding a late correction
+ * into rolling windows would mean re-running every window from that bar on, and a snapshot already sent (and
+ * signals fired from it) cannot be taken back anyway; the revised bar still reaches the sinks. Bars of other
+ * intervals are skipped, and so is a base bar at or before one already seen for its symbol.
+ *
+ * <p>An incoming batch is acknowledged once the feature batch it produced is admitted by every consumer group
+ * of {@code md.features}, so a slow consumer holds the batcher back.
+ */
+public final class FeatureVerticle extends VerticleBase {
+  public static final String GROUP = "feature";
+  private static final System.Logger LOG = System.getLogger(FeatureVerticle.class.getName());
+
+  private final Settings settings;
+  private final Topology topology;
+  private FeatureEngine engine;
+  private Outlet<FeatureBatch> features;
+
+  public FeatureVerticle(Settings settings, Topology topology) {
+    this.settings = settings;
+    this.topology = topology;
+  }
+
+  @Override
+  public Future<?> start() {
+    engine = new FeatureEngine(settings.features());
+    features = new Outlet<>(vertx, Addresses.FEATURES, topology);
+    return CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply);
+  }
+
+  /** Waits until every feature batch sent has been acknowledged. */
+  @Override
+  public Future<?> stop() {
+    return features.drained().onComplete(v -> logSummary());
+  }
+
+  private Future<Void> apply(BarBatch batch) {
+    List<FeatureSnapshot> snapshots = engine.apply(batch.items());
+    return snapshots.isEmpty() ? Future.succeededFuture() : features.send(new FeatureBatch(snapshots));
+  }
+
+  /** The engine's counters; read it on this verticle's event loop. */
+  public FeatureEngine engine() {
+    return engine;
+  }
+
+  private void logSummary() {
+    LOG.log(System.Logger.Level.INFO, "features: {0} snapshots for {1} symbols, {2} bars skipped, {3} out of order",
+        engine.snapshots(), engine.symbols(), engine.skipped(), engine.outOfOrder());
+  }
+}
