@@ -7,7 +7,9 @@ import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
+import io.tickwire.feature.FeatureVerticle;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.sink.Database;
 import io.tickwire.sink.EmbeddedRedis;
@@ -75,7 +77,8 @@ public final class Node {
   }
 
   private Future<Void> openDatabase() {
-    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB)) {
+    // Sinks write to it, the API reads it, inference keeps its rules in it.
+    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB) && !roles.contains(Role.COMPUTE)) {
       return Future.succeededFuture();
     }
     return Database.open(vertx, settings).map(db -> {
@@ -126,6 +129,8 @@ public final class Node {
       order.add(new RedisSinkVerticle(settings, redisUrl, health));
     }
     if (roles.contains(Role.COMPUTE)) {
+      order.add(new InferenceVerticle(settings, database, topology));
+      order.add(new FeatureVerticle(settings, topology));
       int instances = settings.batcher().instances();
       for (int i = 0; i < instances; i++) {
         order.add(new MicroBatcherVerticle(settings, topology, i, instances, health));

@@ -2,6 +2,8 @@ package io.tickwire.cluster;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.config.Settings;
+import io.tickwire.feature.FeatureVerticle;
+import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.router.RouterVerticle;
@@ -33,6 +35,10 @@ public final class PipelineTopology {
       if (roles.contains(Role.PERSIST) && settings.persistTrades()) {
         topology.addGroup(Addresses.ticks(p), PostgresSinkVerticle.GROUP);
       }
+    }
+    if (roles.contains(Role.COMPUTE)) {
+      topology.addGroup(Addresses.BARS, FeatureVerticle.GROUP);
+      topology.addGroup(Addresses.FEATURES, InferenceVerticle.GROUP);
     }
     if (roles.contains(Role.PERSIST)) {
       for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES)) {

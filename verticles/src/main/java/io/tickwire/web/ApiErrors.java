@@ -10,12 +10,15 @@ final class ApiErrors {
   private ApiErrors() {
   }
 
-  static void install(Router router) {
+  static void install(Router router, long bodyLimit) {
     // Vert.x Web itself answers 400 before any route runs, e.g. for a query string with a bad %-escape.
     router.errorHandler(400, ctx -> Responses.error(ctx, 400, "bad_request", "malformed request: " + reason(ctx)));
     router.errorHandler(404, ctx -> Responses.error(ctx, 404, "not_found", "no resource at " + describe(ctx)));
     router.errorHandler(405, ctx -> Responses.error(ctx, 405, "method_not_allowed",
-        describe(ctx) + " is not supported; use GET"));
+        describe(ctx) + " is not supported"));
+    // The body handler refuses an oversized body as soon as its declared or received length passes the limit.
+    router.errorHandler(413, ctx -> Responses.error(ctx, 413, "payload_too_large",
+        "the request body is over the " + bodyLimit + "-byte limit"));
     router.errorHandler(500, ApiErrors::internal);
   }
 

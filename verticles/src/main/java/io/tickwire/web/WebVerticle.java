@@ -2,12 +2,20 @@ package io.tickwire.web;
 
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.inference.RuleCompiler;
+import io.tickwire.inference.RuleStore;
 import io.tickwire.sink.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The node's HTTP face: {@code /health}, {@code /ready} and the REST API. It only wires routes to their handlers
@@ -15,40 +23,83 @@ import io.vertx.ext.web.Router;
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
+  /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
+  static final long BODY_LIMIT = 16 * 1024;
 
   private final Settings settings;
   private final Database database;
   private final HealthRegistry health;
+  private final Function<String, String> environment;
   private final ReadyHandler ready = new ReadyHandler();
   // Set on the verticle's event loop, read by whoever asks for the port (tests, the launcher).
   private volatile HttpServer server;
 
-  /** @param database null when the node has none; {@code /api/bars} then answers 503 */
+  /** @param database null when the node has none; the database endpoints then answer 503 */
   public WebVerticle(Settings settings, Database database, HealthRegistry health) {
+    this(settings, database, health, System::getenv);
+  }
+
+  /** @param environment where {@code TICKWIRE_API_TOKEN} is read from (tests pass their own) */
+  public WebVerticle(Settings settings, Database database, HealthRegistry health,
+      Function<String, String> environment) {
     this.settings = settings;
     this.database = database;
     this.health = health;
+    this.environment = environment;
   }
 
   @Override
   public Future<?> start() {
-    Settings.Web web = settings.web();
-    return vertx.createHttpServer(new HttpServerOptions().setHost(web.host()).setPort(web.port()))
-        .requestHandler(routes())
-        .listen()
-        .recover(e -> Future.failedFuture(new IllegalStateException(
-            "cannot serve HTTP on " + web.host() + ":" + web.port() + ": " + e.getMessage(), e)))
+    return ApiToken.load(vertx, Path.of(settings.dataDir()), environment)
+        .compose(token -> LatestFeatures.subscribe(vertx).map(features -> routes(token, features)))
+        .compose(this::listen)
         .onSuccess(this::started);
   }
 
-  private Router routes() {
+  private Future<HttpServer> listen(Router router) {
+    Settings.Web web = settings.web();
+    return vertx.createHttpServer(new HttpServerOptions().setHost(web.host()).setPort(web.port()))
+        .requestHandler(router)
+        .listen()
+        .recover(e -> Future.failedFuture(new IllegalStateException(
+            "cannot serve HTTP on " + web.host() + ":" + web.port() + ": " + e.getMessage(), e)));
+  }
+
+  private Router routes(ApiToken token, LatestFeatures features) {
     Router router = Router.router(vertx);
     router.get("/health").handler(new HealthHandler(health));
     router.get("/ready").handler(ready);
-    BarStore bars = database == null ? null : new BarStore(database.pool());
+    BarStore bars = database == null ? null : new BarStore(database.apiPool());
     router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
-    ApiErrors.install(router);
+    router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));
+    ruleRoutes(router, token, features);
+    ApiErrors.install(router, BODY_LIMIT);
     return router;
+  }
+
+  /** Mutations pass the token check, then the content-type check, then the size limit, before their handler. */
+  private void ruleRoutes(Router router, ApiToken token, LatestFeatures features) {
+    RuleStore store = database == null ? null : new RuleStore(database.apiPool());
+    RuleCompiler compiler = new RuleCompiler(featureNames(), settings.rules().maxConditionLength());
+    RuleNotices notices = new RuleNotices(vertx.eventBus());
+    mutations(router).handler(new BearerAuth(token)).handler(new JsonContentType());
+    // A route of its own: Vert.x Web allows a body handler only before a route's user handlers.
+    mutations(router).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.get("/api/rules").handler(new RuleListHandler(store));
+    router.post("/api/rules").handler(new RuleCreateHandler(store, compiler, notices));
+    router.post("/api/rules/validate").handler(new RuleValidateHandler(compiler));
+    router.get("/api/rules/:name").handler(new RuleGetHandler(store));
+    router.put("/api/rules/:name").handler(new RuleUpdateHandler(store, compiler, notices));
+    router.delete("/api/rules/:name").handler(new RuleDeleteHandler(store, notices));
+    router.post("/api/rules/:name/test").handler(new RuleTestHandler(store, compiler, features));
+  }
+
+  private static Route mutations(Router router) {
+    return router.route("/api/rules*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE);
+  }
+
+  private List<String> featureNames() {
+    return settings.features().windows().stream().map(Settings.FeatureWindow::name).toList();
   }
 
   private void started(HttpServer listening) {

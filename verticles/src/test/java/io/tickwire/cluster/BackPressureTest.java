@@ -2,11 +2,11 @@ package io.tickwire.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.codecs.Codecs;
-import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.TestDatabase;
 import io.tickwire.testing.PrintedOutput;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,9 +56,8 @@ class BackPressureTest {
 
   @Test
   void stalledConsumerPausesTheSourceThenEverythingArrives(Vertx vertx) {
-    Codecs.register(vertx);
-    Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), List.of(
-        "synthetic.count=" + COUNT, "synthetic.rate=max", "synthetic.batch_size=" + BATCH))));
+    Settings settings = Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+        "synthetic.count=" + COUNT, "synthetic.rate=max", "synthetic.batch_size=" + BATCH));
     StalledOutput output = new StalledOutput();
     Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks"), output);
     Await.result(node.start());

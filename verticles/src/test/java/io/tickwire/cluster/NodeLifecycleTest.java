@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Codecs;
-import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.TestDatabase;
 import io.tickwire.testing.PrintedOutput;
 import io.tickwire.testing.ReferenceBars;
 import io.vertx.core.Vertx;
@@ -17,7 +17,6 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NodeLifecycleTest {
   private static Settings settings(Vertx vertx, String... sets) {
     Codecs.register(vertx);
-    return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), List.of(sets))));
+    return Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(), sets));
   }
 
   @Test

@@ -2,14 +2,14 @@ package io.tickwire.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticFeed;
 import io.tickwire.router.Partitioner;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.TestDatabase;
 import io.tickwire.testing.BarAssertions;
 import io.tickwire.testing.PrintedOutput;
 import io.tickwire.testing.ReferenceBars;
@@ -32,10 +32,9 @@ class SingleNodePipelineTest {
 
   @Test
   void emitsExactlyTheBarsTheTradesImply(Vertx vertx) {
-    Codecs.register(vertx);
-    Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), List.of(
+    Settings settings = Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "synthetic.count=" + COUNT, "synthetic.rate=max", "synthetic.seed=5", "synthetic.jitter_ms=200",
-        "synthetic.start_time=2024-05-01T00:00:00Z", "synthetic.symbols=[BTC-USD,ETH-USD,SOL-USD,DOGE-USD]"))));
+        "synthetic.start_time=2024-05-01T00:00:00Z", "synthetic.symbols=[BTC-USD,ETH-USD,SOL-USD,DOGE-USD]"));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks", "md.bars"), printed);
 

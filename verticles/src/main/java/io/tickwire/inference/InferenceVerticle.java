@@ -1,0 +1,146 @@
+package io.tickwire.inference;
+
+import io.tickwire.codecs.FeatureBatch;
+import io.tickwire.codecs.Signal;
+import io.tickwire.codecs.SignalBatch;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.CreditReceiver;
+import io.tickwire.flow.Outlet;
+import io.tickwire.flow.Topology;
+import io.tickwire.sink.Database;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates the rules (and the optional model) over every feature snapshot on {@code md.features} and sends what
+ * fires as a {@link SignalBatch} on {@code md.signals}. The {@code rules} table is the source of truth: seeded once
+ * from {@code rules.seed}, reloaded on every {@link Addresses#RULES_CHANGED} notice (the API publishes one per
+ * change, so every instance sees it within the event-bus latency) and every {@link #SAFETY_RELOAD_MS} in case a
+ * notice was lost. A batch is acknowledged once its signals are admitted downstream, so a slow signal consumer
+ * holds back the features link.
+ */
+public final class InferenceVerticle extends VerticleBase {
+  public static final String GROUP = "inference";
+  static final long SAFETY_RELOAD_MS = 30_000;
+  private static final System.Logger LOG = System.getLogger(InferenceVerticle.class.getName());
+
+  private final Settings settings;
+  private final Database database;
+  private final Topology topology;
+  private final ModelAdapter givenModel;
+  private final RuleEngine engine = new RuleEngine();
+  private RuleStore store;
+  private RuleCatalog catalog;
+  private ModelGate model;
+  private Outlet<SignalBatch> signals;
+  private Future<Void> previous = Future.succeededFuture();
+  private Future<Void> reloading = Future.succeededFuture();
+  private long reloadTimer = -1;
+
+  public InferenceVerticle(Settings settings, Database database, Topology topology) {
+    this(settings, database, topology, null);
+  }
+
+  /** With {@code model} in place of {@code inference.model} (null: read the configured one, if any). */
+  InferenceVerticle(Settings settings, Database database, Topology topology, ModelAdapter model) {
+    this.settings = settings;
+    this.database = database;
+    this.topology = topology;
+    this.givenModel = model;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new RuleStore(database.pool());
+    catalog = new RuleCatalog(new RuleCompiler(featureNames(settings), settings.rules().maxConditionLength()));
+    signals = new Outlet<>(vertx, Addresses.SIGNALS, topology);
+    return seed()
+        .compose(v -> reload())
+        .compose(v -> loadModel())
+        .compose(v -> vertx.eventBus().consumer(Addresses.RULES_CHANGED, notice -> reload()).completion())
+        .compose(v -> CreditReceiver.<FeatureBatch>bind(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
+            this::handle))
+        .onSuccess(v -> reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(reloadTimer);
+    Future<Void> drained = previous.transform(v -> signals.drained());
+    return model == null ? drained : drained.eventually(() -> model.close());
+  }
+
+  /** The configured feature names: the variables a rule condition may use besides price, symbol and venue. */
+  public static List<String> featureNames(Settings settings) {
+    return settings.features().windows().stream().map(Settings.FeatureWindow::name).toList();
+  }
+
+  private Future<Void> seed() {
+    String location = settings.rules().seed();
+    if (location == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(() -> SeedRules.load(location))
+        .compose(rules -> store.seedOnce(rules))
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.log(System.Logger.Level.INFO, "seeded {0} rules from {1}", n, location);
+          }
+        })
+        .mapEmpty();
+  }
+
+  /**
+   * Reloads the rules table. Reloads run one after the other, so an older read can never overwrite a newer one;
+   * a failed reload keeps the rules in force until the next notice or timer.
+   */
+  private Future<Void> reload() {
+    reloading = reloading.transform(v -> store.all()
+        .onSuccess(rules -> engine.replace(catalog.compile(rules)))
+        .onFailure(e -> LOG.log(System.Logger.Level.WARNING, "cannot reload the rules: {0}", e.getMessage()))
+        .mapEmpty());
+    return reloading;
+  }
+
+  private Future<Void> loadModel() {
+    String file = settings.inference().model();
+    if (givenModel == null && file == null) {
+      return Future.succeededFuture();
+    }
+    Future<ModelAdapter> adapter = givenModel != null ? Future.succeededFuture(givenModel)
+        : vertx.executeBlocking(() -> LogisticRegressionModel.load(Path.of(file)));
+    return adapter
+        .onSuccess(m -> model = new ModelGate(vertx, m, settings.inference().modelTimeoutMs()))
+        .mapEmpty();
+  }
+
+  /**
+   * Rules are evaluated at once (in arrival order); model scoring is asynchronous, so sending is chained behind the
+   * previous batch to keep signals in stream order.
+   */
+  private Future<Void> handle(FeatureBatch batch) {
+    List<Signal> fromRules = engine.evaluateAll(batch.items());
+    Future<Void> done = previous
+        .transform(v -> model == null ? Future.succeededFuture(List.<Signal>of()) : model.evaluate(batch.items()))
+        .compose(fromModel -> emit(concat(fromRules, fromModel)));
+    previous = done;
+    return done;
+  }
+
+  private Future<Void> emit(List<Signal> fired) {
+    return fired.isEmpty() ? Future.succeededFuture() : signals.send(new SignalBatch(fired));
+  }
+
+  private static List<Signal> concat(List<Signal> a, List<Signal> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    List<Signal> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

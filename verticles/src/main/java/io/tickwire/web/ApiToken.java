@@ -1,0 +1,127 @@
+package io.tickwire.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The bearer token API mutations need: {@code TICKWIRE_API_TOKEN} when set, otherwise one generated on the first
+ * start and kept in {@code <data_dir>/api-token} (mode 600) so restarts keep it. Compared in constant time.
+ */
+final class ApiToken {
+  static final String ENV = "TICKWIRE_API_TOKEN";
+  static final String FILE = "api-token";
+  private static final System.Logger LOG = System.getLogger(ApiToken.class.getName());
+  private static final int RANDOM_BYTES = 32;
+
+  /** Only the digest is kept: comparing digests is constant-time even when the lengths differ. */
+  private final byte[] digest;
+
+  private ApiToken(String token) {
+    this.digest = sha256(token);
+  }
+
+  /** File work runs on a worker thread: the data directory may be on a slow or network disk. */
+  static Future<ApiToken> load(Vertx vertx, Path dataDir, Function<String, String> environment) {
+    String fromEnv = environment.apply(ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Future.succeededFuture(new ApiToken(fromEnv.strip()));
+    }
+    return vertx.executeBlocking(() -> new ApiToken(fromFile(dataDir.resolve(FILE))), false);
+  }
+
+  boolean matches(String presented) {
+    return presented != null && MessageDigest.isEqual(digest, sha256(presented));
+  }
+
+  private static String fromFile(Path file) throws IOException {
+    if (Files.exists(file)) {
+      warnIfShared(file);
+      return read(file);
+    }
+    String token = generate();
+    try {
+      create(file, token);
+    } catch (FileAlreadyExistsException e) {
+      return read(file); // another node sharing the data directory created it first: use theirs
+    }
+    LOG.log(System.Logger.Level.INFO, "API token for rule changes: {0} (kept in {1})", token, file);
+    return token;
+  }
+
+  /** A token file others can read is a leaked token; say so rather than silently keep using it. */
+  private static void warnIfShared(Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+      if (!mode.substring(3).equals("------")) {
+        LOG.log(System.Logger.Level.WARNING, "the API token file {0} is readable by others ({1}); chmod 600 it and "
+            + "consider replacing the token", file, mode);
+      }
+    }
+  }
+
+  private static String read(Path file) throws IOException {
+    String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+    if (token.isEmpty()) {
+      throw new IOException("the API token file " + file + " is empty; delete it to generate a new token, or set "
+          + ENV);
+    }
+    return token;
+  }
+
+  private static String generate() {
+    byte[] random = new byte[RANDOM_BYTES];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
+  /**
+   * Created with its permissions in the same call (never readable by others, not even briefly), and only if
+   * absent, so two starting nodes cannot overwrite each other's token.
+   */
+  private static void create(Path file, String token) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        ownerOnly())) {
+      channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (IOException e) {
+      Files.deleteIfExists(file); // a half-written token would lock every later start out
+      throw e;
+    }
+  }
+
+  /** rw------- where the file system has POSIX permissions; elsewhere the directory's own ACLs apply. */
+  private static FileAttribute<?>[] ownerOnly() {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

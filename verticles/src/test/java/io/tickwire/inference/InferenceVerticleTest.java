@@ -1,0 +1,154 @@
+package io.tickwire.inference;
+
+import static io.tickwire.inference.Snapshots.rsi;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.codecs.Codecs;
+import io.tickwire.codecs.FeatureBatch;
+import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.codecs.Signal;
+import io.tickwire.codecs.SignalBatch;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.CreditReceiver;
+import io.tickwire.flow.Outlet;
+import io.tickwire.flow.Topology;
+import io.tickwire.sink.Database;
+import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The verticle against a real PostgreSQL: seeding, feature batches in, signals out, live rule changes. */
+@ExtendWith(VertxExtension.class)
+class InferenceVerticleTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private final List<Signal> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger symbols = new AtomicInteger();
+  private Vertx vertx;
+  private Settings settings;
+  private Database database;
+  private Topology topology;
+  private Outlet<FeatureBatch> features;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    this.vertx = vertx;
+    Codecs.register(vertx);
+    TestDatabase db = TestDatabase.fresh();
+    settings = Pipelines.settings(vertx, db.settings());
+    database = Await.result(Database.open(vertx, settings));
+    topology = new Topology(8, 30_000, false).addGroup(Addresses.SIGNALS, "test");
+    features = new Outlet<>(vertx, Addresses.FEATURES,
+        new Topology(8, 30_000, false).addGroup(Addresses.FEATURES, InferenceVerticle.GROUP));
+    Await.result(CreditReceiver.<SignalBatch>bind(vertx, Addresses.inbox(Addresses.SIGNALS, "test"),
+        batch -> {
+          received.addAll(batch.items());
+          return Future.succeededFuture();
+        }));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Await.result(database.close(vertx));
+  }
+
+  @Test
+  void seedRuleFiresOnFeatureBatchesAndSignalsComeOutOnMdSignals() {
+    deploy(null);
+    send(rsi("BTC-USD", 1, 45), rsi("BTC-USD", 2, 25), rsi("ETH-USD", 2, 75));
+
+    Await.until(() -> received.size() == 2, WAIT, "two signals");
+    assertThat(received).extracting(Signal::name, Signal::symbol, Signal::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("rsi_oversold", "BTC-USD", 1.0),
+            org.assertj.core.groups.Tuple.tuple("rsi_overbought", "ETH-USD", -1.0));
+    assertThat(received.get(0).meta()).containsEntry("rule_version", "1")
+        .containsEntry("features", "{\"rsi_14\":25.0}");
+  }
+
+  @Test
+  void seedsOnlyOnceSoADeletedSeedRuleStaysDeleted() {
+    String first = deploy(null);
+    RuleStore store = new RuleStore(database.pool());
+    assertThat(Await.result(store.all())).hasSize(5);
+    assertThat(Await.result(store.delete("rsi_overbought"))).isTrue();
+    Await.result(vertx.undeploy(first));
+
+    deploy(null);
+    assertThat(Await.result(store.all())).extracting(Rule::name).hasSize(4).doesNotContain("rsi_overbought");
+    send(rsi("ETH-USD", 1, 75));
+    send(rsi("BTC-USD", 1, 25));
+    Await.until(() -> received.size() == 1, WAIT, "the oversold signal");
+    assertThat(received).extracting(Signal::name).containsExactly("rsi_oversold");
+  }
+
+  @Test
+  void aRulesChangedNoticeMakesADisabledRuleStopAndANewRuleStartPromptly() {
+    deploy(null);
+    RuleStore store = new RuleStore(database.pool());
+    assertThat(fires("rsi_oversold")).isTrue();
+
+    Rule oversold = Await.result(store.get("rsi_oversold"));
+    Await.result(store.update("rsi_oversold", oversold.withEnabled(false)));
+    Await.result(store.insert(new Rule("probe", "rsi_14 < 30.0", 1, 0.5, 0, true, 1)));
+    long published = System.nanoTime();
+    vertx.eventBus().publish(Addresses.RULES_CHANGED, "rules");
+
+    Await.until(() -> fires("probe"), WAIT, "the new rule to fire");
+    assertThat(Duration.ofNanos(System.nanoTime() - published)).as("reloaded within a second")
+        .isLessThan(Duration.ofSeconds(1));
+    assertThat(fires("rsi_oversold")).as("the disabled rule no longer fires").isFalse();
+  }
+
+  @Test
+  void rulesKeepFiringWhileTheModelCircuitIsOpen() {
+    ScriptedModel model = new ScriptedModel();
+    model.mode = ScriptedModel.Mode.THROW;
+    deploy(model);
+    for (int i = 0; i < ModelGate.MAX_FAILURES + 2; i++) {
+      assertThat(fires("rsi_oversold")).isTrue();
+    }
+    assertThat(received).extracting(Signal::name).doesNotContain("scripted");
+    assertThat(model.calls).as("the open circuit stopped calling the model (each failed batch is one call)")
+        .hasValue(ModelGate.MAX_FAILURES);
+  }
+
+  @Test
+  void aWorkingModelAddsItsSignalsAfterTheRules() {
+    deploy(new ScriptedModel());
+    send(rsi("BTC-USD", 1, 45), rsi("BTC-USD", 2, 75));
+    Await.until(() -> received.size() == 2, WAIT, "rule and model signals");
+    assertThat(received).extracting(Signal::name).containsExactly("rsi_overbought", "scripted");
+  }
+
+  /**
+   * Sends a false-then-true pair for a fresh symbol, then a marker symbol that fires rsi_overbought; once the
+   * marker's signal is in, everything before it has been evaluated. Reports whether {@code rule} fired.
+   */
+  private boolean fires(String rule) {
+    int n = symbols.incrementAndGet();
+    String symbol = "S" + n;
+    String marker = "M" + n;
+    send(rsi(symbol, 1, 50), rsi(symbol, 2, 20), rsi(marker, 1, 50), rsi(marker, 2, 90));
+    Await.until(() -> received.stream().anyMatch(s -> s.symbol().equals(marker)), WAIT, "the marker signal");
+    return received.stream().anyMatch(s -> s.symbol().equals(symbol) && s.name().equals(rule));
+  }
+
+  private String deploy(ModelAdapter model) {
+    return Await.result(vertx.deployVerticle(new InferenceVerticle(settings, database, topology, model)));
+  }
+
+  private void send(FeatureSnapshot... snapshots) {
+    Await.result(features.send(new FeatureBatch(List.of(snapshots))));
+  }
+}
