@@ -128,6 +128,27 @@ class RunCommandIT {
   }
 
   @Test
+  void printSignalsWritesV1SignalLines() throws Exception {
+    java.nio.file.Path seed = java.nio.file.Files.writeString(dir.resolve("rules.yaml"), String.join("\n",
+        "rules:", "  - name: any_price", "    condition: price > 0.0", "    signal: 1", "    score: 0.5",
+        "    cooldown_ms: 0", ""));
+    Result r = finish(start("run", "--roles", "ingest,compute,persist", "--print", "md.signals",
+        "--set", "rules.seed=" + seed, "--set", "synthetic.rate=2000", "--set", "batcher.allowed_lateness_ms=100",
+        "--duration", "6s"), Duration.ofSeconds(120));
+
+    assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
+    List<String> lines = r.stdout().lines().toList();
+    assertThat(lines).as("one signal per symbol: the rule is true from the first snapshot, an edge fires once")
+        .hasSize(3);
+    for (String line : lines) {
+      io.tickwire.codecs.Signal signal = io.tickwire.codecs.V1Json.readSignal(line);
+      assertThat(signal.name()).isEqualTo("any_price");
+      assertThat(signal.provider()).isEqualTo("synthetic");
+      assertThat(signal.meta()).containsKeys("rule_version", "price", "features");
+    }
+  }
+
+  @Test
   void badConfigValueStopsStartUpNamingTheKey() throws Exception {
     Result r = finish(start("run", "--set", "batcher.allowed_lateness_ms=-5"), Duration.ofSeconds(60));
 
