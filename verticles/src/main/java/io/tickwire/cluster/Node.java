@@ -129,8 +129,8 @@ public final class Node {
       order.add(new RedisSinkVerticle(settings, redisUrl, health));
     }
     if (roles.contains(Role.COMPUTE)) {
-      order.add(new InferenceVerticle(settings, database, topology));
-      order.add(new FeatureVerticle(settings, topology));
+      order.add(new InferenceVerticle(settings, database, topology, health));
+      order.add(new FeatureVerticle(settings, topology, health));
       int instances = settings.batcher().instances();
       for (int i = 0; i < instances; i++) {
         order.add(new MicroBatcherVerticle(settings, topology, i, instances, health));

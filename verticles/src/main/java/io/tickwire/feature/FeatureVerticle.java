@@ -8,6 +8,9 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.List;
@@ -30,10 +33,13 @@ public final class FeatureVerticle extends VerticleBase {
 
   private final Settings settings;
   private final Topology topology;
+  private final HealthRegistry health;
+  private long healthTimer;
   private FeatureEngine engine;
   private Outlet<FeatureBatch> features;
 
-  public FeatureVerticle(Settings settings, Topology topology) {
+  public FeatureVerticle(Settings settings, Topology topology, HealthRegistry health) {
+    this.health = health;
     this.settings = settings;
     this.topology = topology;
   }
@@ -42,18 +48,26 @@ public final class FeatureVerticle extends VerticleBase {
   public Future<?> start() {
     engine = new FeatureEngine(settings.features());
     features = new Outlet<>(vertx, Addresses.FEATURES, topology);
+    healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply);
   }
 
   /** Waits until every feature batch sent has been acknowledged. */
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(healthTimer);
     return features.drained().onComplete(v -> logSummary());
   }
 
   private Future<Void> apply(BarBatch batch) {
     List<FeatureSnapshot> snapshots = engine.apply(batch.items());
     return snapshots.isEmpty() ? Future.succeededFuture() : features.send(new FeatureBatch(snapshots));
+  }
+
+  private ComponentHealth healthNow() {
+    return ComponentHealth.ok("features", features.saturated() ? "held back by a features consumer" : "computing",
+        java.util.Map.of("snapshots", engine.snapshots(), "skipped_bars", engine.skipped(),
+            "out_of_order_bars", engine.outOfOrder(), "symbols", engine.symbols()));
   }
 
   /** The engine's counters; read it on this verticle's event loop. */

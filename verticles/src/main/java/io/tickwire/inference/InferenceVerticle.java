@@ -9,6 +9,10 @@ import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
 import io.tickwire.sink.Database;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
+import io.tickwire.health.Status;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
@@ -32,6 +36,9 @@ public final class InferenceVerticle extends VerticleBase {
   private final Database database;
   private final Topology topology;
   private final ModelAdapter givenModel;
+  private final HealthRegistry health;
+  private long healthTimer = -1;
+  private long signalsFired;
   private final RuleEngine engine = new RuleEngine();
   private RuleStore store;
   private RuleCatalog catalog;
@@ -41,12 +48,14 @@ public final class InferenceVerticle extends VerticleBase {
   private Future<Void> reloading = Future.succeededFuture();
   private long reloadTimer = -1;
 
-  public InferenceVerticle(Settings settings, Database database, Topology topology) {
-    this(settings, database, topology, null);
+  public InferenceVerticle(Settings settings, Database database, Topology topology, HealthRegistry health) {
+    this(settings, database, topology, health, null);
   }
 
   /** With {@code model} in place of {@code inference.model} (null: read the configured one, if any). */
-  InferenceVerticle(Settings settings, Database database, Topology topology, ModelAdapter model) {
+  InferenceVerticle(Settings settings, Database database, Topology topology, HealthRegistry health,
+      ModelAdapter model) {
+    this.health = health;
     this.settings = settings;
     this.database = database;
     this.topology = topology;
@@ -64,12 +73,16 @@ public final class InferenceVerticle extends VerticleBase {
         .compose(v -> vertx.eventBus().consumer(Addresses.RULES_CHANGED, notice -> reload()).completion())
         .compose(v -> CreditReceiver.<FeatureBatch>bind(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
             this::handle))
-        .onSuccess(v -> reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload()));
+        .onSuccess(v -> {
+          reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload());
+          healthTimer = HealthReports.every(vertx, health, this::healthNow);
+        });
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(reloadTimer);
+    vertx.cancelTimer(healthTimer);
     Future<Void> drained = previous.transform(v -> signals.drained());
     return model == null ? drained : drained.eventually(() -> model.close());
   }
@@ -131,7 +144,17 @@ public final class InferenceVerticle extends VerticleBase {
     return done;
   }
 
+  /** Degraded while the model's breaker is not closed: the rules alone decide then. */
+  private ComponentHealth healthNow() {
+    String breaker = model == null ? "none" : String.valueOf(model.state()).toLowerCase(java.util.Locale.ROOT);
+    boolean modelDown = model != null && !breaker.equals("closed");
+    return new ComponentHealth("inference", modelDown ? Status.DEGRADED : Status.OK,
+        "rules " + engine.rules().size() + ", model " + breaker,
+        java.util.Map.of("rules", engine.rules().size(), "signals", signalsFired));
+  }
+
   private Future<Void> emit(List<Signal> fired) {
+    signalsFired += fired.size();
     return fired.isEmpty() ? Future.succeededFuture() : signals.send(new SignalBatch(fired));
   }
 

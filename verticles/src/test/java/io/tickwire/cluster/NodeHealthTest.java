@@ -47,6 +47,7 @@ class NodeHealthTest {
       }, Duration.ofSeconds(30), "a healthy node whose reports show stored trades");
 
       assertThat(componentNames(body[0])).contains("connector.synthetic", "router", "batcher.0", "batcher.1",
+          "features", "inference",
           "sink.postgres", "sink.redis");
       assertThat(componentsByName(body[0]).get("sink.postgres").getJsonObject("gauges").fieldNames())
           .contains("trades_buffered_rows", "trades_rows_skipped", "bars_ohlcv_rows_rejected");

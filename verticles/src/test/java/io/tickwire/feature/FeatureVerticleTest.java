@@ -42,7 +42,7 @@ class FeatureVerticleTest {
       received.add(batch);
       return Future.succeededFuture();
     }));
-    Await.result(vertx.deployVerticle(new FeatureVerticle(settings, topology)));
+    Await.result(vertx.deployVerticle(new FeatureVerticle(settings, topology, new io.tickwire.health.HealthRegistry())));
   }
 
   @Test

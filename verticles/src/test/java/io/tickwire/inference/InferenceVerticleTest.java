@@ -145,7 +145,7 @@ class InferenceVerticleTest {
   }
 
   private String deploy(ModelAdapter model) {
-    return Await.result(vertx.deployVerticle(new InferenceVerticle(settings, database, topology, model)));
+    return Await.result(vertx.deployVerticle(new InferenceVerticle(settings, database, topology, new io.tickwire.health.HealthRegistry(), model)));
   }
 
   private void send(FeatureSnapshot... snapshots) {
