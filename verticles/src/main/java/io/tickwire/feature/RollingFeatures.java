@@ -20,12 +20,12 @@ public final class RollingFeatures {
     int bars = horizonBars(window, baseIntervalMillis);
     return switch (window.kind()) {
       case "vwap" -> new Vwap(bars);
-      case "return" -> new SimpleReturn(bars);
-      case "log_return" -> new LogReturn(bars);
+      case "return" -> PeriodReturn.simple(bars);
+      case "log_return" -> PeriodReturn.log(bars);
       case "volatility" -> new Volatility(bars, baseIntervalMillis);
       case "momentum" -> new Momentum(bars);
-      case "skew" -> new Skewness(bars);
-      case "kurtosis" -> new Kurtosis(bars);
+      case "skew" -> ReturnShape.skewness(bars);
+      case "kurtosis" -> ReturnShape.excessKurtosis(bars);
       case "volume" -> WindowTotal.volume(bars);
       case "trades" -> WindowTotal.trades(bars);
       default -> throw new IllegalArgumentException(
