@@ -21,7 +21,13 @@ public record Settings(
     Web web,
     Features features,
     Rules rules,
-    Inference inference) {
+    Inference inference,
+    TcpIngest tcpIngest) {
+
+  /** The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. */
+  public record TcpIngest(boolean enabled, String host, int port, int maxFrameBytes, int maxConnections,
+      int batchSize) {
+  }
 
   /** One rolling feature: {@code horizonMillis} for windowed kinds, {@code period} (bars) for rsi, the other 0. */
   public record FeatureWindow(String name, String kind, long horizonMillis, int period) {
@@ -101,7 +107,8 @@ public record Settings(
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
-        sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r));
+        sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
+        tcpIngest(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -253,6 +260,12 @@ public record Settings(
     } catch (ConfigException | IllegalArgumentException e) {
       throw ConfigReader.invalid(key + ".horizon", w.getValue("horizon"), "an interval such as 30s, 1m, 5m");
     }
+  }
+
+  private static TcpIngest tcpIngest(ConfigReader r) {
+    return new TcpIngest(r.bool("ingest.tcp.enabled"), r.string("ingest.tcp.host"),
+        (int) r.integer("ingest.tcp.port", 0, 65_535), (int) r.integer("ingest.tcp.max_frame_bytes", 64, 64 << 20),
+        (int) r.integer("ingest.tcp.max_connections", 1, 100_000), (int) r.integer("ingest.tcp.batch_size", 1, 65_536));
   }
 
   private static Rules rules(ConfigReader r) {
