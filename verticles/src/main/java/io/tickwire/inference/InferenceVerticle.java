@@ -46,6 +46,8 @@ public final class InferenceVerticle extends VerticleBase {
   private Outlet<SignalBatch> signals;
   private Future<Void> previous = Future.succeededFuture();
   private Future<Void> reloading = Future.succeededFuture();
+  private boolean reloadInFlight;
+  private boolean reloadAgain;
   private long reloadTimer = -1;
 
   public InferenceVerticle(Settings settings, Database database, Topology topology, HealthRegistry health) {
@@ -108,14 +110,26 @@ public final class InferenceVerticle extends VerticleBase {
   }
 
   /**
-   * Reloads the rules table. Reloads run one after the other, so an older read can never overwrite a newer one;
-   * a failed reload keeps the rules in force until the next notice or timer.
+   * Reloads the rules table. One read at a time, so an older read can never overwrite a newer one; notices that
+   * arrive meanwhile coalesce into one more read after it (a burst of changes costs two reads, not one each).
+   * A failed reload keeps the rules in force until the next notice or timer.
    */
   private Future<Void> reload() {
-    reloading = reloading.transform(v -> store.all()
+    if (reloadInFlight) {
+      reloadAgain = true;
+      return reloading;
+    }
+    reloadInFlight = true;
+    reloadAgain = false;
+    reloading = store.all()
         .onSuccess(rules -> engine.replace(catalog.compile(rules)))
         .onFailure(e -> LOG.log(System.Logger.Level.WARNING, "cannot reload the rules: {0}", e.getMessage()))
-        .mapEmpty());
+        .<Void>mapEmpty()
+        .recover(e -> Future.succeededFuture())
+        .compose(v -> {
+          reloadInFlight = false;
+          return reloadAgain ? reload() : Future.<Void>succeededFuture();
+        });
     return reloading;
   }
 

@@ -27,6 +27,7 @@ public record Rule(String name, String condition, double signal, double score, l
    * Throws {@link RuleFormatException} naming the field when one is missing or has the wrong type or range.
    */
   public static Rule fromJson(JsonObject json) {
+    rejectUnknownFields(json);
     return new Rule(
         requiredName(json),
         requiredString(json, "condition"),
@@ -35,6 +36,18 @@ public record Rule(String name, String condition, double signal, double score, l
         (long) number(json, "cooldown_ms", 0, 7 * 86_400_000d, 60_000d),
         bool(json, "enabled", true),
         1);
+  }
+
+  /** The JSON fields of a rule; a misspelt one ({@code enable}) must not be ignored and silently defaulted. */
+  public static final java.util.Set<String> FIELDS = java.util.Set.of("name", "condition", "signal", "score",
+      "cooldown_ms", "enabled", "version");
+
+  private static void rejectUnknownFields(JsonObject json) {
+    for (String field : json.fieldNames()) {
+      if (!FIELDS.contains(field)) {
+        throw new RuleFormatException(field, "is not a rule field; the fields are " + new java.util.TreeSet<>(FIELDS));
+      }
+    }
   }
 
   public Rule withVersion(int newVersion) {

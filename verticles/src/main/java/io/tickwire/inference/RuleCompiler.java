@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * {@code symbol} and {@code venue} (strings), type-checked to a boolean. One environment serves every rule.
  *
  * <p>Cost is bounded twice: the condition's length ({@code rules.max_condition_length}, checked before CEL sees
- * it, and as CEL's own code-point limit) and {@link #MAX_ITERATIONS} per comprehension at run time. Standard CEL
+ * it, and as CEL's own code-point limit) and {@link #MAX_ITERATIONS} comprehension iterations per evaluation (all comprehensions together) at run time. Standard CEL
  * has no way to build a list longer than its literal, so together they bound every evaluation.
  */
 public final class RuleCompiler {

@@ -39,7 +39,8 @@ public final class RuleEngine {
     List<Slot> next = new ArrayList<>(rules.size());
     for (CompiledRule rule : rules) {
       Slot old = current.get(rule.rule().name());
-      boolean unchanged = old != null && old.rule.rule().version() == rule.rule().version();
+      // Equal content, not just an equal version: a rule deleted and recreated restarts at version 1.
+      boolean unchanged = old != null && old.rule.rule().equals(rule.rule());
       next.add(new Slot(rule, unchanged ? old.edges : new EdgeTracker()));
     }
     next.sort(Comparator.comparing(slot -> slot.rule.rule().name()));

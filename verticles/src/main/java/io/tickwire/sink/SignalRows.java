@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Signals, idempotent by (symbol, name, ts): a replayed signal is skipped. */
+/** Signals, idempotent by (symbol, name, ts, provider): a replayed signal is skipped. */
 final class SignalRows implements SqlBatch<Signal> {
   @Override
   public String table() {
@@ -21,7 +21,7 @@ final class SignalRows implements SqlBatch<Signal> {
         SELECT s, n, t, p, v, sc, m::jsonb
         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::float8[], $6::float8[], $7::text[])
              AS u(s, n, t, p, v, sc, m)
-        ON CONFLICT (symbol, name, ts) DO NOTHING""";
+        ON CONFLICT (symbol, name, ts, provider) DO NOTHING""";
   }
 
   @Override

@@ -25,9 +25,10 @@ final class SignalStore {
       FROM signals
       WHERE ($1::text IS NULL OR symbol = $1) AND ($2::text IS NULL OR name = $2)
         AND ts >= $3 AND ts < $4
-        AND ($5::timestamptz IS NULL OR (ts, symbol, name) < ($5, $6::text COLLATE "C", $7::text COLLATE "C"))
-      ORDER BY ts DESC, symbol DESC, name DESC
-      LIMIT $8""";
+        AND ($5::timestamptz IS NULL
+             OR (ts, symbol, name, provider) < ($5, $6::text COLLATE "C", $7::text COLLATE "C", $8::text COLLATE "C"))
+      ORDER BY ts DESC, symbol DESC, name DESC, provider DESC
+      LIMIT $9""";
 
   /** One page, and the cursor of the next one (null when this page is the last). */
   record Page(List<Signal> signals, SignalCursor next) {
@@ -44,7 +45,8 @@ final class SignalStore {
     SignalCursor after = q.after();
     Tuple params = Tuple.of(q.symbol(), q.name(), IsoTime.toOffsetDateTime(q.from()),
         IsoTime.toOffsetDateTime(q.to()), after == null ? null : IsoTime.toOffsetDateTime(after.ts()),
-        after == null ? null : after.symbol(), after == null ? null : after.name(), (long) q.limit() + 1);
+        after == null ? null : after.symbol(), after == null ? null : after.name(),
+        after == null ? null : after.provider(), (long) q.limit() + 1);
     return pool.preparedQuery(SQL).execute(params).map(rows -> page(signals(rows), q.limit()));
   }
 
@@ -54,7 +56,7 @@ final class SignalStore {
     }
     List<Signal> page = fetched.subList(0, limit);
     Signal last = page.get(limit - 1);
-    return new Page(page, new SignalCursor(last.ts(), last.symbol(), last.name()));
+    return new Page(page, new SignalCursor(last.ts(), last.symbol(), last.name(), last.provider()));
   }
 
   private static List<Signal> signals(RowSet<Row> rows) {
