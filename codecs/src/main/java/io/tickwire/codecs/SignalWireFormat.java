@@ -1,9 +1,9 @@
 package io.tickwire.codecs;
 
-import java.util.HashMap;
-import java.util.Map;
-
-/** Binary layout of a {@link Signal}; meta keys are tabled (they repeat), meta values are inline text. */
+/**
+ * Binary layout of a {@link Signal}. Meta is free-form JSON, carried as its JSON text: signals are few (one per
+ * rule edge), so a compact structured encoding would not pay for itself.
+ */
 public final class SignalWireFormat implements ElementFormat<Signal> {
   public static final SignalWireFormat INSTANCE = new SignalWireFormat();
 
@@ -18,11 +18,7 @@ public final class SignalWireFormat implements ElementFormat<Signal> {
     out.writeName(signal.name());
     out.writeDouble(signal.value());
     out.writeDouble(signal.score());
-    out.writeVarUnsigned(signal.meta().size());
-    for (Map.Entry<String, String> e : signal.meta().entrySet()) {
-      out.writeName(e.getKey());
-      out.writeText(e.getValue());
-    }
+    out.writeText(JsonValues.toJson(signal.meta()));
   }
 
   @Override
@@ -33,11 +29,11 @@ public final class SignalWireFormat implements ElementFormat<Signal> {
     String name = in.readName();
     double value = in.readDouble();
     double score = in.readDouble();
-    int n = in.readCount("meta entry");
-    Map<String, String> meta = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      meta.put(in.readName(), in.readText());
+    String meta = in.readText();
+    try {
+      return new Signal(provider, symbol, ts, name, value, score, JsonValues.parseObject(meta, "meta"));
+    } catch (V1FormatException e) {
+      throw new WireFormatException("signal meta: " + e.getMessage());
     }
-    return new Signal(provider, symbol, ts, name, value, score, meta);
   }
 }

@@ -24,7 +24,7 @@ final class V1Fields {
   private long present;
   private Set<String> unknown;
   private List<BookLevel> levels;
-  private Map<String, String> meta;
+  private Map<String, Object> meta;
   private Map<String, Double> features;
 
   /** Reads one object and requires the input to end after it. */
@@ -113,18 +113,7 @@ final class V1Fields {
   }
 
   private void readMeta(JsonParser p, V1Key key) throws IOException {
-    meta = new HashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      // Numbers and booleans are kept as their text: meta is free-form annotation, not computed on.
-      if (!t.isScalarValue()) {
-        throw V1FormatException.bad(key.json, "expected string values, got " + describe(t, null) + " for '" + name + "'");
-      }
-      if (t != JsonToken.VALUE_NULL) { // null means absent, as the writer spells nothing
-        meta.put(name, p.getText());
-      }
-    }
+    meta = JsonValues.readObject(p, key.json);
   }
 
   private void readFeatures(JsonParser p, V1Key key) throws IOException {
@@ -289,7 +278,7 @@ final class V1Fields {
     return levels == null ? List.of() : levels;
   }
 
-  Map<String, String> meta() {
+  Map<String, Object> meta() {
     requireShape(V1Key.META, JsonToken.START_OBJECT, "an object of strings");
     return meta == null ? Map.of() : meta;
   }

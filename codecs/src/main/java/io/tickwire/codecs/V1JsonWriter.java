@@ -159,13 +159,8 @@ public final class V1JsonWriter {
       gen.writeStringField("name", signal.name());
       number("value", signal.value());
       number("score", signal.score());
-      gen.writeObjectFieldStart("meta");
-      for (Map.Entry<String, String> e : signal.meta().entrySet()) {
-        if (e.getValue() != null) { // an absent annotation, not a value: omitted so readers see the same map
-          gen.writeStringField(e.getKey(), e.getValue());
-        }
-      }
-      gen.writeEndObject();
+      gen.writeFieldName("meta");
+      JsonValues.write(gen, signal.meta());
       return end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -123,12 +123,16 @@ class V1JsonTest {
   }
 
   @Test
-  void signalMetaAcceptsScalarTextAndTreatsNullAsAbsent() {
-    Signal s = V1Json.readSignal("{\"ver\":1,\"provider\":\"p\",\"symbol\":\"S\",\"ts\":\"2024-05-01T12:00:00Z\","
-        + "\"name\":\"n\",\"value\":1,\"score\":0.5,\"meta\":{\"n\":3,\"ok\":true,\"gone\":null}}");
-    assertThat(s.meta()).containsExactly(Map.entry("n", "3"), Map.entry("ok", "true"));
-    assertThat(failure("{\"ver\":1,\"provider\":\"p\",\"symbol\":\"S\",\"ts\":\"2024-05-01T12:00:00Z\","
-        + "\"name\":\"n\",\"value\":1,\"score\":0.5,\"meta\":{\"x\":[1]}}").field()).isEqualTo("meta");
+  void signalMetaKeepsJsonValuesTreatsNullAsAbsentAndBoundsNesting() {
+    String head = "{\"ver\":1,\"provider\":\"p\",\"symbol\":\"S\",\"ts\":\"2024-05-01T12:00:00Z\","
+        + "\"name\":\"n\",\"value\":1,\"score\":0.5,\"meta\":";
+    Signal s = V1Json.readSignal(head + "{\"n\":3,\"ok\":true,\"gone\":null,\"f\":{\"rsi_14\":25.5},\"l\":[1,\"a\"]}}");
+    assertThat(new java.util.ArrayList<Object>(s.meta().keySet())).containsExactly("f", "l", "n", "ok");
+    assertThat((Object) s.meta()).isEqualTo(Map.of("f", Map.of("rsi_14", 25.5), "l", List.of(1L, "a"), "n", 3L,
+        "ok", true));
+    assertThat(V1Json.readSignal(V1Json.toJson(s))).as("round trip").isEqualTo(s);
+    String deep = "{\"a\":".repeat(JsonValues.MAX_DEPTH + 1) + "1" + "}".repeat(JsonValues.MAX_DEPTH + 1);
+    assertThat(failure(head + deep + "}").field()).isEqualTo("meta");
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +102,6 @@ public final class ModelGate {
       used.put(name, snapshot.features().get(name));
     }
     return new Signal(snapshot.venue(), snapshot.symbol(), snapshot.ts(), model.name(), p, p,
-        Map.of("model", model.name(), "price", Double.toString(snapshot.price()),
-            "features", new JsonObject(used).encode()));
+        Map.of("model", model.name(), "price", snapshot.price(), "features", used));
   }
 }

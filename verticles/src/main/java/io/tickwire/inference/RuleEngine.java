@@ -2,7 +2,6 @@ package io.tickwire.inference;
 
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.codecs.Signal;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,10 +86,10 @@ public final class RuleEngine {
 
   private static Signal signal(CompiledRule compiled, FeatureSnapshot snapshot) {
     Rule rule = compiled.rule();
-    Map<String, String> meta = Map.of(
-        "rule_version", Integer.toString(rule.version()),
-        "price", Double.toString(snapshot.price()),
-        "features", new JsonObject(new LinkedHashMap<>(compiled.usedValues(snapshot))).encode());
+    Map<String, Object> meta = Map.of(
+        "rule_version", rule.version(),
+        "price", snapshot.price(),
+        "features", new LinkedHashMap<>(compiled.usedValues(snapshot)));
     return new Signal(snapshot.venue(), snapshot.symbol(), snapshot.ts(), rule.name(), rule.signal(), rule.score(),
         meta);
   }

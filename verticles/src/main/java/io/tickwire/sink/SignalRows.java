@@ -1,8 +1,8 @@
 package io.tickwire.sink;
 
 import io.tickwire.codecs.Signal;
-import io.vertx.core.json.JsonObject;
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.codecs.JsonValues;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,7 +42,7 @@ final class SignalRows implements SqlBatch<Signal> {
       provider[i] = s.provider();
       value[i] = SqlValues.finiteOrNull(s.value());
       score[i] = SqlValues.finiteOrNull(s.score());
-      meta[i] = new JsonObject(new java.util.HashMap<>(s.meta())).encode();
+      meta[i] = JsonValues.toJson(s.meta());
     }
     return Tuple.tuple().addArrayOfString(symbol).addArrayOfString(name).addArrayOfOffsetDateTime(ts)
         .addArrayOfString(provider).addArrayOfDouble(value).addArrayOfDouble(score).addArrayOfString(meta);

@@ -1,6 +1,7 @@
 package io.tickwire.web;
 
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.codecs.JsonValues;
 import io.tickwire.codecs.Signal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +10,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,21 +74,8 @@ final class SignalStore {
     return value == null ? Double.NaN : value;
   }
 
-  /**
-   * v1 meta values are strings. The sink writes them so; a value some other writer stored as a number or object
-   * is passed on as its JSON text rather than dropped.
-   */
-  private static Map<String, String> meta(JsonObject json) {
-    Map<String, String> meta = new LinkedHashMap<>();
-    if (json == null) {
-      return meta;
-    }
-    for (Map.Entry<String, Object> e : json) {
-      Object value = e.getValue();
-      if (value != null) {
-        meta.put(e.getKey(), value instanceof String s ? s : io.vertx.core.json.Json.encode(value));
-      }
-    }
-    return meta;
+  /** Meta is free-form JSON; the table keeps it as jsonb and it comes back as the same values. */
+  private static Map<String, Object> meta(JsonObject json) {
+    return json == null ? Map.of() : JsonValues.parseObject(json.encode(), "meta");
   }
 }

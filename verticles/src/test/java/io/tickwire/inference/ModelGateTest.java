@@ -36,7 +36,7 @@ class ModelGateTest {
     assertThat(fired).extracting(s -> s.ts() / Snapshots.SECOND).containsExactly(0L, 3L);
     assertThat(fired.get(0).name()).isEqualTo("lr");
     assertThat(fired.get(0).value()).isEqualTo(fired.get(0).score()).isGreaterThan(0.5);
-    assertThat(fired.get(0).meta()).containsEntry("features", "{\"rsi_14\":60.0}");
+    assertThat(fired.get(0).meta().get("features")).isEqualTo(java.util.Map.of("rsi_14", 60.0));
   }
 
   @Test
