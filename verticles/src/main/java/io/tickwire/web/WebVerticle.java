@@ -2,6 +2,7 @@ package io.tickwire.web;
 
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.inference.RuleCompiler;
 import io.tickwire.inference.RuleStore;
 import io.tickwire.sink.Database;
@@ -14,7 +15,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -80,7 +80,7 @@ public final class WebVerticle extends VerticleBase {
   /** Mutations pass the token check, then the content-type check, then the size limit, before their handler. */
   private void ruleRoutes(Router router, ApiToken token, LatestFeatures features) {
     RuleStore store = database == null ? null : new RuleStore(database.apiPool());
-    RuleCompiler compiler = new RuleCompiler(featureNames(), settings.rules().maxConditionLength());
+    RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings), settings.rules().maxConditionLength());
     RuleNotices notices = new RuleNotices(vertx.eventBus());
     mutations(router).handler(new BearerAuth(token)).handler(new JsonContentType());
     // A route of its own: Vert.x Web allows a body handler only before a route's user handlers.
@@ -96,10 +96,6 @@ public final class WebVerticle extends VerticleBase {
 
   private static Route mutations(Router router) {
     return router.route("/api/rules*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE);
-  }
-
-  private List<String> featureNames() {
-    return settings.features().windows().stream().map(Settings.FeatureWindow::name).toList();
   }
 
   private void started(HttpServer listening) {
