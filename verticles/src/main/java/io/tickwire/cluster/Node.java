@@ -5,6 +5,7 @@ import io.tickwire.cli.PrintVerticle;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;
+import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.feature.FeatureVerticle;
@@ -141,6 +142,9 @@ public final class Node {
       if (settings.synthetic().enabled()) {
         order.add(new SyntheticConnector(settings.synthetic(), topology, health));
       }
+      if (settings.tcpIngest().enabled()) {
+        order.add(new TcpIngestVerticle(settings, topology, health));
+      }
     }
     return order;
   }
@@ -159,7 +163,7 @@ public final class Node {
   }
 
   private void trackSource(Deployable stage) {
-    if (stage instanceof Source source) {
+    if (stage instanceof Source source && !source.passive()) {
       if (source.bounded()) {
         finiteSources.add(source.finished());
       } else {

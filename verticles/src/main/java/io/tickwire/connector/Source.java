@@ -9,4 +9,12 @@ public interface Source {
 
   /** Whether the source ends by itself; an unbounded one runs until stopped. */
   boolean bounded();
+
+  /**
+   * A passive source only takes what others send (a listening socket): it neither ends a run nor keeps one alive,
+   * so a finite synthetic or replayed stream still ends the run while the node also listens.
+   */
+  default boolean passive() {
+    return false;
+  }
 }

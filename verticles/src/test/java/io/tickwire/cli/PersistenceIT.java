@@ -64,7 +64,7 @@ class PersistenceIT {
   private Process start(int port, String name) throws IOException {
     Path jar = Paths.get(System.getProperty("tickwire.jar"));
     return new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toString(), "run", "--set", "web.port=" + port)
+        jar.toString(), "run", "--set", "web.port=" + port, "--set", "ingest.tcp.port=0")
         .directory(dir.toFile())
         .redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile())

@@ -42,6 +42,7 @@ class RunCommandIT {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
+    command.addAll(List.of("--set", "ingest.tcp.port=0"));
     return new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout").toFile())

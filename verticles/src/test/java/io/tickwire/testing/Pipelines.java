@@ -19,9 +19,13 @@ public final class Pipelines {
   private Pipelines() {
   }
 
+  /** Settings for a test; the TCP ingest takes any free port unless the test names one. */
   public static Settings settings(Vertx vertx, List<String> overrides) {
     Codecs.register(vertx);
-    return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), overrides)));
+    List<String> all = new ArrayList<>();
+    all.add("ingest.tcp.port=0");
+    all.addAll(overrides);
+    return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), all)));
   }
 
   public static List<String> concat(List<String> a, String... b) {

@@ -1,0 +1,43 @@
+package io.tickwire.connector;
+
+import io.tickwire.codecs.V1FormatException;
+
+/**
+ * Why a frame was rejected, as a bounded label set fit for metrics: a producer's bug shows up as one growing
+ * count, not as an ever-growing list of messages.
+ */
+final class RejectReason {
+  static final String BAD_JSON = "bad_json";
+  static final String BAD_FIELD = "bad_field";
+  static final String UNSUPPORTED_VERSION = "unsupported_version";
+  static final String NOT_AN_EVENT = "not_an_event";
+  static final String FRAME_TOO_LARGE = "frame_too_large";
+  static final String BAD_LENGTH = "bad_length";
+  /** The connection ended inside a frame, so the frame's bytes never all arrived. */
+  static final String TRUNCATED = "truncated";
+
+  private static final String VERSION_KEY = "ver";
+  private static final String KIND_KEY = "kind";
+  private static final String INVALID_RECORD = "invalid record";
+
+  private RejectReason() {
+  }
+
+  /** The reason for a decoding failure: the codec names the offending key, or none for structural errors. */
+  static String of(RuntimeException failure) {
+    if (!(failure instanceof V1FormatException format)) {
+      return BAD_FIELD; // e.g. DecimalFormatException: a value the contract's types cannot hold
+    }
+    if (format.field() == null) {
+      return String.valueOf(format.getMessage()).startsWith(INVALID_RECORD) ? BAD_FIELD : BAD_JSON;
+    }
+    switch (format.field()) {
+      case VERSION_KEY:
+        return UNSUPPORTED_VERSION;
+      case KIND_KEY:
+        return NOT_AN_EVENT;
+      default:
+        return BAD_FIELD;
+    }
+  }
+}

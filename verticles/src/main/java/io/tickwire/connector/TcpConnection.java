@@ -1,0 +1,154 @@
+package io.tickwire.connector;
+
+import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.TickBatch;
+import io.tickwire.codecs.V1Json;
+import io.tickwire.flow.Clock;
+import io.tickwire.flow.Outlet;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One producer's connection: frames in, batches of events out. Everything a read produced is handed to the
+ * ingress at the end of that read (or sooner, in batch-size pieces), so a slow producer's events are not held
+ * back waiting for a full batch. While the ingress has not admitted a batch the socket is paused: unread bytes
+ * stay in the kernel, the TCP window closes, and the producer's writes stall instead of our memory growing.
+ */
+final class TcpConnection {
+  private static final System.Logger LOG = System.getLogger(TcpConnection.class.getName());
+  private static final byte[] NO_BYTES = new byte[0];
+
+  private final NetSocket socket;
+  private final FrameDecoder decoder;
+  private final Outlet<TickBatch> ingress;
+  private final TcpIngestStats stats;
+  private final TcpDeadLetters deadLetters;
+  private final int batchSize;
+  private final String remote;
+  private List<MarketEvent> gathered = new ArrayList<>();
+  private long receivedMicros;
+  private int unadmitted;
+  private boolean lengthRefused;
+
+  TcpConnection(NetSocket socket, int maxFrameBytes, int batchSize, Outlet<TickBatch> ingress, TcpIngestStats stats,
+      TcpDeadLetters deadLetters) {
+    this.socket = socket;
+    this.decoder = new FrameDecoder(maxFrameBytes);
+    this.batchSize = batchSize;
+    this.ingress = ingress;
+    this.stats = stats;
+    this.deadLetters = deadLetters;
+    this.remote = String.valueOf(socket.remoteAddress());
+  }
+
+  /** Starts reading; {@code onClosed} runs once the socket has closed, whoever closed it. */
+  void start(Handler<TcpConnection> onClosed) {
+    socket.handler(this::read);
+    socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "tcp ingest {0}: {1}", remote, e.toString()));
+    // the end comes after every byte Vert.x had queued while we were paused; the close may come before them
+    socket.endHandler(v -> countTruncatedFrame());
+    socket.closeHandler(v -> onClosed.handle(this));
+  }
+
+  /** Hands over what was gathered and closes the socket. */
+  Future<Void> close() {
+    flush();
+    return socket.close();
+  }
+
+  private void read(Buffer chunk) {
+    if (lengthRefused) {
+      return; // bytes already buffered by Vert.x after we decided to close: the framing is lost
+    }
+    receivedMicros = Clock.nowMicros();
+    try {
+      decoder.feed(chunk, this::frame);
+    } catch (FrameDecoder.FrameLengthException e) {
+      refuseLength(e);
+    }
+    flush();
+  }
+
+  private void frame(byte[] bytes, int offset, int length) {
+    stats.frameRead();
+    MarketEvent event;
+    try {
+      event = V1Json.readEvent(bytes, offset, length);
+    } catch (RuntimeException e) { // the codec's typed failures, and anything it did not anticipate
+      reject(RejectReason.of(e), e.getMessage(), bytes, offset, length);
+      return;
+    }
+    gathered.add(IngestTimes.stamped(event, receivedMicros));
+    if (gathered.size() >= batchSize) {
+      flush();
+    }
+  }
+
+  private void reject(String reason, String detail, byte[] bytes, int offset, int length) {
+    stats.rejected(reason);
+    deadLetters.offer(reason, detail, remote, bytes, offset, length);
+  }
+
+  private void flush() {
+    if (gathered.isEmpty()) {
+      return;
+    }
+    List<MarketEvent> events = gathered;
+    gathered = new ArrayList<>();
+    stats.eventsAccepted(events.size());
+    Future<Void> admitted = ingress.send(new TickBatch(TickBatch.UNPARTITIONED, events));
+    if (admitted.isComplete()) {
+      checkAdmitted(admitted, events.size());
+      return;
+    }
+    holdReading();
+    admitted.onComplete(result -> {
+      checkAdmitted(result, events.size());
+      releaseReading();
+    });
+  }
+
+  private void holdReading() {
+    if (unadmitted++ == 0) {
+      socket.pause();
+    }
+  }
+
+  /** Resumes even after the peer closed: bytes it sent before closing are still queued for us. */
+  private void releaseReading() {
+    if (--unadmitted == 0) {
+      socket.resume();
+    }
+  }
+
+  /** The ingress refuses only when a producer ignored its futures, a bug: close so the loss is visible. */
+  private void checkAdmitted(AsyncResult<Void> result, int events) {
+    if (result.failed()) {
+      stats.eventsLost(events);
+      LOG.log(System.Logger.Level.ERROR, "tcp ingest {0}: ingress refused {1} events, closing: {2}", remote, events,
+          result.cause().toString());
+      socket.close();
+    }
+  }
+
+  private void refuseLength(FrameDecoder.FrameLengthException e) {
+    lengthRefused = true;
+    String reason = e.tooLarge() ? RejectReason.FRAME_TOO_LARGE : RejectReason.BAD_LENGTH;
+    stats.rejected(reason);
+    stats.closedForLength();
+    LOG.log(System.Logger.Level.WARNING, "tcp ingest: closing connection from {0}: {1}", remote, e.getMessage());
+    deadLetters.offer(reason, e.getMessage(), remote, NO_BYTES, 0, 0);
+    socket.close();
+  }
+
+  private void countTruncatedFrame() {
+    if (decoder.midFrame() && !lengthRefused) {
+      reject(RejectReason.TRUNCATED, "connection closed inside a frame", NO_BYTES, 0, 0);
+    }
+  }
+}

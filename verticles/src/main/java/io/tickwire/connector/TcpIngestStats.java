@@ -1,0 +1,101 @@
+package io.tickwire.connector;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The TCP ingest's counters. Written only from the verticle's event loop; read from anywhere (health, tests),
+ * hence volatile fields and a concurrent map rather than locks.
+ */
+public final class TcpIngestStats {
+  private volatile long connections;
+  private volatile long frames;
+  private volatile long events;
+  private volatile long closedOversize;
+  private volatile long refusedConnections;
+  private volatile long lostEvents;
+  private final Map<String, Long> rejected = new ConcurrentHashMap<>();
+
+  void connectionOpened() {
+    connections++;
+  }
+
+  void connectionClosed() {
+    connections--;
+  }
+
+  void refused() {
+    refusedConnections++;
+  }
+
+  void frameRead() {
+    frames++;
+  }
+
+  void eventsAccepted(int n) {
+    events += n;
+  }
+
+  void rejected(String reason) {
+    rejected.merge(reason, 1L, Long::sum);
+  }
+
+  void eventsLost(int n) {
+    lostEvents += n;
+  }
+
+  void closedForLength() {
+    closedOversize++;
+  }
+
+  public long connections() {
+    return connections;
+  }
+
+  /** Complete frames read, good or bad. */
+  public long frames() {
+    return frames;
+  }
+
+  /** Events handed to the pipeline. */
+  public long events() {
+    return events;
+  }
+
+  public long closedOversize() {
+    return closedOversize;
+  }
+
+  /** Events the ingress refused after they were read (a bug if ever non-zero; never silent). */
+  public long lostEvents() {
+    return lostEvents;
+  }
+
+  public long refusedConnections() {
+    return refusedConnections;
+  }
+
+  /** Rejected frames by reason. */
+  public Map<String, Long> rejectedByReason() {
+    return Map.copyOf(rejected);
+  }
+
+  public long rejected() {
+    return rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The health gauges: totals plus {@code rejected_<reason>} for each reason seen. */
+  Map<String, Number> gauges() {
+    Map<String, Number> gauges = new TreeMap<>();
+    gauges.put("connections", connections);
+    gauges.put("frames", frames);
+    gauges.put("events", events);
+    gauges.put("rejected", rejected());
+    rejected.forEach((reason, count) -> gauges.put("rejected_" + reason, count));
+    gauges.put("closed_oversize", closedOversize);
+    gauges.put("refused_connections", refusedConnections);
+    gauges.put("lost_events", lostEvents);
+    return gauges;
+  }
+}

@@ -1,0 +1,142 @@
+package io.tickwire.connector;
+
+import io.tickwire.codecs.TickBatch;
+import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.Outlet;
+import io.tickwire.flow.Topology;
+import io.tickwire.health.ComponentHealth;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The TCP frame ingest: external producers connect and send {@code [4-byte big-endian length][UTF-8 v1 JSON
+ * event]} frames, which become batches on {@link Addresses#INGRESS}. All connections share one lossless outlet,
+ * and each pauses its socket while its batches wait for credit (see {@link TcpConnection}), so a slow pipeline
+ * slows the producers rather than growing a queue here.
+ */
+public final class TcpIngestVerticle extends VerticleBase implements Source {
+  public static final String HEALTH_NAME = "connector.tcp";
+  private static final System.Logger LOG = System.getLogger(TcpIngestVerticle.class.getName());
+  /** Refusals are logged at most this often: a reconnect storm must not become a log storm. */
+  private static final int REFUSAL_LOGS_PER_SECOND = 1;
+
+  private final Settings.TcpIngest settings;
+  private final int dlqSamplesPerSec;
+  private final Topology topology;
+  private final HealthRegistry health;
+  private final TcpIngestStats stats = new TcpIngestStats();
+  private final Set<TcpConnection> open = new HashSet<>();
+  private final Promise<Void> never = Promise.promise();
+  private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
+  private Outlet<TickBatch> ingress;
+  private TcpDeadLetters deadLetters;
+  private NetServer server;
+  private long healthTimer = -1;
+  private volatile int actualPort = -1;
+  private boolean stopping;
+
+  public TcpIngestVerticle(Settings settings, Topology topology, HealthRegistry health) {
+    this.settings = settings.tcpIngest();
+    this.dlqSamplesPerSec = settings.router().dlqSamplesPerSec();
+    this.topology = topology;
+    this.health = health;
+  }
+
+  @Override
+  public Future<?> start() {
+    ingress = new Outlet<>(vertx, Addresses.INGRESS, topology);
+    deadLetters = new TcpDeadLetters(vertx, dlqSamplesPerSec);
+    server = vertx.createNetServer(new NetServerOptions().setHost(settings.host()).setPort(settings.port()))
+        .connectHandler(this::accept);
+    return server.listen().onSuccess(this::listening);
+  }
+
+  private void listening(NetServer bound) {
+    actualPort = bound.actualPort();
+    healthTimer = HealthReports.every(vertx, health, this::healthNow);
+    LOG.log(System.Logger.Level.INFO, "tcp ingest listening on {0}:{1,number,#}", settings.host(), actualPort);
+  }
+
+  private void accept(NetSocket socket) {
+    if (stopping || open.size() >= settings.maxConnections()) {
+      refuse(socket);
+      return;
+    }
+    TcpConnection connection = new TcpConnection(socket, settings.maxFrameBytes(), settings.batchSize(), ingress,
+        stats, deadLetters);
+    open.add(connection);
+    stats.connectionOpened();
+    connection.start(this::closed);
+  }
+
+  private void refuse(NetSocket socket) {
+    stats.refused();
+    if (refusalLogs.admit()) {
+      LOG.log(System.Logger.Level.WARNING, "tcp ingest: refused connection from {0}: {1} of max_connections {2}"
+          + " open ({3} refused so far)", socket.remoteAddress(), open.size(), settings.maxConnections(),
+          stats.refusedConnections());
+    }
+    socket.close();
+  }
+
+  private void closed(TcpConnection connection) {
+    if (open.remove(connection)) {
+      stats.connectionClosed();
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    vertx.cancelTimer(healthTimer);
+    List<Future<?>> closing = new ArrayList<>();
+    closing.add(server.close());
+    for (TcpConnection connection : List.copyOf(open)) {
+      closing.add(connection.close());
+    }
+    return Future.join(closing)
+        .transform(closedAll -> ingress.drained())
+        .onComplete(drained -> health.report(healthNow()));
+  }
+
+  @Override
+  public Future<Void> finished() {
+    return never.future();
+  }
+
+  @Override
+  public boolean bounded() {
+    return false;
+  }
+
+  /** It listens: it neither ends a run nor keeps a finite one alive. */
+  @Override
+  public boolean passive() {
+    return true;
+  }
+
+  /** The port listened on (the ephemeral one when configured as 0); -1 before start. */
+  public int actualPort() {
+    return actualPort;
+  }
+
+  public TcpIngestStats stats() {
+    return stats;
+  }
+
+  private ComponentHealth healthNow() {
+    String state = stopping ? "stopped" : ingress.saturated() ? "paused by back-pressure" : "listening";
+    return ComponentHealth.ok(HEALTH_NAME, state + " on " + settings.host() + ":" + actualPort, stats.gauges());
+  }
+}
