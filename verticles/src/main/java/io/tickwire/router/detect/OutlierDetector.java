@@ -1,0 +1,100 @@
+package io.tickwire.router.detect;
+
+import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.Trade;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Flags a "fat finger" trade: a price farther than {@code k} median absolute deviations (MAD) from the median
+ * of the last {@code window} trade prices of its (venue, symbol) is an {@code outlier_price}, with the deviation
+ * in MADs as its measure.
+ *
+ * <p>Why median and MAD: unlike mean and standard deviation, one wild print cannot drag them, so the outlier
+ * stands out and does not mask the next one. The MAD is floored at {@link #MIN_MAD_FRACTION} of the median so a
+ * flat series (MAD 0) does not flag every one-tick move. Nothing is judged until the window is full. Every price,
+ * outliers included, enters the window, so a genuine level shift stops being flagged once it is the median.
+ * Memory: one ring of {@code window} doubles per key, keys bounded by LRU ({@code maxKeys}, default
+ * {@link #DEFAULT_MAX_KEYS}); each judgment sorts a copy, fine for windows up to a few hundred.
+ */
+public final class OutlierDetector {
+  public static final int DEFAULT_MAX_KEYS = 10_000;
+  public static final double MIN_MAD_FRACTION = 1e-4;
+
+  private final double k;
+  private final int window;
+  private final Map<VenueSymbol, Ring> rings;
+  private final double[] scratch;
+
+  public OutlierDetector(double k, int window) {
+    this(k, window, DEFAULT_MAX_KEYS);
+  }
+
+  public OutlierDetector(double k, int window, int maxKeys) {
+    if (!(k > 0)) {
+      throw new IllegalArgumentException("k must be positive: " + k);
+    }
+    if (window < 3) {
+      throw new IllegalArgumentException("window must be at least 3: " + window);
+    }
+    this.k = k;
+    this.window = window;
+    this.rings = new BoundedLru<>(maxKeys);
+    this.scratch = new double[window];
+  }
+
+  /** True (and one anomaly added to {@code out}) when the trade's price is an outlier against the window before it. */
+  public boolean isOutlier(Trade trade, List<Anomaly> out) {
+    double price = trade.priceValue();
+    if (!Double.isFinite(price)) {
+      return false;
+    }
+    Ring ring = rings.computeIfAbsent(new VenueSymbol(trade.venue(), trade.symbol()), key -> new Ring(window));
+    boolean outlier = false;
+    if (ring.count == window) {
+      System.arraycopy(ring.prices, 0, scratch, 0, window);
+      Arrays.sort(scratch);
+      double median = median(scratch);
+      for (int i = 0; i < window; i++) {
+        scratch[i] = Math.abs(scratch[i] - median);
+      }
+      Arrays.sort(scratch);
+      double mad = Math.max(median(scratch), Math.max(Math.abs(median) * MIN_MAD_FRACTION, Double.MIN_NORMAL));
+      double deviations = Math.abs(price - median) / mad;
+      if (deviations > k) {
+        outlier = true;
+        out.add(new Anomaly(trade.venue(), trade.symbol(), AnomalyTypes.OUTLIER_PRICE, trade.eventTime(),
+            "price " + price + " is " + String.format(Locale.ROOT, "%.1f", deviations) + " MADs from the rolling median "
+                + median + " (MAD " + mad + ", k " + k + ")",
+            deviations));
+      }
+    }
+    ring.add(price);
+    return outlier;
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static final class Ring {
+    final double[] prices;
+    int count;
+    int next;
+
+    Ring(int window) {
+      this.prices = new double[window];
+    }
+
+    void add(double price) {
+      prices[next] = price;
+      next = (next + 1) % prices.length;
+      if (count < prices.length) {
+        count++;
+      }
+    }
+  }
+}
