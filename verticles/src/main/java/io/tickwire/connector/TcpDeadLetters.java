@@ -1,5 +1,6 @@
 package io.tickwire.connector;
 
+import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.flow.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.tickwire.connector;
 
+import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;

@@ -1,4 +1,4 @@
-package io.tickwire.connector;
+package io.tickwire.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
