@@ -22,7 +22,13 @@ public record Settings(
     Features features,
     Rules rules,
     Inference inference,
-    TcpIngest tcpIngest) {
+    TcpIngest tcpIngest,
+    Detect detect) {
+
+  /** Anomaly detection in the router. */
+  public record Detect(int duplicateCapacity, long latencyThresholdMs, int latencyWindow, double outlierK,
+      int outlierWindow, int anomalySamplesPerSec) {
+  }
 
   /** The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. */
   public record TcpIngest(boolean enabled, String host, int port, int maxFrameBytes, int maxConnections,
@@ -108,7 +114,7 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
-        tcpIngest(r));
+        tcpIngest(r), detect(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -260,6 +266,13 @@ public record Settings(
     } catch (ConfigException | IllegalArgumentException e) {
       throw ConfigReader.invalid(key + ".horizon", w.getValue("horizon"), "an interval such as 30s, 1m, 5m");
     }
+  }
+
+  private static Detect detect(ConfigReader r) {
+    return new Detect((int) r.integer("detect.duplicate_capacity", 1, 10_000_000),
+        r.integer("detect.latency_threshold_ms", 1, HOUR_MS), (int) r.integer("detect.latency_window", 10, 1_000_000),
+        r.number("detect.outlier_k", 1.0, 1000.0), (int) r.integer("detect.outlier_window", 3, 10_000),
+        (int) r.integer("detect.anomaly_samples_per_sec", 0, 100_000));
   }
 
   private static TcpIngest tcpIngest(ConfigReader r) {

@@ -1,5 +1,7 @@
 package io.tickwire.router;
 
+import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
@@ -7,6 +9,7 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
+import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
@@ -14,6 +17,7 @@ import io.tickwire.health.HealthReports;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,11 @@ public final class RouterVerticle extends VerticleBase {
   private final long[] lastRoutedNanos;
   private final List<List<MarketEvent>> byPartition;
   private List<Outlet<TickBatch>> partitions;
+  private Outlet<AnomalyBatch> anomalies;
+  private Detectors detectors;
+  private final Map<String, PerSecondSampler> anomalySamplers = new HashMap<>();
+  private List<Anomaly> found = new ArrayList<>();
+  private final List<Anomaly> seen = new ArrayList<>();
   private DeadLetters deadLetters;
   private int pendingIngress;
   private long heartbeatTimer;
@@ -59,6 +68,8 @@ public final class RouterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec());
+    detectors = new Detectors(settings.detect());
+    anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     partitions = new ArrayList<>(nextSeq.length);
     long now = System.nanoTime();
     for (int p = 0; p < nextSeq.length; p++) {
@@ -76,8 +87,9 @@ public final class RouterVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
     vertx.cancelTimer(healthTimer);
-    return Outlet.drainedAll(partitions).onComplete(v -> LOG.log(System.Logger.Level.INFO,
-        "router: {0} events routed, {1} rejected {2}", routed, deadLetters.total(), deadLetters.rejected()));
+    return Outlet.drainedAll(partitions).compose(v -> anomalies.drained()).onComplete(v -> LOG.log(
+        System.Logger.Level.INFO, "router: {0} events routed, {1} rejected {2}, anomalies {3}", routed,
+        deadLetters.total(), deadLetters.rejected(), detectors.counts()));
   }
 
   private Future<?> route(TickBatch batch) {
@@ -91,6 +103,10 @@ public final class RouterVerticle extends VerticleBase {
         lastRoutedNanos[p] = now;
         admitted.add(partitions.get(p).send(new TickBatch(p, events)));
       }
+    }
+    if (!found.isEmpty()) {
+      admitted.add(anomalies.send(new AnomalyBatch(found)));
+      found = new ArrayList<>();
     }
     pendingIngress++;
     return Future.all(admitted).onComplete(v -> pendingIngress--);
@@ -106,6 +122,9 @@ public final class RouterVerticle extends VerticleBase {
         deadLetters.reject(event, reason);
         continue;
       }
+      if (!detect(event)) {
+        continue;
+      }
       int p = Partitioner.partition(event.venue(), event.symbol(), count);
       List<MarketEvent> list = byPartition.get(p);
       if (list == null) {
@@ -115,6 +134,22 @@ public final class RouterVerticle extends VerticleBase {
       list.add(event.withSeq(++nextSeq[p]));
       routed++;
     }
+  }
+
+  /**
+   * Runs the detectors; every anomaly is counted, at most {@code detect.anomaly_samples_per_sec} of each type are
+   * published, so a feed gone bad cannot flood the bus and the database. False when the event is dropped.
+   */
+  private boolean detect(MarketEvent event) {
+    seen.clear();
+    boolean keep = detectors.admit(event, seen);
+    for (Anomaly anomaly : seen) {
+      if (anomalySamplers.computeIfAbsent(anomaly.type(),
+          t -> new PerSecondSampler(settings.detect().anomalySamplesPerSec())).admit()) {
+        found.add(anomaly);
+      }
+    }
+    return keep;
   }
 
   /** Sends a heartbeat to each quiet partition, unless a consumer is holding the router back. */
@@ -137,6 +172,7 @@ public final class RouterVerticle extends VerticleBase {
     gauges.put("rejected", deadLetters.total());
     gauges.put("ingress_batches_waiting", pendingIngress);
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
+    detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
     String detail = pendingIngress > 0 ? "held back by a consumer" : "routing";
     return ComponentHealth.ok("router", detail, gauges);
   }

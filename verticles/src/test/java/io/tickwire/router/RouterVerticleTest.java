@@ -35,6 +35,44 @@ class RouterVerticleTest {
   }
 
   @Test
+  void dropsDuplicatesAndPublishesEachAnomalyCountedByType(Vertx vertx) {
+    Codecs.register(vertx);
+    Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(),
+        List.of("pipeline.partitions=1", "detect.outlier_window=5", "detect.outlier_k=5"))));
+    Topology topology = PipelineTopology.of(settings, java.util.EnumSet.of(io.tickwire.cluster.Role.INGEST),
+        List.of()).addGroup(Addresses.TICKS + ".0", "batcher").addGroup(Addresses.ANOMALIES, "test");
+    List<MarketEvent> routedEvents = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(0), "batcher"), b -> {
+      routedEvents.addAll(b.items());
+      return Future.succeededFuture();
+    }));
+    List<io.tickwire.codecs.Anomaly> anomalies = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<io.tickwire.codecs.AnomalyBatch>bind(vertx,
+        Addresses.inbox(Addresses.ANOMALIES, "test"), b -> {
+          anomalies.addAll(b.items());
+          return Future.succeededFuture();
+        }));
+    RouterVerticle router = new RouterVerticle(settings, topology, new io.tickwire.health.HealthRegistry());
+    Await.result(vertx.deployVerticle(router));
+
+    List<MarketEvent> events = List.of(
+        trade("BTC-USD", "1", "100.0", "1", NOW), trade("BTC-USD", "2", "100.1", "1", NOW + 1),
+        trade("BTC-USD", "3", "99.9", "1", NOW + 2), trade("BTC-USD", "2", "100.1", "1", NOW + 1),
+        trade("BTC-USD", "4", "100.0", "1", NOW + 3), trade("BTC-USD", "5", "100.2", "1", NOW + 4),
+        trade("BTC-USD", "9", "100.1", "1", NOW + 5), trade("BTC-USD", "10", "250.0", "1", NOW + 6),
+        trade("BTC-USD", "11", "100.0", "1", NOW - 5));
+    Await.result(vertx.eventBus().request(Addresses.inbox(Addresses.INGRESS, RouterVerticle.GROUP),
+        new TickBatch(TickBatch.UNPARTITIONED, events)));
+
+    assertThat(routedEvents).extracting(e -> ((Trade) e).tradeId()).as("the duplicate of trade 2 is dropped")
+        .containsExactly("1", "2", "3", "4", "5", "9", "10", "11");
+    Await.until(() -> anomalies.size() == 4, Duration.ofSeconds(5), "four anomalies");
+    assertThat(anomalies).extracting(io.tickwire.codecs.Anomaly::type)
+        .containsExactly("duplicate", "sequence_gap", "outlier_price", "out_of_order");
+    assertThat(anomalies.get(1).measure()).as("ids 6, 7, 8 missing").isEqualTo(3.0);
+  }
+
+  @Test
   void rejectsBadEventsByReasonSamplesThemAndRoutesTheRestInSequence(Vertx vertx) {
     Codecs.register(vertx);
     Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(),

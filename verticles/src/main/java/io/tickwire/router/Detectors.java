@@ -1,0 +1,57 @@
+package io.tickwire.router;
+
+import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.Trade;
+import io.tickwire.config.Settings;
+import io.tickwire.router.detect.DuplicateDetector;
+import io.tickwire.router.detect.LatencyDetector;
+import io.tickwire.router.detect.OrderDetector;
+import io.tickwire.router.detect.OutlierDetector;
+import io.tickwire.router.detect.SequenceGapDetector;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The router's detectors, in the order that matters: a duplicate is dropped before anything else sees it (it would
+ * otherwise count as out of order and skew the outlier window); the others only observe. Counts every anomaly by
+ * type. Confined to the router's event loop.
+ */
+final class Detectors {
+  private final DuplicateDetector duplicates;
+  private final OrderDetector order = new OrderDetector();
+  private final SequenceGapDetector gaps = new SequenceGapDetector();
+  private final LatencyDetector latency;
+  private final OutlierDetector outliers;
+  private final Map<String, Long> counts = new TreeMap<>();
+
+  Detectors(Settings.Detect settings) {
+    this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
+    this.latency = new LatencyDetector(settings.latencyThresholdMs() * 1000, settings.latencyWindow());
+    this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow());
+  }
+
+  /** Runs every detector over {@code event}, adding anomalies to {@code out}; false when the event must be dropped. */
+  boolean admit(MarketEvent event, List<Anomaly> out) {
+    int before = out.size();
+    boolean keep = !(event instanceof Trade trade) || !duplicates.isDuplicate(trade, out);
+    if (keep) {
+      order.isOutOfOrder(event, out);
+      latency.record(event, out);
+      if (event instanceof Trade trade) {
+        gaps.check(trade, out);
+        outliers.isOutlier(trade, out);
+      }
+    }
+    for (int i = before; i < out.size(); i++) {
+      counts.merge(out.get(i).type(), 1L, Long::sum);
+    }
+    return keep;
+  }
+
+  /** Anomalies seen so far, by type. */
+  Map<String, Long> counts() {
+    return Map.copyOf(counts);
+  }
+}
