@@ -27,6 +27,7 @@ public final class OutlierDetector {
   private final int window;
   private final Map<VenueSymbol, Ring> rings;
   private final double[] scratch;
+  private final int refreshEvery;
 
   public OutlierDetector(double k, int window) {
     this(k, window, DEFAULT_MAX_KEYS);
@@ -43,6 +44,7 @@ public final class OutlierDetector {
     this.window = window;
     this.rings = new BoundedLru<>(maxKeys);
     this.scratch = new double[window];
+    this.refreshEvery = Math.max(1, window / 8);
   }
 
   /** True (and one anomaly added to {@code out}) when the trade's price is an outlier against the window before it. */
@@ -54,14 +56,11 @@ public final class OutlierDetector {
     Ring ring = rings.computeIfAbsent(new VenueSymbol(trade.venue(), trade.symbol()), key -> new Ring(window));
     boolean outlier = false;
     if (ring.count == window) {
-      System.arraycopy(ring.prices, 0, scratch, 0, window);
-      Arrays.sort(scratch);
-      double median = median(scratch);
-      for (int i = 0; i < window; i++) {
-        scratch[i] = Math.abs(scratch[i] - median);
+      if (ring.sinceRefresh++ % refreshEvery == 0) {
+        refresh(ring);
       }
-      Arrays.sort(scratch);
-      double mad = Math.max(median(scratch), Math.max(Math.abs(median) * MIN_MAD_FRACTION, Double.MIN_NORMAL));
+      double median = ring.median;
+      double mad = ring.mad;
       double deviations = Math.abs(price - median) / mad;
       if (deviations > k) {
         outlier = true;
@@ -75,6 +74,22 @@ public final class OutlierDetector {
     return outlier;
   }
 
+  /**
+   * Median and MAD of the window. Two sorts per trade would cap the router's throughput, and a fat finger is
+   * many MADs out, so the statistics are refreshed every {@code window / 8} trades rather than on every one.
+   */
+  private void refresh(Ring ring) {
+    System.arraycopy(ring.prices, 0, scratch, 0, window);
+    Arrays.sort(scratch);
+    double median = median(scratch);
+    for (int i = 0; i < window; i++) {
+      scratch[i] = Math.abs(scratch[i] - median);
+    }
+    Arrays.sort(scratch);
+    ring.median = median;
+    ring.mad = Math.max(median(scratch), Math.max(Math.abs(median) * MIN_MAD_FRACTION, Double.MIN_NORMAL));
+  }
+
   private static double median(double[] sorted) {
     int n = sorted.length;
     return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
@@ -84,6 +99,9 @@ public final class OutlierDetector {
     final double[] prices;
     int count;
     int next;
+    long sinceRefresh;
+    double median;
+    double mad;
 
     Ring(int window) {
       this.prices = new double[window];
