@@ -32,8 +32,10 @@ final class ScriptedModel implements ModelAdapter {
       case THROW:
         throw new IllegalStateException("model down");
       case HANG:
+        // A model that hangs: nothing ever releases it, its caller's timeout must give up on it (this runs on the
+        // gate's own worker pool, never on an event loop).
         try {
-          Thread.sleep(1_000);
+          new java.util.concurrent.CountDownLatch(1).await(1, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
