@@ -144,7 +144,7 @@ public final class CreditSender<T> {
     if (timerPending) {
       return;
     }
-    long delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(consecutiveFailures, 10));
+    long delay = Backoff.delayMs(consecutiveFailures + 1, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
     if (consecutiveFailures % 10 == 0) {
       LOG.log(System.Logger.Level.WARNING, "link {0}: {1}; sending again in {2} ms", address, cause.getMessage(),
           delay);

@@ -3,6 +3,7 @@ package io.tickwire.router;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.flow.Addresses;
+import io.tickwire.flow.PerSecondSampler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -15,25 +16,17 @@ import java.util.TreeMap;
  */
 public final class DeadLetters {
   private final Vertx vertx;
-  private final int samplesPerSecond;
+  private final PerSecondSampler sampler;
   private final Map<String, Long> rejected = new TreeMap<>();
-  private long windowStartMs;
-  private int sampledInWindow;
 
   public DeadLetters(Vertx vertx, int samplesPerSecond) {
     this.vertx = vertx;
-    this.samplesPerSecond = samplesPerSecond;
+    this.sampler = new PerSecondSampler(samplesPerSecond);
   }
 
   public void reject(MarketEvent event, String reason) {
     rejected.merge(reason, 1L, Long::sum);
-    long nowMs = System.currentTimeMillis();
-    if (nowMs - windowStartMs >= 1000) {
-      windowStartMs = nowMs;
-      sampledInWindow = 0;
-    }
-    if (sampledInWindow < samplesPerSecond) {
-      sampledInWindow++;
+    if (sampler.admit()) {
       vertx.eventBus().publish(Addresses.DLQ, new JsonObject()
           .put("reason", reason)
           .put("event", new JsonObject(V1Json.toJson(event))));

@@ -4,6 +4,7 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
+import io.tickwire.flow.Backoff;
 import io.tickwire.flow.BestEffortConsumer;
 import io.tickwire.flow.Clock;
 import io.tickwire.health.ComponentHealth;
@@ -177,7 +178,7 @@ public final class RedisSinkVerticle extends VerticleBase {
   }
 
   private long backoffMs() {
-    return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(consecutiveFailures - 1, 16));
+    return Backoff.delayMs(consecutiveFailures, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
   }
 
   /** A last best-effort write, bounded in time so a dead Redis cannot hold up the node's shutdown. */

@@ -1,6 +1,7 @@
 package io.tickwire.sink;
 
 import io.tickwire.config.Settings;
+import io.tickwire.flow.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -165,7 +166,7 @@ final class TableWriter<E> {
   private void retryLater(List<Pending<E>> taken, int received, Throwable cause) {
     failures++;
     lastError = String.valueOf(cause.getMessage());
-    long delay = Math.min(settings.maxBackoffMs(), FIRST_BACKOFF_MS << Math.min(failures - 1, 16));
+    long delay = Backoff.delayMs(failures, FIRST_BACKOFF_MS, settings.maxBackoffMs());
     if (failures == 1 || failures % 10 == 0) {
       LOG.log(System.Logger.Level.WARNING, "{0}: write of {1} rows failed ({2}); attempt {3}, next in {4} ms",
           sql.table(), received, lastError, failures, delay);
