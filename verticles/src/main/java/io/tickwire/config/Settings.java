@@ -3,6 +3,7 @@ package io.tickwire.config;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.flow.CreditSender;
+import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,23 @@ public record Settings(
     Rules rules,
     Inference inference,
     TcpIngest tcpIngest,
-    Detect detect) {
+    Detect detect,
+    Recorder recorder) {
 
-  /** Anomaly detection in the router. */
+  /** Anomaly detection in the router. {@code staleAfterMs}: silence on a symbol that makes it a stale feed. */
   public record Detect(int duplicateCapacity, long latencyThresholdMs, int latencyWindow, double outlierK,
-      int outlierWindow, int anomalySamplesPerSec) {
+      int outlierWindow, int anomalySamplesPerSec, long staleAfterMs) {
+  }
+
+  /**
+   * The flight recorder: the last {@code windowMs} of events (by event time) in memory, at most {@code maxEvents}
+   * and about {@code maxBytes}; an anomaly of a {@code triggerTypes} type starts an incident bundle of
+   * {@code beforeEvents} + {@code afterEvents} events, at most one per {@code cooldownMs} of event time, written
+   * under {@code dir} (relative to the data dir unless absolute) once the events after are in or
+   * {@code afterTimeoutMs} of wall time has passed.
+   */
+  public record Recorder(boolean enabled, long windowMs, int maxEvents, long maxBytes, int beforeEvents,
+      int afterEvents, long afterTimeoutMs, long cooldownMs, List<String> triggerTypes, String dir) {
   }
 
   /** The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. */
@@ -114,7 +127,7 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
-        tcpIngest(r), detect(r));
+        tcpIngest(r), detect(r), recorder(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -272,7 +285,26 @@ public record Settings(
     return new Detect((int) r.integer("detect.duplicate_capacity", 1, 10_000_000),
         r.integer("detect.latency_threshold_ms", 1, HOUR_MS), (int) r.integer("detect.latency_window", 10, 1_000_000),
         r.number("detect.outlier_k", 1.0, 1000.0), (int) r.integer("detect.outlier_window", 3, 10_000),
-        (int) r.integer("detect.anomaly_samples_per_sec", 0, 100_000));
+        (int) r.integer("detect.anomaly_samples_per_sec", 0, 100_000),
+        r.integer("detect.stale_after_ms", 100, 24 * HOUR_MS));
+  }
+
+  private static Recorder recorder(ConfigReader r) {
+    return new Recorder(r.bool("recorder.enabled"), r.integer("recorder.window_ms", 1_000, 24 * HOUR_MS),
+        (int) r.integer("recorder.max_events", 1, 50_000_000), r.integer("recorder.max_bytes", 1 << 16, 16L << 30),
+        (int) r.integer("recorder.before_events", 0, 1_000_000), (int) r.integer("recorder.after_events", 0, 1_000_000),
+        r.integer("recorder.after_timeout_ms", 1, 24 * HOUR_MS), r.integer("recorder.cooldown_ms", 0, 24 * HOUR_MS),
+        triggerTypes(r, "recorder.trigger_types"), r.string("recorder.dir"));
+  }
+
+  private static List<String> triggerTypes(ConfigReader r, String key) {
+    List<String> types = distinct(key, r.stringList(key));
+    for (String type : types) {
+      if (!AnomalyTypes.ALL.contains(type)) {
+        throw ConfigReader.invalid(key, type, "anomaly types among " + AnomalyTypes.ALL);
+      }
+    }
+    return types;
   }
 
   private static TcpIngest tcpIngest(ConfigReader r) {
