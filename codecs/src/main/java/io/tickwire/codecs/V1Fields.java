@@ -95,19 +95,19 @@ final class V1Fields {
       long price = levelNumber(p, key);
       long size = levelNumber(p, key);
       if (p.nextToken() != JsonToken.END_ARRAY) {
-        throw V1FormatException.bad(key.json, "expected [price, size] pairs, got a longer array");
+        throw V1FormatException.wrongType(key.json, "expected [price, size] pairs, got a longer array");
       }
       levels.add(new BookLevel(side, price, size));
     }
     if (t != JsonToken.END_ARRAY) {
-      throw V1FormatException.bad(key.json, "expected [price, size] pairs, got " + describe(t, p.getText()));
+      throw V1FormatException.wrongType(key.json, "expected [price, size] pairs, got " + describe(t, p.getText()));
     }
   }
 
   private static long levelNumber(JsonParser p, V1Key key) throws IOException {
     JsonToken t = p.nextToken();
     if (t == JsonToken.END_ARRAY) {
-      throw V1FormatException.bad(key.json, "expected [price, size] pairs, got a shorter array");
+      throw V1FormatException.wrongType(key.json, "expected [price, size] pairs, got a shorter array");
     }
     return decimal(key, t, t.isScalarValue() ? p.getText() : null);
   }
@@ -122,7 +122,7 @@ final class V1Fields {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       if (t != JsonToken.VALUE_NULL && !t.isNumeric()) {
-        throw V1FormatException.bad(key.json, "expected numbers, got " + describe(t, t.isScalarValue() ? p.getText() : null)
+        throw V1FormatException.wrongType(key.json, "expected numbers, got " + describe(t, t.isScalarValue() ? p.getText() : null)
             + " for '" + name + "'");
       }
       features.put(name, t == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue());
@@ -160,9 +160,21 @@ final class V1Fields {
     return tokens[key.ordinal()];
   }
 
+  /** The key has another JSON type than the contract's. */
   private V1FormatException expected(V1Key key, String what) {
+    return V1FormatException.wrongType(key.json, "expected " + what + ", got "
+        + describe(tokens[key.ordinal()], texts[key.ordinal()]));
+  }
+
+  /** The key has the right JSON type but a value the contract does not allow. */
+  private V1FormatException invalid(V1Key key, String what) {
     return V1FormatException.bad(key.json, "expected " + what + ", got "
         + describe(tokens[key.ordinal()], texts[key.ordinal()]));
+  }
+
+  /** The text of a string-valued key, or null when absent or not a string: context for error reports. */
+  String stringOrNull(V1Key key) {
+    return has(key) && tokens[key.ordinal()] == JsonToken.VALUE_STRING ? texts[key.ordinal()] : null;
   }
 
   String string(V1Key key) {
@@ -195,7 +207,7 @@ final class V1Fields {
             + " (" + e.getMessage() + ")");
       }
     }
-    throw V1FormatException.bad(key.json, "expected a decimal number, got " + describe(t, text));
+    throw V1FormatException.wrongType(key.json, "expected a decimal number, got " + describe(t, text));
   }
 
   /** A JSON number; null reads as NaN, which is how the writer spells a missing or non-finite value. */
@@ -217,7 +229,7 @@ final class V1Fields {
     try {
       return Long.parseLong(texts[key.ordinal()]);
     } catch (NumberFormatException e) {
-      throw expected(key, "an integer within 64 bits");
+      throw invalid(key, "an integer within 64 bits");
     }
   }
 
@@ -228,7 +240,7 @@ final class V1Fields {
   int smallInt(V1Key key) {
     long value = integer(key);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw expected(key, "an integer within 32 bits");
+      throw invalid(key, "an integer within 32 bits");
     }
     return (int) value;
   }
@@ -246,7 +258,7 @@ final class V1Fields {
     try {
       return IsoTime.parse(text);
     } catch (RuntimeException e) { // DateTimeParseException, or ArithmeticException far outside the epoch range
-      throw expected(key, "an ISO-8601 timestamp such as 2024-05-01T12:00:00.123456Z");
+      throw invalid(key, "an ISO-8601 timestamp such as 2024-05-01T12:00:00.123456Z");
     }
   }
 
@@ -257,7 +269,7 @@ final class V1Fields {
   Side side(V1Key key) {
     Side side = Side.fromWire(string(key));
     if (side == null) {
-      throw expected(key, "buy or sell");
+      throw invalid(key, "buy or sell");
     }
     return side;
   }
@@ -267,7 +279,7 @@ final class V1Fields {
     try {
       return Intervals.parse(text);
     } catch (IllegalArgumentException e) {
-      throw expected(key, "an interval such as 1s, 10s, 1m");
+      throw invalid(key, "an interval such as 1s, 10s, 1m");
     }
   }
 

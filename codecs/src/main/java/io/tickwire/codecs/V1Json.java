@@ -101,6 +101,11 @@ public final class V1Json {
     return readEvent(utf8, 0, utf8.length);
   }
 
+  /** An event with the keys it carried outside the contract, so a caller can treat them as schema drift. */
+  public static Parsed parseEvent(byte[] utf8, int offset, int length) {
+    return decode(open(utf8, offset, length), Expect.EVENT);
+  }
+
   public static MarketEvent readEvent(byte[] utf8, int offset, int length) {
     return (MarketEvent) decode(open(utf8, offset, length), Expect.EVENT).record();
   }
@@ -165,7 +170,7 @@ public final class V1Json {
     try {
       return build(fields, expect);
     } catch (V1FormatException e) {
-      throw e;
+      throw e.from(fields.stringOrNull(V1Key.VENUE), fields.stringOrNull(V1Key.SYMBOL));
     } catch (RuntimeException e) { // a record invariant the contract checks missed; still typed for the caller
       throw V1FormatException.structural("invalid record: " + e.getMessage());
     }

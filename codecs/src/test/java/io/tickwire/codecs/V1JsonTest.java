@@ -190,6 +190,44 @@ class V1JsonTest {
 
   // ---- malformed input ----
 
+  @Test
+  void classifiesFailuresSoSchemaDriftCanBeToldFromBadValues() {
+    String good = V1Json.toJson(new Trade("coinbase", "BTC-USD", "7", Decimals.parse("100.5"), Decimals.parse("2"),
+        Side.BUY, T0, T1, 0));
+    V1FormatException missing = failure(good.replace(",\"size\":2", ""));
+    assertThat(missing.problem()).isEqualTo(V1FormatException.Problem.MISSING);
+    assertThat(missing.schemaDrift()).isTrue();
+    assertThat(missing.venue()).isEqualTo("coinbase");
+    assertThat(missing.symbol()).isEqualTo("BTC-USD");
+
+    V1FormatException retyped = failure(good.replace("\"side\":\"buy\"", "\"side\":true"));
+    assertThat(retyped.problem()).isEqualTo(V1FormatException.Problem.WRONG_TYPE);
+    assertThat(failure(good.replace("\"price\":100.5", "\"price\":{\"v\":1}")).schemaDrift()).isTrue();
+    assertThat(failure(good.replace("\"src_ts\":\"", "\"src_ts\":17,\"x\":\"")).problem())
+        .isEqualTo(V1FormatException.Problem.WRONG_TYPE);
+
+    V1FormatException badSide = failure(good.replace("\"side\":\"buy\"", "\"side\":\"up\""));
+    assertThat(badSide.problem()).isEqualTo(V1FormatException.Problem.BAD_VALUE);
+    assertThat(badSide.schemaDrift()).isFalse();
+    assertThat(failure(good.replace("\"price\":100.5", "\"price\":\"abc\"")).problem())
+        .isEqualTo(V1FormatException.Problem.BAD_VALUE);
+    V1FormatException notJson = failure("{\"ver\":1,");
+    assertThat(notJson.problem()).isEqualTo(V1FormatException.Problem.STRUCTURE);
+    assertThat(notJson.venue()).isNull();
+  }
+
+  @Test
+  void parseEventReportsUnknownKeysAlongsideTheEvent() {
+    String good = V1Json.toJson(new Trade("kraken", "ETH-USD", "9", Decimals.parse("3000"), Decimals.parse("1"),
+        Side.SELL, T0, T1, 0));
+    byte[] drifted = good.replace("{\"ver\":1,", "{\"ver\":1,\"fee\":0.1,\"bid\":1,")
+        .getBytes(StandardCharsets.UTF_8);
+    V1Json.Parsed parsed = V1Json.parseEvent(drifted, 0, drifted.length);
+    assertThat(((Trade) parsed.record()).tradeId()).isEqualTo("9");
+    assertThat(parsed.unknownKeys()).as("an unknown key and a key of another kind")
+        .containsExactlyInAnyOrder("fee", "bid");
+  }
+
   private static V1FormatException failure(String json) {
     try {
       V1Json.read(json);

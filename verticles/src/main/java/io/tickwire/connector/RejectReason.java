@@ -8,6 +8,8 @@ import io.tickwire.codecs.V1FormatException;
  */
 final class RejectReason {
   static final String BAD_JSON = "bad_json";
+  /** An unknown key, a missing key or a changed type: see {@link SchemaDrift}. */
+  static final String SCHEMA_DRIFT = "schema_drift";
   static final String BAD_FIELD = "bad_field";
   static final String UNSUPPORTED_VERSION = "unsupported_version";
   static final String NOT_AN_EVENT = "not_an_event";

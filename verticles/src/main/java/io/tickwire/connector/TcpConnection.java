@@ -2,6 +2,7 @@ package io.tickwire.connector;
 
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
+import io.tickwire.codecs.V1FormatException;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
@@ -28,6 +29,7 @@ final class TcpConnection {
   private final Outlet<TickBatch> ingress;
   private final TcpIngestStats stats;
   private final TcpDeadLetters deadLetters;
+  private final SchemaDrift drift;
   private final int batchSize;
   private final String remote;
   private List<MarketEvent> gathered = new ArrayList<>();
@@ -36,7 +38,8 @@ final class TcpConnection {
   private boolean lengthRefused;
 
   TcpConnection(NetSocket socket, int maxFrameBytes, int batchSize, Outlet<TickBatch> ingress, TcpIngestStats stats,
-      TcpDeadLetters deadLetters) {
+      TcpDeadLetters deadLetters, SchemaDrift drift) {
+    this.drift = drift;
     this.socket = socket;
     this.decoder = new FrameDecoder(maxFrameBytes);
     this.batchSize = batchSize;
@@ -76,17 +79,35 @@ final class TcpConnection {
 
   private void frame(byte[] bytes, int offset, int length) {
     stats.frameRead();
-    MarketEvent event;
+    V1Json.Parsed parsed;
     try {
-      event = V1Json.readEvent(bytes, offset, length);
-    } catch (RuntimeException e) { // the codec's typed failures, and anything it did not anticipate
+      parsed = V1Json.parseEvent(bytes, offset, length);
+    } catch (V1FormatException e) {
+      if (e.schemaDrift()) {
+        drifted(e.venue(), e.symbol(), e.getMessage(), bytes, offset, length);
+      } else {
+        reject(RejectReason.of(e), e.getMessage(), bytes, offset, length);
+      }
+      return;
+    } catch (RuntimeException e) { // anything the codec did not anticipate is still just a bad frame
       reject(RejectReason.of(e), e.getMessage(), bytes, offset, length);
+      return;
+    }
+    MarketEvent event = (MarketEvent) parsed.record();
+    if (!parsed.unknownKeys().isEmpty()) {
+      drifted(event.venue(), event.symbol(), "unknown keys " + parsed.unknownKeys(), bytes, offset, length);
       return;
     }
     gathered.add(IngestTimes.stamped(event, receivedMicros));
     if (gathered.size() >= batchSize) {
       flush();
     }
+  }
+
+  /** Schema drift: rejected like any bad frame, and reported as an anomaly of its source. */
+  private void drifted(String venue, String symbol, String detail, byte[] bytes, int offset, int length) {
+    reject(RejectReason.SCHEMA_DRIFT, detail, bytes, offset, length);
+    drift.report(venue, symbol, detail, bytes, offset, length);
   }
 
   private void reject(String reason, String detail, byte[] bytes, int offset, int length) {

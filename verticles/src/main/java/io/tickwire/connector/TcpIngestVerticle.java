@@ -1,6 +1,7 @@
 package io.tickwire.connector;
 
 import io.tickwire.flow.PerSecondSampler;
+import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
@@ -9,6 +10,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -18,6 +20,8 @@ import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -41,7 +45,10 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   private final Promise<Void> never = Promise.promise();
   private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
   private Outlet<TickBatch> ingress;
+  private Outlet<AnomalyBatch> anomalies;
   private TcpDeadLetters deadLetters;
+  private SchemaDrift drift;
+  private final int anomalySamplesPerSec;
   private NetServer server;
   private long healthTimer = -1;
   private volatile int actualPort = -1;
@@ -50,6 +57,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   public TcpIngestVerticle(Settings settings, Topology topology, HealthRegistry health) {
     this.settings = settings.tcpIngest();
     this.dlqSamplesPerSec = settings.router().dlqSamplesPerSec();
+    this.anomalySamplesPerSec = settings.detect().anomalySamplesPerSec();
     this.topology = topology;
     this.health = health;
   }
@@ -58,6 +66,8 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   public Future<?> start() {
     ingress = new Outlet<>(vertx, Addresses.INGRESS, topology);
     deadLetters = new TcpDeadLetters(vertx, dlqSamplesPerSec);
+    anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
+    drift = new SchemaDrift(anomalies, anomalySamplesPerSec);
     server = vertx.createNetServer(new NetServerOptions().setHost(settings.host()).setPort(settings.port()))
         .connectHandler(this::accept);
     return server.listen().onSuccess(this::listening);
@@ -75,7 +85,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
       return;
     }
     TcpConnection connection = new TcpConnection(socket, settings.maxFrameBytes(), settings.batchSize(), ingress,
-        stats, deadLetters);
+        stats, deadLetters, drift);
     open.add(connection);
     stats.connectionOpened();
     connection.start(this::closed);
@@ -108,6 +118,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     }
     return Future.join(closing)
         .transform(closedAll -> ingress.drained())
+        .compose(drained -> anomalies.drained())
         .onComplete(drained -> health.report(healthNow()));
   }
 
@@ -136,8 +147,15 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     return stats;
   }
 
+  /** Frames rejected as schema drift so far. */
+  public long schemaDrift() {
+    return drift.total();
+  }
+
   private ComponentHealth healthNow() {
     String state = stopping ? "stopped" : ingress.saturated() ? "paused by back-pressure" : "listening";
-    return ComponentHealth.ok(HEALTH_NAME, state + " on " + settings.host() + ":" + actualPort, stats.gauges());
+    Map<String, Number> gauges = new TreeMap<>(stats.gauges());
+    gauges.put("anomalies_" + AnomalyTypes.SCHEMA_DRIFT, drift.total());
+    return ComponentHealth.ok(HEALTH_NAME, state + " on " + settings.host() + ":" + actualPort, gauges);
   }
 }

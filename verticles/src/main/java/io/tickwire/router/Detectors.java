@@ -9,6 +9,7 @@ import io.tickwire.router.detect.LatencyDetector;
 import io.tickwire.router.detect.OrderDetector;
 import io.tickwire.router.detect.OutlierDetector;
 import io.tickwire.router.detect.SequenceGapDetector;
+import io.tickwire.router.detect.StaleFeedDetector;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,18 +25,24 @@ final class Detectors {
   private final SequenceGapDetector gaps = new SequenceGapDetector();
   private final LatencyDetector latency;
   private final OutlierDetector outliers;
+  private final StaleFeedDetector stale;
   private final Map<String, Long> counts = new TreeMap<>();
 
   Detectors(Settings.Detect settings) {
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
     this.latency = new LatencyDetector(settings.latencyThresholdMs() * 1000, settings.latencyWindow());
     this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow());
+    this.stale = new StaleFeedDetector(settings.staleAfterMs() * 1000);
   }
 
-  /** Runs every detector over {@code event}, adding anomalies to {@code out}; false when the event must be dropped. */
-  boolean admit(MarketEvent event, List<Anomaly> out) {
+  /**
+   * Runs every detector over {@code event}, which arrived at {@code nowMicros} (wall clock), adding anomalies to
+   * {@code out}; false when the event must be dropped.
+   */
+  boolean admit(MarketEvent event, long nowMicros, List<Anomaly> out) {
     int before = out.size();
     boolean keep = !(event instanceof Trade trade) || !duplicates.isDuplicate(trade, out);
+    stale.seen(event, nowMicros);
     if (keep) {
       order.isOutOfOrder(event, out);
       latency.record(event, out);
@@ -44,10 +51,21 @@ final class Detectors {
         outliers.isOutlier(trade, out);
       }
     }
-    for (int i = before; i < out.size(); i++) {
+    count(out, before);
+    return keep;
+  }
+
+  /** Adds a stale_feed anomaly for each symbol silent for too long at {@code nowMicros}. */
+  void checkStale(long nowMicros, List<Anomaly> out) {
+    int before = out.size();
+    stale.check(nowMicros, out);
+    count(out, before);
+  }
+
+  private void count(List<Anomaly> out, int from) {
+    for (int i = from; i < out.size(); i++) {
       counts.merge(out.get(i).type(), 1L, Long::sum);
     }
-    return keep;
   }
 
   /** Anomalies seen so far, by type. */

@@ -52,6 +52,7 @@ public final class RouterVerticle extends VerticleBase {
   private DeadLetters deadLetters;
   private int pendingIngress;
   private long heartbeatTimer;
+  private long staleTimer;
   private long healthTimer;
   private long routed;
 
@@ -79,6 +80,8 @@ public final class RouterVerticle extends VerticleBase {
     }
     long idleMs = settings.batcher().idleTimeoutMs();
     heartbeatTimer = vertx.setPeriodic(Math.max(10, Math.min(250, idleMs / 4)), id -> heartbeatIdle(idleMs));
+    staleTimer = vertx.setPeriodic(Math.max(50, Math.min(1_000, settings.detect().staleAfterMs() / 4)),
+        id -> checkStale());
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP), this::route);
   }
@@ -86,6 +89,7 @@ public final class RouterVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(staleTimer);
     vertx.cancelTimer(healthTimer);
     return Outlet.drainedAll(partitions).compose(v -> anomalies.drained()).onComplete(v -> LOG.log(
         System.Logger.Level.INFO, "router: {0} events routed, {1} rejected {2}, anomalies {3}", routed,
@@ -122,7 +126,7 @@ public final class RouterVerticle extends VerticleBase {
         deadLetters.reject(event, reason);
         continue;
       }
-      if (!detect(event)) {
+      if (!detect(event, now)) {
         continue;
       }
       int p = Partitioner.partition(event.venue(), event.symbol(), count);
@@ -140,16 +144,37 @@ public final class RouterVerticle extends VerticleBase {
    * Runs the detectors; every anomaly is counted, at most {@code detect.anomaly_samples_per_sec} of each type are
    * published, so a feed gone bad cannot flood the bus and the database. False when the event is dropped.
    */
-  private boolean detect(MarketEvent event) {
+  private boolean detect(MarketEvent event, long nowMicros) {
     seen.clear();
-    boolean keep = detectors.admit(event, seen);
-    for (Anomaly anomaly : seen) {
+    boolean keep = detectors.admit(event, nowMicros, seen);
+    sample(seen);
+    return keep;
+  }
+
+  private void sample(List<Anomaly> anomalies) {
+    for (Anomaly anomaly : anomalies) {
       if (anomalySamplers.computeIfAbsent(anomaly.type(),
           t -> new PerSecondSampler(settings.detect().anomalySamplesPerSec())).admit()) {
         found.add(anomaly);
       }
     }
-    return keep;
+  }
+
+  /**
+   * Stale feeds are judged by the wall clock between batches, and only while no consumer holds the router back:
+   * then the silence is ours, not the feed's.
+   */
+  private void checkStale() {
+    if (pendingIngress > 0) {
+      return;
+    }
+    seen.clear();
+    detectors.checkStale(Clock.nowMicros(), seen);
+    sample(seen);
+    if (!found.isEmpty()) {
+      anomalies.send(new AnomalyBatch(found));
+      found = new ArrayList<>();
+    }
   }
 
   /** Sends a heartbeat to each quiet partition, unless a consumer is holding the router back. */
@@ -183,5 +208,10 @@ public final class RouterVerticle extends VerticleBase {
 
   public long routed() {
     return routed;
+  }
+
+  /** Anomalies detected so far by type (every one, not only the sampled ones that were published). */
+  public Map<String, Long> anomalyCounts() {
+    return detectors.counts();
   }
 }

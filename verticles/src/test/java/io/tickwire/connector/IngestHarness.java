@@ -1,5 +1,7 @@
 package io.tickwire.connector;
 
+import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
@@ -38,12 +40,18 @@ final class IngestHarness {
   final TcpIngestVerticle verticle;
   final List<MarketEvent> events = new CopyOnWriteArrayList<>();
   final List<JsonObject> deadLetters = new CopyOnWriteArrayList<>();
+  final List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
 
   private IngestHarness(Vertx vertx, List<String> overrides, Function<TickBatch, Future<?>> consumer) {
     this.vertx = vertx;
     Settings settings = Pipelines.settings(vertx, Pipelines.concat(overrides, "ingest.tcp.port=0",
         "ingest.tcp.host=127.0.0.1"));
-    Topology topology = new Topology(CREDIT_WINDOW, 30_000, false).addGroup(Addresses.INGRESS, GROUP);
+    Topology topology = new Topology(CREDIT_WINDOW, 30_000, false).addGroup(Addresses.INGRESS, GROUP)
+        .addGroup(Addresses.ANOMALIES, GROUP);
+    Await.result(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, GROUP), batch -> {
+      anomalies.addAll(batch.items());
+      return Future.succeededFuture();
+    }));
     Await.result(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP), batch -> {
       events.addAll(batch.items());
       return consumer.apply(batch);

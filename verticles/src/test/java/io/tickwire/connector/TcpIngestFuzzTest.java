@@ -94,7 +94,7 @@ class TcpIngestFuzzTest {
         .isEqualTo(cases.stream().filter(c -> c.outcome() == Outcome.CLOSES).count());
     assertThat(escaped).as("exceptions that reached Vert.x").isEmpty();
     assertThat(vertxLog.messages()).as("blocked-thread warnings").noneMatch(m -> m.contains("blocked"));
-    assertThat(ingest.verticle.stats().rejectedByReason().keySet()).isSubsetOf("bad_json", "bad_field",
+    assertThat(ingest.verticle.stats().rejectedByReason().keySet()).isSubsetOf("bad_json", "bad_field", "schema_drift",
         "unsupported_version", "not_an_event", "frame_too_large", "bad_length");
   }
 

@@ -85,7 +85,7 @@ class TcpIngestVerticleTest {
         frame(trade(3)),
         frame(good.replace("\"trade\"", "\"bar\"")),
         frame(trade(4)),
-        frame(good.replace("\"side\":\"buy\"", "\"side\":42")),
+        frame(good.replace("\"side\":\"buy\"", "\"side\":\"sideways\"")),
         FrameWriter.frame(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}).getBytes(),
         frame(trade(5)));
     try (Socket socket = ingest.connect()) {
@@ -101,6 +101,39 @@ class TcpIngestVerticleTest {
     assertThat(ingest.deadLetters.get(0).getString("frame_prefix")).isEqualTo("{not json");
     assertThat(ingest.deadLetters.get(0).getString("remote")).contains("127.0.0.1");
     assertThat(ingest.deadLetters.get(1).getString("detail")).contains("version");
+  }
+
+  @Test
+  void schemaDriftIsRejectedCountedAndReportedAsAnAnomalyOfItsSource(Vertx vertx) throws IOException {
+    IngestHarness ingest = IngestHarness.start(vertx, "detect.anomaly_samples_per_sec=2");
+    List<io.tickwire.codecs.Anomaly> reported = ingest.anomalies;
+    String good = io.tickwire.codecs.V1Json.toJson(trade(0));
+    List<byte[]> frames = List.of(
+        frame(trade(1)),
+        frame(good.replace("{\"ver\":1,", "{\"ver\":1,\"exchange_fee\":0.1,")),
+        frame(trade(2)),
+        frame(good.replace(",\"size\":0.25", "")),
+        frame(trade(3)),
+        frame(good.replace("\"side\":\"buy\"", "\"side\":42")),
+        frame(trade(4)));
+    try (Socket socket = ingest.connect()) {
+      write(socket, concat(frames));
+      Await.until(() -> ingest.events.size() == 4 && ingest.verticle.stats().rejected() == 3, WAIT, "4 good, 3 drifted");
+    }
+    assertThat(ingest.tradeIds()).containsExactly("t1", "t2", "t3", "t4");
+    assertThat(ingest.verticle.stats().rejectedByReason()).containsExactlyEntriesOf(Map.of("schema_drift", 3L));
+    assertThat(ingest.verticle.schemaDrift()).isEqualTo(3);
+    Await.until(() -> reported.size() == 2, WAIT, "2 sampled anomalies (the per-second budget)");
+    assertThat(reported).allSatisfy(a -> {
+      assertThat(a.type()).isEqualTo("schema_drift");
+      assertThat(a.venue()).isEqualTo("tcp");
+      assertThat(a.symbol()).isEqualTo("BTC-USD");
+    });
+    assertThat(reported.get(0).detail()).contains("unknown keys [exchange_fee]").contains("frame: {\"ver\":1");
+    assertThat(reported.get(1).detail()).contains("missing required field 'size'");
+    Await.until(() -> ingest.deadLetters.size() == 3, WAIT, "every drifted frame dead-lettered");
+    assertThat(ingest.deadLetters).extracting(d -> d.getString("reason")).containsOnly("schema_drift");
+    assertThat(ingest.deadLetters.get(2).getString("detail")).contains("'side'").contains("expected a string");
   }
 
   @Test
