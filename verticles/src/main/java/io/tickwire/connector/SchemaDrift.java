@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Frames whose shape moved away from the v1 contract (an unknown key, a missing key, a changed type): counted per
@@ -26,7 +27,7 @@ final class SchemaDrift {
   private final Outlet<AnomalyBatch> anomalies;
   private final PerSecondSampler sampler;
   private final Map<String, Long> bySource = new TreeMap<>();
-  private long total;
+  private final AtomicLong total = new AtomicLong();
 
   SchemaDrift(Outlet<AnomalyBatch> anomalies, int samplesPerSecond) {
     this.anomalies = anomalies;
@@ -35,7 +36,7 @@ final class SchemaDrift {
 
   /** Counts one drifted frame; {@code venue} and {@code symbol} may be null when the frame did not say. */
   void report(String venue, String symbol, String reason, byte[] frame, int offset, int length) {
-    total++;
+    total.incrementAndGet();
     String key = nonNull(venue) + "/" + nonNull(symbol);
     if (bySource.size() < MAX_KEYS || bySource.containsKey(key)) {
       bySource.merge(key, 1L, Long::sum);
@@ -48,7 +49,7 @@ final class SchemaDrift {
   }
 
   long total() {
-    return total;
+    return total.get();
   }
 
   /** Drifted frames by {@code venue/symbol} (empty parts when the frame did not name them). */

@@ -68,6 +68,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     deadLetters = new TcpDeadLetters(vertx, dlqSamplesPerSec);
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     drift = new SchemaDrift(anomalies, anomalySamplesPerSec);
+    health.metrics().anomalies(AnomalyTypes.SCHEMA_DRIFT, drift::total);
     server = vertx.createNetServer(new NetServerOptions().setHost(settings.host()).setPort(settings.port()))
         .connectHandler(this::accept);
     return server.listen().onSuccess(this::listening);

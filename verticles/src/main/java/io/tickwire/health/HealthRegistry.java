@@ -1,5 +1,6 @@
 package io.tickwire.health;
 
+import io.tickwire.metrics.Metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -11,6 +12,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class HealthRegistry {
   private final Map<String, ComponentHealth> latest = new ConcurrentSkipListMap<>();
+  private final Metrics metrics = new Metrics();
+
+  /** The node's metrics: health says whether a component is well, metrics say how much it did. */
+  public Metrics metrics() {
+    return metrics;
+  }
 
   public void report(ComponentHealth health) {
     latest.put(health.name(), health);

@@ -10,9 +10,12 @@ import io.tickwire.router.detect.OrderDetector;
 import io.tickwire.router.detect.OutlierDetector;
 import io.tickwire.router.detect.SequenceGapDetector;
 import io.tickwire.router.detect.StaleFeedDetector;
+import io.tickwire.metrics.Metrics;
+import io.tickwire.router.detect.AnomalyTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The router's detectors, in the order that matters: a duplicate is dropped before anything else sees it (it would
@@ -20,19 +23,27 @@ import java.util.TreeMap;
  * type. Confined to the router's event loop.
  */
 final class Detectors {
+  /** What the router detects; schema drift is caught at the ingest, before an event exists. */
+  static final List<String> TYPES = List.of(AnomalyTypes.DUPLICATE, AnomalyTypes.OUT_OF_ORDER,
+      AnomalyTypes.SEQUENCE_GAP, AnomalyTypes.LATENCY_SPIKE, AnomalyTypes.OUTLIER_PRICE, AnomalyTypes.STALE_FEED);
+
   private final DuplicateDetector duplicates;
   private final OrderDetector order = new OrderDetector();
   private final SequenceGapDetector gaps = new SequenceGapDetector();
   private final LatencyDetector latency;
   private final OutlierDetector outliers;
   private final StaleFeedDetector stale;
-  private final Map<String, Long> counts = new TreeMap<>();
+  /** Fixed at construction, so a scrape from another thread never sees the map change shape. */
+  private final Map<String, AtomicLong> counts = new TreeMap<>();
 
   Detectors(Settings.Detect settings) {
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
     this.latency = new LatencyDetector(settings.latencyThresholdMs() * 1000, settings.latencyWindow());
     this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow());
     this.stale = new StaleFeedDetector(settings.staleAfterMs() * 1000);
+    for (String type : TYPES) {
+      counts.put(type, new AtomicLong());
+    }
   }
 
   /**
@@ -64,12 +75,19 @@ final class Detectors {
 
   private void count(List<Anomaly> out, int from) {
     for (int i = from; i < out.size(); i++) {
-      counts.merge(out.get(i).type(), 1L, Long::sum);
+      counts.get(out.get(i).type()).incrementAndGet();
     }
   }
 
-  /** Anomalies seen so far, by type. */
+  /** Anomalies seen so far, by type (the types this class detects, zeros included). */
   Map<String, Long> counts() {
-    return Map.copyOf(counts);
+    Map<String, Long> copy = new TreeMap<>();
+    counts.forEach((type, n) -> copy.put(type, n.get()));
+    return copy;
+  }
+
+  /** Exposes each type's count as {@code tickwire_anomalies_total{type}}. */
+  void register(Metrics metrics) {
+    counts.forEach((type, n) -> metrics.anomalies(type, n::get));
   }
 }

@@ -70,6 +70,7 @@ public final class RouterVerticle extends VerticleBase {
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec());
     detectors = new Detectors(settings.detect());
+    detectors.register(health.metrics());
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     partitions = new ArrayList<>(nextSeq.length);
     long now = System.nanoTime();

@@ -69,6 +69,7 @@ public final class WebVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(new HealthHandler(health));
     router.get("/ready").handler(ready);
+    router.get("/metrics").handler(new MetricsHandler(health.metrics()));
     BarStore bars = database == null ? null : new BarStore(database.apiPool());
     router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
     router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));

@@ -52,4 +52,41 @@ class TcpIngestNodeTest {
     assertThat(printed.parsed().bars()).as("the flushed 1s, 10s and 1m bars of the one second they span")
         .extracting(b -> b.trades()).containsOnly(100L);
   }
+
+  @Test
+  void anomaliesOfTheIngestAndTheRouterAreCountedOnTheMetricsEndpoint(Vertx vertx) throws Exception {
+    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+        "synthetic.enabled=false", "web.port=0", "web.host=127.0.0.1")),
+        EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB), List.of(), new Pipelines.Capture());
+    Await.result(node.start());
+    try {
+      int port = stage(node, TcpIngestVerticle.class).actualPort();
+      int webPort = stage(node, io.tickwire.web.WebVerticle.class).actualPort();
+      long t0 = 1_714_521_600_000_000L;
+      Trade first = new Trade("ext", "ABC-USD", "1", Decimals.parse("10.5"), Decimals.parse("2"), Side.BUY, t0, 0, 0);
+      String json = V1Json.toJson(first);
+      try (Socket socket = new Socket("127.0.0.1", port); OutputStream out = socket.getOutputStream()) {
+        out.write(FrameWriter.frame(json).getBytes());
+        out.write(FrameWriter.frame(json).getBytes());
+        out.write(FrameWriter.frame(json.replace("\"size\":2", "\"size\":[2]")).getBytes());
+        out.flush();
+        Await.until(() -> {
+          String text = io.tickwire.testing.HttpProbe.get(webPort, "/metrics").body();
+          return text.contains("tickwire_anomalies_total{type=\"duplicate\"} 1.0")
+              && text.contains("tickwire_anomalies_total{type=\"schema_drift\"} 1.0");
+        }, Duration.ofSeconds(20), "the duplicate and the drifted frame counted");
+      }
+      io.tickwire.testing.HttpProbe.Reply reply = io.tickwire.testing.HttpProbe.get(webPort, "/metrics");
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.contentType()).startsWith("text/plain");
+      assertThat(reply.body()).contains("# TYPE tickwire_anomalies_total counter")
+          .contains("tickwire_anomalies_total{type=\"outlier_price\"} 0.0");
+    } finally {
+      Await.result(node.stop());
+    }
+  }
+
+  private static <T> T stage(Node node, Class<T> type) {
+    return node.stages().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+  }
 }
