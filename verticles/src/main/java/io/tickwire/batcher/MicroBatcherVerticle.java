@@ -87,6 +87,15 @@ public final class MicroBatcherVerticle extends VerticleBase {
     return out.isEmpty() ? Future.succeededFuture() : bars.send(new BarBatch(out));
   }
 
+  /** Bars closed so far by this instance's partitions (first emissions; revisions are counted apart). */
+  public long barsClosed() {
+    long closed = 0;
+    for (PartitionWindows windows : owned.values()) {
+      closed += windows.counters().barsClosed();
+    }
+    return closed;
+  }
+
   private Map<String, Number> totals() {
     long trades = 0;
     long closed = 0;

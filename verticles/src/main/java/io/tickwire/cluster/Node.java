@@ -79,13 +79,17 @@ public final class Node {
 
   private Future<Void> openDatabase() {
     // Sinks write to it, the API reads it, inference keeps its rules in it.
-    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB) && !roles.contains(Role.COMPUTE)) {
+    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB) && !inference()) {
       return Future.succeededFuture();
     }
     return Database.open(vertx, settings).map(db -> {
       database = db;
       return null;
     });
+  }
+
+  private boolean inference() {
+    return roles.contains(Role.COMPUTE) && settings.inference().enabled();
   }
 
   private boolean redisSink() {
@@ -130,7 +134,9 @@ public final class Node {
       order.add(new RedisSinkVerticle(settings, redisUrl, health));
     }
     if (roles.contains(Role.COMPUTE)) {
-      order.add(new InferenceVerticle(settings, database, topology, health));
+      if (inference()) {
+        order.add(new InferenceVerticle(settings, database, topology, health));
+      }
       order.add(new FeatureVerticle(settings, topology, health));
       int instances = settings.batcher().instances();
       for (int i = 0; i < instances; i++) {

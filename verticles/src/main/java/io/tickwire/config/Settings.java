@@ -60,8 +60,11 @@ public record Settings(
   public record Rules(String seed, int maxConditionLength) {
   }
 
-  /** {@code model}: path of a logistic-regression JSON model, or null. */
-  public record Inference(String model, long modelTimeoutMs) {
+  /**
+   * {@code enabled}: rules and model run on compute nodes (they keep rules in the database, so a compute node
+   * without inference needs none); {@code model}: path of a logistic-regression JSON model, or null.
+   */
+  public record Inference(boolean enabled, String model, long modelTimeoutMs) {
   }
 
   /** The feature kinds tickwire computes. */
@@ -318,7 +321,7 @@ public record Settings(
   }
 
   private static Inference inference(ConfigReader r) {
-    return new Inference(r.optionalString("inference.model"), r.integer("inference.model_timeout_ms", 1, 60_000));
+    return new Inference(r.bool("inference.enabled"), r.optionalString("inference.model"), r.integer("inference.model_timeout_ms", 1, 60_000));
   }
 
   private static long[] intervals(ConfigReader r, String key) {
