@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code tickwire} command line. Logs go to stderr; stdout carries only what a command prints. */
 @Command(name = "tickwire", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Real-time market-data pipeline.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, IncidentsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

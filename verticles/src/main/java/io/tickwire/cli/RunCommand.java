@@ -5,7 +5,6 @@ import io.tickwire.cluster.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConfigException;
-import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
   private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
   private static final long STOP_TIMEOUT_SECONDS = 120;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML file layered over the built-in defaults.")
-  Path config;
+  @CommandLine.Mixin
+  ConfigOptions configOptions = new ConfigOptions();
 
   @Option(names = "--roles", paramLabel = "ROLES", defaultValue = "all",
       description = "all, or a comma-separated list of ingest, compute, persist, web (default: ${DEFAULT-VALUE}).")
@@ -50,9 +49,6 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--print", paramLabel = "ADDRESS",
       description = "Write every message on ADDRESS to stdout as v1 JSON lines; md.ticks covers every partition.")
   List<String> print = new ArrayList<>();
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. synthetic.rate=max.")
-  List<String> sets = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -87,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(Vertx vertx, Set<Role> roleSet, long durationMs) throws Exception {
-    Settings settings = Settings.from(await(ConfigLoader.load(vertx, config, System.getenv(), sets)));
+    Settings settings = configOptions.load(vertx, List.of());
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     Node node = new Node(vertx, settings, roleSet, print, stdout);
 

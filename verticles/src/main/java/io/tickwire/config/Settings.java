@@ -126,6 +126,11 @@ public record Settings(
 
   private static final long HOUR_MS = 3_600_000L;
 
+  /** Where incident bundles live: {@code recorder.dir}, relative to {@code data_dir} unless absolute. */
+  public java.nio.file.Path incidentsDir() {
+    return java.nio.file.Path.of(dataDir).resolve(recorder.dir());
+  }
+
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),

@@ -5,6 +5,7 @@ import io.tickwire.health.HealthRegistry;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.inference.RuleCompiler;
 import io.tickwire.inference.RuleStore;
+import io.tickwire.recorder.IncidentStore;
 import io.tickwire.sink.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -74,6 +75,7 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
     router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));
     ruleRoutes(router, token, features);
+    incidentRoutes(router);
     ApiErrors.install(router, BODY_LIMIT);
     return router;
   }
@@ -93,6 +95,13 @@ public final class WebVerticle extends VerticleBase {
     router.put("/api/rules/:name").handler(new RuleUpdateHandler(store, compiler, notices));
     router.delete("/api/rules/:name").handler(new RuleDeleteHandler(store, notices));
     router.post("/api/rules/:name/test").handler(new RuleTestHandler(store, compiler, features));
+  }
+
+  private void incidentRoutes(Router router) {
+    IncidentFiles incidents = new IncidentFiles(vertx, new IncidentStore(settings.incidentsDir()));
+    router.get("/api/incidents").handler(new IncidentListHandler(incidents));
+    router.get("/api/incidents/:id").handler(new IncidentGetHandler(incidents));
+    router.get("/api/incidents/:id/events").handler(new IncidentEventsHandler(incidents));
   }
 
   private static Route mutations(Router router) {

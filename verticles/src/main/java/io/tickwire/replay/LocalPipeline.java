@@ -1,0 +1,93 @@
+package io.tickwire.replay;
+
+import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.cluster.Node;
+import io.tickwire.cluster.Role;
+import io.tickwire.config.Settings;
+import io.tickwire.connector.TcpIngestVerticle;
+import io.tickwire.router.RouterVerticle;
+import io.tickwire.router.detect.AnomalyTypes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.OutputStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The pipeline of {@code tickwire replay --local}: ingest and compute in this JVM, fed through the same TCP
+ * ingest a remote producer uses (on an ephemeral loopback port), so a local replay exercises exactly the path a
+ * live one does, drift checks included. No database, web or synthetic feed: the summary needs none of them.
+ */
+public final class LocalPipeline {
+  /** Overrides that make a node a self-contained replay target; the caller's own overrides come after. */
+  public static final List<String> OVERRIDES = List.of("synthetic.enabled=false", "web.enabled=false",
+      "redis.enabled=false", "inference.enabled=false", "ingest.tcp.enabled=true", "ingest.tcp.host=127.0.0.1",
+      "ingest.tcp.port=0");
+
+  private final Node node;
+  private TcpIngestVerticle ingest;
+  private RouterVerticle router;
+  private List<MicroBatcherVerticle> batchers;
+  private boolean stopped;
+
+  public LocalPipeline(Vertx vertx, Settings settings) {
+    this.node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of(),
+        OutputStream.nullOutputStream());
+  }
+
+  public Future<Void> start() {
+    return node.start().onSuccess(v -> {
+      ingest = stages(TcpIngestVerticle.class).get(0);
+      router = stages(RouterVerticle.class).get(0);
+      batchers = stages(MicroBatcherVerticle.class);
+    });
+  }
+
+  /** The loopback port to send frames to. */
+  public int port() {
+    return ingest.actualPort();
+  }
+
+  /** Frames the ingest has read so far, good or bad. */
+  public long framesRead() {
+    return ingest.stats().frames();
+  }
+
+  /** True once the ingest has read {@code frames} frames: every one sent has been looked at. */
+  public BooleanSupplier hasRead(long frames) {
+    return () -> framesRead() >= frames;
+  }
+
+  /** Stops the node, draining every stage: open windows are flushed, pending incidents written. */
+  public Future<Void> stop() {
+    return node.stop().onComplete(v -> stopped = true);
+  }
+
+  /** What the run did; complete once {@link #stop} has finished. */
+  public ReplayCounts counts() {
+    if (!stopped) {
+      throw new IllegalStateException("counts are final only after stop()");
+    }
+    Map<String, Long> anomalies = new TreeMap<>();
+    AnomalyTypes.ALL.forEach(type -> anomalies.put(type, 0L));
+    anomalies.putAll(router.anomalyCounts());
+    anomalies.put(AnomalyTypes.SCHEMA_DRIFT, ingest.schemaDrift());
+    long bars = 0;
+    for (MicroBatcherVerticle batcher : batchers) {
+      bars += batcher.barsClosed();
+    }
+    return new ReplayCounts(ingest.stats().frames(), bars, anomalies, router.incidents(),
+        ingest.stats().rejected() + router.deadLetters().total());
+  }
+
+  private <T> List<T> stages(Class<T> type) {
+    return node.stages().stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The summary figures of a replay. */
+  public record ReplayCounts(long processed, long bars, Map<String, Long> anomalies, long incidents, long dlq) {
+  }
+}
