@@ -6,6 +6,7 @@ import io.tickwire.config.Settings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -46,7 +47,7 @@ public record Incident(String id, Anomaly trigger, List<MarketEvent> before, Lis
 
     /** The spelling in meta.json and report.md. */
     public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

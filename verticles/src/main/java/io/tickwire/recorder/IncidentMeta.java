@@ -9,10 +9,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * meta.json: what a list of incidents or an API client needs without reading the events. Times are ISO-8601 UTC
- * with microseconds; the trigger and evidence are the anomalies' v1 JSON objects; {@code trigger_index} is the
+ * with microseconds: {@code created} (bundle written) and {@code triggered} (capture started) are wall clock, the
+ * others event time. The trigger and evidence are the anomalies' v1 JSON objects; {@code trigger_index} is the
  * 1-based line of the trigger's event in events.jsonl, or null when no recorded event is the trigger's.
  */
 final class IncidentMeta {
@@ -20,11 +22,13 @@ final class IncidentMeta {
   }
 
   static JsonObject of(Incident incident, long createdMicros) {
+    OptionalInt triggerLine = incident.triggerLine();
     return new JsonObject()
         .put("id", incident.id())
         .put("created", IsoTime.format(createdMicros))
+        .put("triggered", IsoTime.format(incident.triggeredMillis() * 1000))
         .put("trigger", anomaly(incident.trigger()))
-        .put("trigger_index", incident.triggerLine().isPresent() ? incident.triggerLine().getAsInt() : null)
+        .put("trigger_index", triggerLine.isPresent() ? triggerLine.getAsInt() : null)
         .put("events_before", incident.before().size())
         .put("events_after", incident.after().size())
         .put("completed_by", incident.completion().wire())

@@ -41,7 +41,7 @@ class IncidentWriterTest {
       MarketEvent event = mixed(i);
       recorder.record(event);
       if (i == 79) {
-        recorder.anomaly(anomaly(AnomalyTypes.OUTLIER_PRICE, event), 0);
+        recorder.anomaly(anomaly(AnomalyTypes.OUTLIER_PRICE, event), 1_714_564_801_234L);
       } else if (i == 85 || i == 90) {
         recorder.anomaly(anomaly(AnomalyTypes.DUPLICATE, event), 0);
       }
@@ -85,6 +85,7 @@ class IncidentWriterTest {
 
     assertThat(meta.getString("id")).isEqualTo(incident.id());
     assertThat(IsoTime.parse(meta.getString("created"))).isBetween(before, Clock.nowMicros());
+    assertThat(meta.getString("triggered")).isEqualTo("2024-05-01T12:00:01.234000Z");
     JsonObject trigger = meta.getJsonObject("trigger");
     assertThat(trigger).isEqualTo(new JsonObject(V1Json.toJson(incident.trigger())));
     assertThat(V1Json.readAnomaly(trigger.encode())).isEqualTo(incident.trigger());
