@@ -84,7 +84,7 @@ public final class ChaosInjector {
 
     private void dropGap(EventLine line) {
       dropped++;
-      gaps.dropped(line);
+      gaps.missing(line);
     }
 
     private void sendTwice(EventLine line) {
@@ -96,6 +96,7 @@ public final class ChaosInjector {
     private void sendDrifted(EventLine line) {
       SchemaDrift.Drifted d = drift.drift(line, faults);
       drifted.merge(d.kind(), 1L, Long::sum);
+      gaps.missing(line);
       emit(new Out(line, d.text(), true));
     }
 

@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * @param duplicates trades sent twice; each is exactly one {@code duplicate}
  * @param driftByKind drifted lines by how they drifted; each is one refused frame (one {@code schema_drift})
- * @param gapEpisodes runs of dropped trades; each is exactly one {@code sequence_gap} when there is no shuffle
- *     (see {@link GapEpisodes})
+ * @param gapEpisodes runs of trades the router never sees (dropped, or drifted and so refused at the ingest);
+ *     each is exactly one {@code sequence_gap} when there is no shuffle (see {@link GapEpisodes})
  * @param droppedLines trades dropped to make the gaps
  * @param outOfOrder events that went out older than the newest before them for their symbol, whatever caused it;
  *     each is one {@code out_of_order}
