@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
   /** The command line as {@link #main} runs it (tests run it in-process the same way). */
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main());
   }
 
   @Override

@@ -33,8 +33,6 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replay a .jsonl file of v1 events into a node's TCP ingest, optionally injecting faults.")
 final class ReplayCommand implements Callable<Integer> {
-  enum SummaryFormat { TEXT, JSON }
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--summary", paramLabel = "text|json", defaultValue = "text",
       description = "text: one line on stderr; json: one JSON object on stdout (default: ${DEFAULT-VALUE}).")
-  SummaryFormat summary;
+  String summary;
 
   private final LocalReplay localReplay;
 
@@ -91,9 +89,18 @@ final class ReplayCommand implements Callable<Integer> {
     ChaosSettings chaos = chaosSettings();
     Rate pace = Options.parse(spec, "--rate", rate, Rate::parse);
     HostPort target = Options.parse(spec, "--to", to, HostPort::parse);
+    boolean json = Options.parse(spec, "--summary", summary, ReplayCommand::isJson);
     ChaosResult result = new ChaosInjector(chaos).inject(readLines());
-    err().println("replay: injected " + result.injected().toText());
-    return local ? runLocal(result) : send(result, new FrameSender(target, pace, Progress.toStderr("replay")));
+    return local ? runLocal(result, json)
+        : send(result, new FrameSender(target, pace, Progress.toStderr("replay")), json);
+  }
+
+  private static boolean isJson(String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "json" -> true;
+      case "text" -> false;
+      default -> throw new IllegalArgumentException("expected text or json, got '" + format + "'");
+    };
   }
 
   private ChaosSettings chaosSettings() {
@@ -118,7 +125,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private int send(ChaosResult result, FrameSender sender) {
+  private int send(ChaosResult result, FrameSender sender, boolean json) {
     SendResult sent;
     try {
       sent = sender.sendLines(result.lines());
@@ -126,18 +133,19 @@ final class ReplayCommand implements Callable<Integer> {
       err().println("tickwire replay: " + e.getMessage());
       return RunCommand.EXIT_FAILED;
     }
-    if (summary == SummaryFormat.JSON) {
+    if (json) {
       out().println(new JsonObject().put("to", sender.target().toString()).put("sent", sent.frames())
           .put("bytes", sent.bytes()).put("elapsed_ms", sent.elapsed().toMillis())
           .put("injected", result.injected().toJson()).encode());
     } else {
-      err().printf(Locale.ROOT, "replay: sent %d frames (%.1f MB) to %s in %.2f s (%.0f events/s)%n", sent.frames(),
-          sent.bytes() / 1e6, sender.target(), sent.elapsedNanos() / 1e9, sent.eventsPerSecond());
+      err().printf(Locale.ROOT, "replay: sent %d frames (%.1f MB) to %s in %.2f s (%.0f events/s) | injected %s%n",
+          sent.frames(), sent.bytes() / 1e6, sender.target(), sent.elapsedNanos() / 1e9, sent.eventsPerSecond(),
+          result.injected().toText());
     }
     return RunCommand.EXIT_OK;
   }
 
-  private int runLocal(ChaosResult result) {
+  private int runLocal(ChaosResult result, boolean json) {
     ReplaySummary done;
     try {
       done = localReplay.run(result.lines());
@@ -148,10 +156,11 @@ final class ReplayCommand implements Callable<Integer> {
       err().println("tickwire replay --local failed: " + e);
       return RunCommand.EXIT_FAILED;
     }
-    if (summary == SummaryFormat.JSON) {
-      out().println(done.toJson());
+    if (json) {
+      out().println(done.toJson()); // stdout holds exactly the summary; the injected counts go to stderr
+      err().println("replay: injected " + result.injected().toText());
     } else {
-      err().println("replay --local: " + done.toText());
+      err().println("replay --local: " + done.toText() + " | injected " + result.injected().toText());
     }
     return RunCommand.EXIT_OK;
   }

@@ -83,10 +83,7 @@ final class StressCommand implements Callable<Integer> {
 
   private StressLoad load() {
     asked = Options.parse(spec, "--rate", rate, Rate::parse);
-    long millis = Options.parse(spec, "--duration", duration, Intervals::parse);
-    if (millis <= 0) {
-      throw Options.bad(spec, "--duration must be positive, got " + duration);
-    }
+    long millis = Options.parse(spec, "--duration", duration, Intervals::parse); // refuses 0 itself
     if (connections < 1) {
       throw Options.bad(spec, "--connections must be at least 1, got " + connections);
     }

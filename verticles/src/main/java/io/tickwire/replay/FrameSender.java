@@ -32,18 +32,7 @@ public final class FrameSender {
 
   /** Sends each line as one frame of its UTF-8 bytes, in order, then closes the connection. */
   public SendResult sendLines(List<String> lines) throws SendException {
-    Iterator<String> it = lines.iterator();
-    return send(new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public byte[] next() {
-        return it.next().getBytes(StandardCharsets.UTF_8);
-      }
-    });
+    return send(lines.stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).iterator());
   }
 
   /** Sends each payload as one frame until there are no more, then closes the connection. */

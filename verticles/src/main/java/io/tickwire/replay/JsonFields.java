@@ -22,7 +22,7 @@ final class JsonFields {
    * One top-level field: {@code start} is the opening quote of its name, {@code valueStart..end} its value.
    * {@code scalar} is the value's text for scalars, null for objects and arrays.
    */
-  record Field(String name, JsonToken token, String scalar, int start, int valueStart, int end) {
+  record Field(String name, String scalar, int start, int valueStart, int end) {
   }
 
   private final String text;
@@ -66,7 +66,7 @@ final class JsonFields {
     } else {
       p.skipChildren();
     }
-    return new Field(name, token, scalar, start, valueStart, offset(p.currentLocation().getCharOffset()));
+    return new Field(name, scalar, start, valueStart, offset(p.currentLocation().getCharOffset()));
   }
 
   private static int offset(long charOffset) {
@@ -81,12 +81,6 @@ final class JsonFields {
   String scalar(String name) {
     Field field = fields.get(name);
     return field == null ? null : field.scalar();
-  }
-
-  /** The JSON token type of {@code name}'s value, or null when absent. */
-  JsonToken token(String name) {
-    Field field = fields.get(name);
-    return field == null ? null : field.token();
   }
 
   /** The value of {@code name} exactly as written, or null when absent. */

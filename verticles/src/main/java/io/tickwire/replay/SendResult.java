@@ -14,9 +14,4 @@ public record SendResult(long frames, long bytes, long elapsedNanos) {
   public double eventsPerSecond() {
     return elapsedNanos <= 0 ? 0 : frames * 1e9 / elapsedNanos;
   }
-
-  /** Frames and bytes added up; the longer elapsed time, as for senders that ran side by side. */
-  public SendResult plus(SendResult other) {
-    return new SendResult(frames + other.frames, bytes + other.bytes, Math.max(elapsedNanos, other.elapsedNanos));
-  }
 }
