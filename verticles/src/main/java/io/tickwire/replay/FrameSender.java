@@ -1,0 +1,88 @@
+package io.tickwire.replay;
+
+import io.tickwire.connector.FrameWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A blocking producer for the TCP ingest: one connection, frames written through a buffer, paced to a
+ * {@link Rate}. When the node back-pressures, its ingest stops reading and our writes block: the sender slows
+ * down rather than anything queueing up. Not thread-safe: one sender per thread.
+ */
+public final class FrameSender {
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  private static final int BUFFER_BYTES = 1 << 16;
+  private static final int HEADER_BYTES = 4;
+
+  private final HostPort target;
+  private final Rate rate;
+  private final Progress progress;
+
+  public FrameSender(HostPort target, Rate rate, Progress progress) {
+    this.target = target;
+    this.rate = rate;
+    this.progress = progress;
+  }
+
+  /** Sends each line as one frame of its UTF-8 bytes, in order, then closes the connection. */
+  public SendResult sendLines(List<String> lines) throws SendException {
+    return send(lines.stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).iterator());
+  }
+
+  /** Sends each payload as one frame until there are no more, then closes the connection. */
+  public SendResult send(Iterator<byte[]> payloads) throws SendException {
+    long start = System.nanoTime();
+    Socket socket = connect();
+    long frames = 0;
+    long bytes = 0;
+    try (socket) {
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+      Pacer pacer = new Pacer(rate, start);
+      while (payloads.hasNext()) {
+        byte[] payload = payloads.next();
+        pacer.awaitTurn(frames, out);
+        FrameWriter.write(out, payload);
+        frames++;
+        bytes += HEADER_BYTES + payload.length;
+        progress.sent(HEADER_BYTES + payload.length);
+      }
+      out.flush();
+      socket.shutdownOutput(); // an orderly end: the ingest reads every byte before it sees the close
+    } catch (IOException e) {
+      throw new SendException("connection to " + target + " failed after " + frames + " frames: " + e.getMessage(),
+          new SendResult(frames, bytes, System.nanoTime() - start), e);
+    }
+    return new SendResult(frames, bytes, System.nanoTime() - start);
+  }
+
+  private Socket connect() throws SendException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true); // paced frames go out when flushed, not when Nagle decides
+      socket.connect(new InetSocketAddress(target.host(), target.port()), CONNECT_TIMEOUT_MS);
+      return socket;
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw new SendException("cannot connect to " + target + ": " + e.getMessage()
+          + " (is a tickwire node with TCP ingest listening there?)", SendResult.NONE, e);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing was connected; there is nothing to lose
+    }
+  }
+
+  public HostPort target() {
+    return target;
+  }
+}

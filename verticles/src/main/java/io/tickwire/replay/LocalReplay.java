@@ -1,0 +1,21 @@
+package io.tickwire.replay;
+
+import java.util.List;
+
+/**
+ * Runs the pipeline in-process on lines that would otherwise be sent to a node ({@code tickwire replay --local}),
+ * returning once everything has gone through.
+ */
+@FunctionalInterface
+public interface LocalReplay {
+  /** Until an in-process pipeline is wired in, {@code --local} says so. */
+  LocalReplay NOT_AVAILABLE = lines -> {
+    throw new UnsupportedOperationException("replay --local is not implemented yet; send to a node with --to");
+  };
+
+  /**
+   * Feeds {@code lines} (v1 JSON events, faults already injected, in send order) through an in-process pipeline
+   * and summarises what it made of them.
+   */
+  ReplaySummary run(List<String> lines) throws Exception;
+}

@@ -1,0 +1,61 @@
+package io.tickwire.replay;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A progress line on stderr now and then during a long send: every few seconds for a person watching a
+ * terminal, rarely otherwise, so a CI log gets a heartbeat rather than a flood. Thread-safe: several
+ * connections may report into one.
+ */
+public final class Progress {
+  private static final long TERMINAL_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final Progress NONE = new Progress("", null, Long.MAX_VALUE);
+
+  private final String label;
+  private final PrintStream out;
+  private final long everyNanos;
+  private final long startNanos = System.nanoTime();
+  private final AtomicLong nextNanos;
+  private final LongAdder frames = new LongAdder();
+  private final LongAdder bytes = new LongAdder();
+
+  Progress(String label, PrintStream out, long everyNanos) {
+    this.label = label;
+    this.out = out;
+    this.everyNanos = everyNanos;
+    this.nextNanos = new AtomicLong(out == null ? Long.MAX_VALUE : startNanos + everyNanos);
+  }
+
+  /** Reports nothing. */
+  public static Progress none() {
+    return NONE;
+  }
+
+  /** Reports on stderr, every 5 s on an interactive console and every 30 s otherwise. */
+  public static Progress toStderr(String label) {
+    return new Progress(label, System.err, System.console() != null ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS);
+  }
+
+  /** One frame of {@code size} bytes written; prints a line when one is due. */
+  void sent(long size) {
+    frames.increment();
+    bytes.add(size);
+    long now = System.nanoTime();
+    long next = nextNanos.get();
+    if (now >= next && nextNanos.compareAndSet(next, now + everyNanos)) {
+      print(now);
+    }
+  }
+
+  private void print(long now) {
+    double seconds = (now - startNanos) / 1e9;
+    long n = frames.sum();
+    out.printf(Locale.ROOT, "%s: %d frames (%.1f MB) sent in %.0f s, %.0f events/s%n", label, n, bytes.sum() / 1e6,
+        seconds, n / seconds);
+  }
+}
