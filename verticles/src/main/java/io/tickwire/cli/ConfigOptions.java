@@ -26,9 +26,14 @@ final class ConfigOptions {
 
   /** The settings, for a command that needs no Vert.x of its own. */
   Settings load() throws Exception {
+    return load(List.of());
+  }
+
+  /** The settings with {@code extra} overrides under the user's {@code --set}. */
+  Settings load(List<String> extra) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      return load(vertx, List.of());
+      return load(vertx, extra);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get();
     }

@@ -1,5 +1,6 @@
 package io.tickwire.cli;
 
+import io.tickwire.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tickwire", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Real-time market-data pipeline.",
     subcommands = {RunCommand.class, ReplayCommand.class, StressCommand.class, IncidentsCommand.class,
-        CommandLine.HelpCommand.class})
+        DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -20,7 +21,19 @@ public final class Main implements Runnable {
 
   /** The command line as {@link #main} runs it (tests run it in-process the same way). */
   static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed);
+  }
+
+  /** A bad configuration is the user's to fix (exit 2, the message only); anything else is ours (exit 1). */
+  private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof ConfigException) {
+      cmd.getErr().println("tickwire: " + cause.getMessage());
+      return RunCommand.EXIT_BAD_CONFIG;
+    }
+    cmd.getErr().println("tickwire " + cmd.getCommandName() + " failed: " + cause);
+    cause.printStackTrace(cmd.getErr());
+    return RunCommand.EXIT_FAILED;
   }
 
   @Override

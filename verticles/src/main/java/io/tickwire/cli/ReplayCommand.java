@@ -5,6 +5,8 @@ import io.tickwire.replay.ChaosResult;
 import io.tickwire.replay.ChaosSettings;
 import io.tickwire.replay.FrameSender;
 import io.tickwire.replay.HostPort;
+import io.tickwire.replay.InProcessReplay;
+import io.tickwire.replay.LocalPipeline;
 import io.tickwire.replay.LocalReplay;
 import io.tickwire.replay.Progress;
 import io.tickwire.replay.Rate;
@@ -74,10 +76,14 @@ final class ReplayCommand implements Callable<Integer> {
       description = "text: one line on stderr; json: one JSON object on stdout (default: ${DEFAULT-VALUE}).")
   String summary;
 
+  @CommandLine.Mixin
+  ConfigOptions configOptions = new ConfigOptions();
+
+  /** Null: the in-process pipeline, configured by --config and --set; tests pass their own. */
   private final LocalReplay localReplay;
 
   ReplayCommand() {
-    this(LocalReplay.NOT_AVAILABLE);
+    this(null);
   }
 
   ReplayCommand(LocalReplay localReplay) {
@@ -91,7 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
     HostPort target = Options.parse(spec, "--to", to, HostPort::parse);
     boolean json = Options.parse(spec, "--summary", summary, ReplayCommand::isJson);
     ChaosResult result = new ChaosInjector(chaos).inject(readLines());
-    return local ? runLocal(result, json)
+    return local ? runLocal(result, json, pace)
         : send(result, new FrameSender(target, pace, Progress.toStderr("replay")), json);
   }
 
@@ -145,13 +151,10 @@ final class ReplayCommand implements Callable<Integer> {
     return RunCommand.EXIT_OK;
   }
 
-  private int runLocal(ChaosResult result, boolean json) {
+  private int runLocal(ChaosResult result, boolean json, Rate pace) {
     ReplaySummary done;
     try {
-      done = localReplay.run(result.lines());
-    } catch (UnsupportedOperationException e) {
-      err().println("tickwire replay: " + e.getMessage());
-      return RunCommand.EXIT_FAILED;
+      done = localReplay(pace).run(result.lines());
     } catch (Exception e) {
       err().println("tickwire replay --local failed: " + e);
       return RunCommand.EXIT_FAILED;
@@ -163,6 +166,13 @@ final class ReplayCommand implements Callable<Integer> {
       err().println("replay --local: " + done.toText() + " | injected " + result.injected().toText());
     }
     return RunCommand.EXIT_OK;
+  }
+
+  private LocalReplay localReplay(Rate pace) throws Exception {
+    if (localReplay != null) {
+      return localReplay;
+    }
+    return new InProcessReplay(configOptions.load(LocalPipeline.OVERRIDES), pace);
   }
 
   private PrintWriter out() {

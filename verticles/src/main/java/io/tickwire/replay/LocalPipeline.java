@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 public final class LocalPipeline {
   /** Overrides that make a node a self-contained replay target; the caller's own overrides come after. */
   public static final List<String> OVERRIDES = List.of("synthetic.enabled=false", "web.enabled=false",
-      "redis.enabled=false", "inference.enabled=false", "ingest.tcp.enabled=true", "ingest.tcp.host=127.0.0.1",
+      "inference.enabled=false", "ingest.tcp.enabled=true", "ingest.tcp.host=127.0.0.1",
       "ingest.tcp.port=0");
 
   private final Node node;
@@ -67,7 +67,7 @@ public final class LocalPipeline {
   }
 
   /** What the run did; complete once {@link #stop} has finished. */
-  public ReplayCounts counts() {
+  public ReplaySummary summary() {
     if (!stopped) {
       throw new IllegalStateException("counts are final only after stop()");
     }
@@ -79,15 +79,11 @@ public final class LocalPipeline {
     for (MicroBatcherVerticle batcher : batchers) {
       bars += batcher.barsClosed();
     }
-    return new ReplayCounts(ingest.stats().frames(), bars, anomalies, router.incidents(),
+    return new ReplaySummary(ingest.stats().frames(), bars, anomalies, router.incidents(),
         ingest.stats().rejected() + router.deadLetters().total());
   }
 
   private <T> List<T> stages(Class<T> type) {
     return node.stages().stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  /** The summary figures of a replay. */
-  public record ReplayCounts(long processed, long bars, Map<String, Long> anomalies, long incidents, long dlq) {
   }
 }

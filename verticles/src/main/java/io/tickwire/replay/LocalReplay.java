@@ -8,11 +8,6 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface LocalReplay {
-  /** Until an in-process pipeline is wired in, {@code --local} says so. */
-  LocalReplay NOT_AVAILABLE = lines -> {
-    throw new UnsupportedOperationException("replay --local is not implemented yet; send to a node with --to");
-  };
-
   /**
    * Feeds {@code lines} (v1 JSON events, faults already injected, in send order) through an in-process pipeline
    * and summarises what it made of them.

@@ -33,6 +33,7 @@ final class Detectors {
   private final LatencyDetector latency;
   private final OutlierDetector outliers;
   private final StaleFeedDetector stale;
+  private long newestEventTime;
   /** Fixed at construction, so a scrape from another thread never sees the map change shape. */
   private final Map<String, AtomicLong> counts = new TreeMap<>();
 
@@ -54,6 +55,7 @@ final class Detectors {
     int before = out.size();
     boolean keep = !(event instanceof Trade trade) || !duplicates.isDuplicate(trade, out);
     stale.seen(event, nowMicros);
+    newestEventTime = Math.max(newestEventTime, event.eventTime());
     if (keep) {
       order.isOutOfOrder(event, out);
       latency.record(event, out);
@@ -64,6 +66,13 @@ final class Detectors {
     }
     count(out, before);
     return keep;
+  }
+
+  /** The stream is ending: reports the sequence gaps still waiting out their reorder window. */
+  void flush(List<Anomaly> out) {
+    int before = out.size();
+    gaps.flush(newestEventTime, out); // event time, so a replay's flush-time gaps are reproducible too
+    count(out, before);
   }
 
   /** Adds a stale_feed anomaly for each symbol silent for too long at {@code nowMicros}. */

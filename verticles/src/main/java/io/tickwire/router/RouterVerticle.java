@@ -53,6 +53,7 @@ public final class RouterVerticle extends VerticleBase {
   private int pendingIngress;
   private long heartbeatTimer;
   private long staleTimer;
+  private IncidentRecording recording;
   private long healthTimer;
   private long routed;
 
@@ -71,6 +72,7 @@ public final class RouterVerticle extends VerticleBase {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec());
     detectors = new Detectors(settings.detect());
     detectors.register(health.metrics());
+    recording = IncidentRecording.start(vertx, settings, health.metrics());
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     partitions = new ArrayList<>(nextSeq.length);
     long now = System.nanoTime();
@@ -92,7 +94,9 @@ public final class RouterVerticle extends VerticleBase {
     vertx.cancelTimer(heartbeatTimer);
     vertx.cancelTimer(staleTimer);
     vertx.cancelTimer(healthTimer);
-    return Outlet.drainedAll(partitions).compose(v -> anomalies.drained()).onComplete(v -> LOG.log(
+    reportPendingGaps();
+    return recording.stop().compose(v -> Outlet.drainedAll(partitions)).compose(v -> anomalies.drained())
+        .onComplete(v -> LOG.log(
         System.Logger.Level.INFO, "router: {0} events routed, {1} rejected {2}, anomalies {3}", routed,
         deadLetters.total(), deadLetters.rejected(), detectors.counts()));
   }
@@ -127,6 +131,7 @@ public final class RouterVerticle extends VerticleBase {
         deadLetters.reject(event, reason);
         continue;
       }
+      recording.record(event);
       if (!detect(event, now)) {
         continue;
       }
@@ -148,6 +153,7 @@ public final class RouterVerticle extends VerticleBase {
   private boolean detect(MarketEvent event, long nowMicros) {
     seen.clear();
     boolean keep = detectors.admit(event, nowMicros, seen);
+    recording.anomalies(seen);
     sample(seen);
     return keep;
   }
@@ -171,11 +177,24 @@ public final class RouterVerticle extends VerticleBase {
     }
     seen.clear();
     detectors.checkStale(Clock.nowMicros(), seen);
+    publishBetweenBatches();
+  }
+
+  /** Anomalies found outside {@link #route}: offered to the recorder, sampled and sent on their own. */
+  private void publishBetweenBatches() {
+    recording.anomalies(seen);
     sample(seen);
     if (!found.isEmpty()) {
       anomalies.send(new AnomalyBatch(found));
       found = new ArrayList<>();
     }
+  }
+
+  /** At stop nothing more will arrive, so ids still missing are lost, not late. */
+  private void reportPendingGaps() {
+    seen.clear();
+    detectors.flush(seen);
+    publishBetweenBatches();
   }
 
   /** Sends a heartbeat to each quiet partition, unless a consumer is holding the router back. */
@@ -199,6 +218,7 @@ public final class RouterVerticle extends VerticleBase {
     gauges.put("ingress_batches_waiting", pendingIngress);
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
     detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
+    recording.gauges().forEach((name, n) -> gauges.put("recorder_" + name, n));
     String detail = pendingIngress > 0 ? "held back by a consumer" : "routing";
     return ComponentHealth.ok("router", detail, gauges);
   }
@@ -209,6 +229,11 @@ public final class RouterVerticle extends VerticleBase {
 
   public long routed() {
     return routed;
+  }
+
+  /** Incident bundles written so far. */
+  public long incidents() {
+    return recording.written();
   }
 
   /** Anomalies detected so far by type (every one, not only the sampled ones that were published). */

@@ -134,9 +134,14 @@ class ReplayCommandTest {
   }
 
   @Test
-  void localIsNotAvailableYetAndSaysSo() {
-    assertThat(replay("--file", file.toString(), "--local")).isEqualTo(1);
-    assertThat(err.toString()).contains("--local is not implemented");
+  void localRunsAnInProcessPipelineAndPrintsOnlyTheSummaryJson(@org.junit.jupiter.api.io.TempDir Path data) {
+    assertThat(replay("--file", file.toString(), "--local", "--duplicate-rate", "0.1", "--summary", "json",
+        "--set", "data_dir=" + data)).as(err.toString()).isZero();
+    io.vertx.core.json.JsonObject summary = new io.vertx.core.json.JsonObject(out.toString().strip());
+    assertThat(summary.fieldNames()).containsExactly("processed", "bars", "anomalies", "incidents", "dlq");
+    assertThat(summary.getLong("processed")).isGreaterThan(0);
+    assertThat(summary.getJsonObject("anomalies").getLong("duplicate")).isPositive();
+    assertThat(out.toString().lines()).hasSize(1);
   }
 
   @Test

@@ -44,6 +44,7 @@ class ChaosAgainstDetectorsTest {
         }
       }
     }
+    gaps.flush(0, gap); // the stream ended: ids still inside the reorder window are lost too
     return new Detected(refused, dup.size(), late.size(), gap.size());
   }
 

@@ -12,18 +12,45 @@ import org.junit.jupiter.api.Test;
 
 class SequenceGapDetectorTest {
   @Test
-  void reportsGapSizes() {
-    SequenceGapDetector detector = new SequenceGapDetector();
+  void reportsEachRunOfMissingIdsOnceTheReorderWindowHasPassed() {
+    SequenceGapDetector detector = new SequenceGapDetector(100, 2);
     List<Anomaly> out = new ArrayList<>();
-    List<Long> missing = new ArrayList<>();
-    for (String id : new String[] {"1", "2", "5", "6", "10", "11"}) {
-      missing.add(detector.check(trade("v", "X", id, T0 + Long.parseLong(id)), out));
+    List<Long> reported = new ArrayList<>();
+    for (String id : new String[] {"1", "2", "5", "6", "10", "11", "12", "13"}) {
+      reported.add(detector.check(trade("v", "X", id, T0 + Long.parseLong(id)), out));
     }
-    assertThat(missing).containsExactly(0L, 0L, 2L, 0L, 3L, 0L);
+    // A run is confirmed once the highest id is more than 2 past its last: 3..4 at 10, 7..9 at 12.
+    assertThat(reported).containsExactly(0L, 0L, 0L, 0L, 2L, 0L, 3L, 0L);
     assertThat(out).extracting(Anomaly::measure).containsExactly(2.0, 3.0);
     assertThat(out).allSatisfy(a -> assertThat(a.type()).isEqualTo("sequence_gap"));
-    assertThat(out.get(0).ts()).isEqualTo(T0 + 5);
-    assertThat(out.get(1).detail()).contains("6").contains("10");
+    assertThat(out.get(0).ts()).as("the trade that confirmed it").isEqualTo(T0 + 10);
+    assertThat(out.get(1).detail()).contains("7..9").contains("3 missing");
+  }
+
+  @Test
+  void anIdArrivingWithinTheWindowWasReorderedNotLost() {
+    SequenceGapDetector detector = new SequenceGapDetector(100, 4);
+    List<Anomaly> out = new ArrayList<>();
+    for (String id : new String[] {"1", "3", "4", "2", "7", "5", "8", "9", "10", "11", "12", "13"}) {
+      detector.check(trade("v", "X", id, T0), out);
+    }
+    assertThat(out).as("only 6 never came").singleElement()
+        .satisfies(a -> assertThat(a.detail()).contains("trade id 6 never arrived"));
+  }
+
+  @Test
+  void flushReportsWhatIsStillPendingAndAHugeJumpIsReportedAtOnce() {
+    SequenceGapDetector detector = new SequenceGapDetector(100, 128);
+    List<Anomaly> out = new ArrayList<>();
+    detector.check(trade("v", "X", "1", T0), out);
+    detector.check(trade("v", "X", "3", T0), out);
+    assertThat(out).isEmpty();
+    assertThat(detector.flush(T0 + 9, out)).isEqualTo(1);
+    assertThat(out).singleElement().satisfies(a -> assertThat(a.ts()).isEqualTo(T0 + 9));
+    long jump = 3 + SequenceGapDetector.MAX_PENDING + 2;
+    assertThat(detector.check(trade("v", "X", Long.toString(jump), T0), out))
+        .isEqualTo(SequenceGapDetector.MAX_PENDING + 1);
+    assertThat(out).hasSize(2);
   }
 
   @Test
@@ -33,6 +60,7 @@ class SequenceGapDetectorTest {
     for (String id : new String[] {"10", "8", "10", "11", "3", "12"}) {
       assertThat(detector.check(trade("v", "X", id, T0), out)).isZero();
     }
+    detector.flush(T0, out);
     assertThat(out).isEmpty();
   }
 
@@ -48,7 +76,7 @@ class SequenceGapDetectorTest {
 
   @Test
   void symbolsAndVenuesAreIndependent() {
-    SequenceGapDetector detector = new SequenceGapDetector();
+    SequenceGapDetector detector = new SequenceGapDetector(100, 0);
     List<Anomaly> out = new ArrayList<>();
     detector.check(trade("v", "X", "100", T0), out);
     detector.check(trade("v", "Y", "1", T0), out);
@@ -60,23 +88,31 @@ class SequenceGapDetectorTest {
   }
 
   @Test
-  void totalMissingEqualsTheIdsDroppedFromASeededStream() {
+  void totalMissingEqualsTheIdsDroppedFromASeededShuffledStream() {
     Random random = new Random(3);
     SequenceGapDetector detector = new SequenceGapDetector();
     List<Anomaly> out = new ArrayList<>();
     int dropped = 0;
     int runs = 0;
     boolean previousDropped = false;
+    List<Integer> kept = new ArrayList<>();
     for (int id = 1; id <= 5_000; id++) {
       boolean drop = id > 1 && id < 5_000 && random.nextDouble() < 0.03;
       if (drop) {
         dropped++;
         runs += previousDropped ? 0 : 1;
       } else {
-        detector.check(trade("v", "X", Integer.toString(id), T0 + id), out);
+        kept.add(id);
       }
       previousDropped = drop;
     }
+    for (int from = 1; from < kept.size(); from += 20) { // reorder within blocks of 20, as a jittery feed does
+      java.util.Collections.shuffle(kept.subList(from, Math.min(kept.size(), from + 20)), random);
+    }
+    for (int id : kept) {
+      detector.check(trade("v", "X", Integer.toString(id), T0 + id), out);
+    }
+    detector.flush(T0, out);
     assertThat(dropped).isGreaterThan(50);
     assertThat(out).hasSize(runs);
     assertThat(out.stream().mapToDouble(Anomaly::measure).sum()).isEqualTo(dropped);

@@ -1,0 +1,66 @@
+package io.tickwire.replay;
+
+import io.tickwire.codecs.Codecs;
+import io.tickwire.config.Settings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code tickwire replay --local}: starts a {@link LocalPipeline} in this JVM, sends the lines to its TCP ingest,
+ * waits until the ingest has read every frame, then stops the pipeline (which flushes the open windows and writes
+ * pending incidents) and summarises. The same lines give the same summary: detection runs in event time and in
+ * arrival order, and one connection keeps that order.
+ */
+public final class InProcessReplay implements LocalReplay {
+  /** How long the ingest may take to read what was sent, after the sender finished. */
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+  private static final long STOP_TIMEOUT_SECONDS = 120;
+
+  private final Settings settings;
+  private final Rate rate;
+
+  /** @param settings with {@link LocalPipeline#OVERRIDES} applied */
+  public InProcessReplay(Settings settings, Rate rate) {
+    this.settings = settings;
+    this.rate = rate;
+  }
+
+  @Override
+  public ReplaySummary run(List<String> lines) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Codecs.register(vertx);
+    try {
+      LocalPipeline pipeline = new LocalPipeline(vertx, settings);
+      await(pipeline.start());
+      try {
+        SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate,
+            Progress.toStderr("replay --local")).sendLines(lines);
+        awaitRead(pipeline, sent.frames());
+      } finally {
+        await(pipeline.stop());
+      }
+      return pipeline.summary();
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  private static void awaitRead(LocalPipeline pipeline, long frames) throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+    while (pipeline.framesRead() < frames) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("the ingest read " + pipeline.framesRead() + " of " + frames + " frames within "
+            + READ_TIMEOUT.toSeconds() + " s");
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+}
