@@ -4,6 +4,7 @@ import io.tickwire.codecs.Codecs;
 import io.tickwire.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +23,20 @@ public final class InProcessReplay implements LocalReplay {
 
   private final Settings settings;
   private final Rate rate;
+  private final List<String> printAddresses;
+  private final OutputStream printOut;
 
   /** @param settings with {@link LocalPipeline#OVERRIDES} applied */
   public InProcessReplay(Settings settings, Rate rate) {
+    this(settings, rate, List.of(), OutputStream.nullOutputStream());
+  }
+
+  /** Also prints the messages on {@code printAddresses} (e.g. md.anomalies) to {@code printOut} as v1 JSON lines. */
+  public InProcessReplay(Settings settings, Rate rate, List<String> printAddresses, OutputStream printOut) {
     this.settings = settings;
     this.rate = rate;
+    this.printAddresses = List.copyOf(printAddresses);
+    this.printOut = printOut;
   }
 
   @Override
@@ -34,7 +44,7 @@ public final class InProcessReplay implements LocalReplay {
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);
     try {
-      LocalPipeline pipeline = new LocalPipeline(vertx, settings);
+      LocalPipeline pipeline = new LocalPipeline(vertx, settings, printAddresses, printOut);
       await(pipeline.start());
       try {
         SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate,

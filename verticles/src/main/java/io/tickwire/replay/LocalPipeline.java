@@ -34,8 +34,12 @@ public final class LocalPipeline {
   private boolean stopped;
 
   public LocalPipeline(Vertx vertx, Settings settings) {
-    this.node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of(),
-        OutputStream.nullOutputStream());
+    this(vertx, settings, List.of(), OutputStream.nullOutputStream());
+  }
+
+  /** Also prints every message on {@code printAddresses} to {@code printOut}, as {@code run --print} does. */
+  public LocalPipeline(Vertx vertx, Settings settings, List<String> printAddresses, OutputStream printOut) {
+    this.node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), printAddresses, printOut);
   }
 
   public Future<Void> start() {
