@@ -183,4 +183,31 @@ class IncidentsApiTest {
     String decoded = java.net.URLDecoder.decode(id, java.nio.charset.StandardCharsets.UTF_8);
     assertThat(reply.json().getString("detail")).contains("bad incident id '" + decoded + "'");
   }
+
+  @Test
+  void aDamagedBundleIsAServerErrorNamingIt() throws IOException {
+    writeBoth();
+    Files.writeString(incidentsDir.resolve(older.id()).resolve("meta.json"), "{not json");
+    HttpProbe.Reply reply = fixture.get("/api/incidents/" + older.id());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(500);
+    assertThat(reply.contentType()).isEqualTo("application/json");
+    assertThat(reply.json().getString("error")).isEqualTo("incident_unreadable");
+    assertThat(reply.json().getString("detail")).startsWith("incident '" + older.id() + "' cannot be read")
+        .doesNotContain("database", "rules");
+    // The damaged one is left out of the list rather than hiding the others.
+    JsonArray listed = fixture.get("/api/incidents").json().getJsonArray("incidents");
+    assertThat(listed.stream().map(o -> ((JsonObject) o).getString("id"))).containsExactly(newer.id());
+  }
+
+  @Test
+  void anIncidentsPathThatIsAFileListsNothingAndFailsAReadWith500() throws IOException {
+    Files.writeString(incidentsDir, "a file, not a directory");
+    HttpProbe.Reply list = fixture.get("/api/incidents");
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.json().getJsonArray("incidents")).as("no directory yet: nothing recorded").isEmpty();
+    HttpProbe.Reply one = fixture.get("/api/incidents/" + older.id());
+    assertThat(one.status()).as(one.body()).isEqualTo(500);
+    assertThat(one.json().getString("error")).isEqualTo("incident_unreadable");
+    assertThat(one.json().getString("detail")).contains(older.id());
+  }
 }
