@@ -3,7 +3,7 @@ package io.tickwire.cli;
 import io.tickwire.config.ConfigException;
 import io.tickwire.recorder.IncidentStore;
 import io.vertx.core.json.JsonObject;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,6 +28,9 @@ final class IncidentsCommand implements Runnable {
 
   /** Opens the store of the configured incidents directory; a bad configuration is exit 2. */
   abstract static class StoreCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @CommandLine.Mixin
     ConfigOptions configOptions = new ConfigOptions();
 
@@ -38,13 +41,18 @@ final class IncidentsCommand implements Runnable {
         store = new IncidentStore(configOptions.load().incidentsDir());
       } catch (ExecutionException | ConfigException | IllegalArgumentException e) {
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        System.err.println("tickwire: " + cause.getMessage());
+        err().println("tickwire: " + cause.getMessage());
         return RunCommand.EXIT_BAD_CONFIG;
       }
-      return call(store, System.out);
+      return call(store, spec.commandLine().getOut());
     }
 
-    abstract int call(IncidentStore store, PrintStream out) throws Exception;
+    abstract int call(IncidentStore store, PrintWriter out) throws Exception;
+
+    /** The command line's error stream (System.err unless a caller, e.g. a test, set another). */
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List incidents, newest first.")
@@ -53,12 +61,12 @@ final class IncidentsCommand implements Runnable {
     boolean json;
 
     @Override
-    int call(IncidentStore store, PrintStream out) throws Exception {
+    int call(IncidentStore store, PrintWriter out) throws Exception {
       List<JsonObject> incidents = store.list();
       if (json) {
         incidents.forEach(meta -> out.println(meta.encode()));
       } else if (incidents.isEmpty()) {
-        System.err.println("no incidents in " + store.dir());
+        err().println("no incidents in " + store.dir());
       } else {
         out.printf("%-26s %-14s %-10s %-12s %7s %7s  %s%n", "ID", "TRIGGER", "VENUE", "SYMBOL", "BEFORE", "AFTER",
             "TRIGGER TIME");
@@ -85,16 +93,16 @@ final class IncidentsCommand implements Runnable {
     boolean json;
 
     @Override
-    int call(IncidentStore store, PrintStream out) throws Exception {
+    int call(IncidentStore store, PrintWriter out) throws Exception {
       Optional<?> shown;
       try {
         shown = json ? store.meta(id).map(JsonObject::encodePrettily) : store.report(id);
       } catch (IllegalArgumentException e) {
-        System.err.println("tickwire: " + e.getMessage());
+        err().println("tickwire: " + e.getMessage());
         return RunCommand.EXIT_BAD_CONFIG;
       }
       if (shown.isEmpty()) {
-        System.err.println("tickwire: no incident '" + id + "' in " + store.dir() + " (tickwire incidents list)");
+        err().println("tickwire: no incident '" + id + "' in " + store.dir() + " (tickwire incidents list)");
         return RunCommand.EXIT_FAILED;
       }
       out.println(shown.get());
