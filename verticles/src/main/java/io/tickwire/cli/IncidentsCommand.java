@@ -100,6 +100,9 @@ final class IncidentsCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         err().println("tickwire: " + e.getMessage());
         return RunCommand.EXIT_BAD_CONFIG;
+      } catch (io.vertx.core.json.DecodeException | java.io.IOException e) {
+        err().println("tickwire: incident '" + id + "' in " + store.dir() + " cannot be read: " + e.getMessage());
+        return RunCommand.EXIT_FAILED;
       }
       if (shown.isEmpty()) {
         err().println("tickwire: no incident '" + id + "' in " + store.dir() + " (tickwire incidents list)");

@@ -112,6 +112,15 @@ class IncidentsCommandTest {
   }
 
   @Test
+  void showJsonOfADamagedBundleExitsOneNamingIt() throws IOException {
+    writeBoth();
+    Files.writeString(incidentsDir().resolve(newer.id()).resolve("meta.json"), "{\"id\":");
+    assertThat(incidents("show", newer.id(), "--json")).isEqualTo(1);
+    assertThat(err.toString()).contains("incident '" + newer.id() + "'").contains("cannot be read");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void showAnUnknownIdExitsOneNamingItAndTheDirectory() {
     writeBoth();
     String unknown = "20240501T120000Z_00000000";
