@@ -37,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "15000", description = "Trades in the stream (default: ${DEFAULT-VALUE}).")
   int events;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the stream and the faults (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1",
+      description = "Seed of the stream and the faults (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -66,8 +67,8 @@ final class DemoCommand implements Callable<Integer> {
             + " | out_of_order=%d (injected %d) | incidents=%d | dlq=%d | bars=%d%n",
         summary.processed(), count(summary, AnomalyTypes.SCHEMA_DRIFT), chaos.injected().drift(),
         count(summary, AnomalyTypes.DUPLICATE), chaos.injected().duplicates(),
-        count(summary, AnomalyTypes.SEQUENCE_GAP), chaos.injected().gapEpisodes(), count(summary, AnomalyTypes.OUT_OF_ORDER),
-        chaos.injected().outOfOrder(), summary.incidents(), summary.dlq(), summary.bars());
+        count(summary, AnomalyTypes.SEQUENCE_GAP), chaos.injected().gapEpisodes(),
+        count(summary, AnomalyTypes.OUT_OF_ORDER), chaos.injected().outOfOrder(), summary.incidents(), summary.dlq(), summary.bars());
     List<JsonObject> newest = new IncidentStore(settings.incidentsDir()).list();
     for (JsonObject meta : newest.subList(0, (int) Math.min(summary.incidents(), newest.size()))) {
       out.println("report: " + settings.incidentsDir().resolve(meta.getString("id")).resolve(IncidentWriter.REPORT)

@@ -326,7 +326,8 @@ public record Settings(
   }
 
   private static Inference inference(ConfigReader r) {
-    return new Inference(r.bool("inference.enabled"), r.optionalString("inference.model"), r.integer("inference.model_timeout_ms", 1, 60_000));
+    return new Inference(r.bool("inference.enabled"), r.optionalString("inference.model"),
+        r.integer("inference.model_timeout_ms", 1, 60_000));
   }
 
   private static long[] intervals(ConfigReader r, String key) {

@@ -59,7 +59,8 @@ public final class StaleFeedDetector {
         VenueSymbol key = entry.getKey();
         double seconds = silent / 1e6;
         out.add(new Anomaly(key.venue(), key.symbol(), AnomalyTypes.STALE_FEED, watch.lastEventTime,
-            "no event for " + String.format(Locale.ROOT, "%.1f", seconds) + " s (last event time is the anomaly's ts)", seconds));
+            "no event for " + String.format(Locale.ROOT, "%.1f", seconds) + " s (last event time is the anomaly's ts)",
+            seconds));
         found++;
       }
     }
