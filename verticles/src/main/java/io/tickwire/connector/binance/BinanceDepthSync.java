@@ -1,0 +1,141 @@
+package io.tickwire.connector.binance;
+
+import io.tickwire.book.OrderBook;
+import io.tickwire.codecs.Side;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Keeps one symbol's book in step with Binance's depth diffs by the documented procedure: buffer diffs until a REST
+ * snapshot arrives; drop diffs with {@code u <= lastUpdateId}; the first applied diff must straddle
+ * {@code lastUpdateId + 1} ({@code U <= lastUpdateId + 1 <= u}); afterwards each diff's {@code U} must be the
+ * previous {@code u + 1}. Anything else is a gap: the book is cleared and a fresh snapshot requested, for this
+ * symbol only. Confined to one thread.
+ */
+public final class BinanceDepthSync {
+  /** A diff or snapshot side as received: [price, size] decimal strings already parsed to packed decimals. */
+  public record Level(long price, long size) {
+  }
+
+  /** One {@code depthUpdate}: first and last update id, and the changed levels. */
+  public record Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks) {
+  }
+
+  /** Asked for whenever the book must be (re)built from a REST snapshot. */
+  public interface SnapshotRequester {
+    void requestSnapshot(String symbol);
+  }
+
+  private final String symbol;
+  private final OrderBook book;
+  private final SnapshotRequester requester;
+  private final int maxBuffered;
+  private final Deque<Diff> buffered = new ArrayDeque<>();
+  private boolean synced;
+  private boolean awaitingFirst;
+  private long lastApplied;
+  private long applied;
+  private long gaps;
+  private long resyncs;
+  private long dropped;
+
+  public BinanceDepthSync(String symbol, OrderBook book, SnapshotRequester requester, int maxBuffered) {
+    this.symbol = symbol;
+    this.book = book;
+    this.requester = requester;
+    this.maxBuffered = maxBuffered;
+  }
+
+  /** Starts (or restarts) a sync: asks for a snapshot and buffers diffs until it comes. */
+  public void begin() {
+    synced = false;
+    book.clear();
+    requester.requestSnapshot(symbol);
+  }
+
+  public void onDiff(Diff diff) {
+    if (!synced) {
+      buffer(diff);
+    } else {
+      accept(diff);
+    }
+  }
+
+  /** A REST snapshot: rebuilds the book, then replays the buffered diffs that follow it. */
+  public void onSnapshot(long lastUpdateId, List<Level> bids, List<Level> asks) {
+    book.clear();
+    bids.forEach(l -> book.apply(Side.BUY, l.price(), l.size()));
+    asks.forEach(l -> book.apply(Side.SELL, l.price(), l.size()));
+    lastApplied = lastUpdateId;
+    synced = true;
+    awaitingFirst = true;
+    while (synced && !buffered.isEmpty()) {
+      accept(buffered.pollFirst());
+    }
+  }
+
+  /** Applies a diff that continues the book, skips one the book already holds, resyncs on a hole. */
+  private void accept(Diff diff) {
+    if (diff.lastUpdateId() <= lastApplied) {
+      return; // already in the snapshot
+    }
+    boolean continues = awaitingFirst ? diff.firstUpdateId() <= lastApplied + 1
+        : diff.firstUpdateId() == lastApplied + 1;
+    if (!continues) {
+      gap();
+      buffer(diff);
+      return;
+    }
+    apply(diff);
+    awaitingFirst = false;
+  }
+
+  private void apply(Diff diff) {
+    diff.bids().forEach(l -> book.apply(Side.BUY, l.price(), l.size()));
+    diff.asks().forEach(l -> book.apply(Side.SELL, l.price(), l.size()));
+    lastApplied = diff.lastUpdateId();
+    applied++;
+  }
+
+  /** Continuity broke: this symbol's book is wrong from here on, so rebuild it. */
+  private void gap() {
+    gaps++;
+    resyncs++;
+    begin();
+  }
+
+  /** Oldest first out: a snapshot that is slow to come must not hold unbounded diffs. */
+  private void buffer(Diff diff) {
+    if (buffered.size() >= maxBuffered) {
+      buffered.pollFirst();
+      dropped++;
+    }
+    buffered.addLast(diff);
+  }
+
+  public boolean synced() {
+    return synced;
+  }
+
+  public long applied() {
+    return applied;
+  }
+
+  public long gaps() {
+    return gaps;
+  }
+
+  public long resyncs() {
+    return resyncs;
+  }
+
+  /** Diffs dropped from a full buffer while waiting for a snapshot. */
+  public long droppedWhileWaiting() {
+    return dropped;
+  }
+
+  public long lastUpdateId() {
+    return lastApplied;
+  }
+}
