@@ -13,7 +13,11 @@ public final class SharedFixtures {
   }
 
   public static Path root() {
-    Path module = Path.of("").toAbsolutePath();
+    return root(Path.of("").toAbsolutePath());
+  }
+
+  /** The fixtures folder as seen from {@code module}; fails naming the resolved path when it is missing. */
+  public static Path root(Path module) {
     Path root = module.resolve("../../shared/fixtures").normalize();
     if (!Files.isDirectory(root)) {
       throw new AssertionError("shared fixtures folder not found: " + root + " (resolved from the module directory "

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CaptureCryptofeedTest {
   @Test
@@ -44,6 +45,13 @@ class CaptureCryptofeedTest {
         .hasMessageContaining("bad timestamp");
     assertThatThrownBy(() -> CryptofeedCapture.parseLine(10, "1618678133.29 {}", null))
         .hasMessageContaining("without ': '");
+  }
+
+  @Test
+  void aMissingFixturesFolderFailsNamingThePath(@TempDir Path tmp) {
+    Path module = tmp.resolve("repo").resolve("verticles");
+    assertThatThrownBy(() -> SharedFixtures.root(module)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining(tmp.resolve("shared").resolve("fixtures").toString());
   }
 
   @Test
