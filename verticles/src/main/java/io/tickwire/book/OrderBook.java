@@ -4,6 +4,7 @@ import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class OrderBook {
 
   /** A read-only view of one side, best first; keys are prices, values sizes (packed decimals). */
   public NavigableMap<Long, Long> side(Side side) {
-    return java.util.Collections.unmodifiableNavigableMap(levels(side));
+    return Collections.unmodifiableNavigableMap(levels(side));
   }
 
   private TreeMap<Long, Long> levels(Side side) {
