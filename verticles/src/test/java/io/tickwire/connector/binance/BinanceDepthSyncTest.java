@@ -3,11 +3,11 @@ package io.tickwire.connector.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.book.OrderBook;
+import io.tickwire.testing.SharedFixtures;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
  * taken while they streamed, replayed in receive-time order through the sync procedure.
  */
 class BinanceDepthSyncTest {
-  private static final Path FIXTURES = Path.of("").toAbsolutePath().resolve("../../shared/fixtures/cryptofeed")
-      .normalize();
-
   /** One recorded message: REST snapshot or websocket depth diff, with its receive time. */
   private record Recorded(double at, String symbol, JsonObject snapshot, JsonObject diff) {
   }
@@ -106,11 +103,8 @@ class BinanceDepthSyncTest {
 
   /** Snapshots (BINANCE.http.0.0) and depth diffs (BINANCE.ws.1.0) merged by receive time. */
   private static List<Recorded> timeline() throws IOException {
-    if (!Files.isDirectory(FIXTURES)) {
-      throw new IllegalStateException("fixtures not found at " + FIXTURES + ": ../shared must sit beside the repo");
-    }
     List<Recorded> all = new ArrayList<>();
-    for (String line : Files.readAllLines(FIXTURES.resolve("BINANCE.http.0.0"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(SharedFixtures.cryptofeed("BINANCE.http.0.0"), StandardCharsets.UTF_8)) {
       int arrow = line.indexOf(" -> ");
       if (arrow < 0) {
         continue;
@@ -120,7 +114,7 @@ class BinanceDepthSyncTest {
       all.add(new Recorded(Double.parseDouble(line.substring(arrow + 4, colon)), symbol,
           new JsonObject(line.substring(colon + 2)), null));
     }
-    for (String line : Files.readAllLines(FIXTURES.resolve("BINANCE.ws.1.0"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(SharedFixtures.cryptofeed("BINANCE.ws.1.0"), StandardCharsets.UTF_8)) {
       int colon = line.indexOf(": ");
       if (line.startsWith("wss://") || colon < 0) {
         continue;

@@ -11,6 +11,7 @@ import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.router.EventValidator;
+import io.tickwire.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every received frame of the recorded Coinbase Exchange session (COINBASE.ws.28.0) through the parser. */
 class CoinbaseExchangeFramesTest {
-  private static final Path CAPTURE = Path.of("").toAbsolutePath()
-      .resolve("../../shared/fixtures/cryptofeed/COINBASE.ws.28.0").normalize();
+  private static final Path CAPTURE = SharedFixtures.cryptofeed("COINBASE.ws.28.0");
 
   @Test
   void theRecordedSessionParsesWithoutErrorIntoValidTradesQuotesAndBooks() throws IOException {
@@ -83,9 +83,6 @@ class CoinbaseExchangeFramesTest {
 
   /** The frames the client received, without their receive-time prefix. */
   private static List<String> receivedFrames() throws IOException {
-    if (!Files.isRegularFile(CAPTURE)) {
-      throw new IllegalStateException("fixture not found at " + CAPTURE + ": ../shared must sit beside the repo");
-    }
     List<String> frames = new ArrayList<>();
     for (String line : Files.readAllLines(CAPTURE, StandardCharsets.UTF_8)) {
       int colon = line.indexOf(": ");
