@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code tickwire replay --local}: starts a {@link LocalPipeline} in this JVM, sends the lines to its TCP ingest,
@@ -49,7 +48,7 @@ public final class InProcessReplay implements LocalReplay {
       try {
         SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate,
             Progress.toStderr("replay --local")).sendLines(lines);
-        awaitRead(pipeline, sent.frames());
+        await(pipeline.read(vertx, sent.frames(), READ_TIMEOUT.toMillis()));
       } finally {
         await(pipeline.stop());
       }
@@ -59,18 +58,8 @@ public final class InProcessReplay implements LocalReplay {
     }
   }
 
-  private static void awaitRead(LocalPipeline pipeline, long frames) throws InterruptedException, TimeoutException {
-    long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-    while (pipeline.framesRead() < frames) {
-      if (System.nanoTime() > deadline) {
-        throw new TimeoutException("the ingest read " + pipeline.framesRead() + " of " + frames + " frames within "
-            + READ_TIMEOUT.toSeconds() + " s");
-      }
-      Thread.sleep(5);
-    }
-  }
-
   private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return future.toCompletionStage().toCompletableFuture().get(READ_TIMEOUT.toSeconds() + STOP_TIMEOUT_SECONDS,
+        TimeUnit.SECONDS);
   }
 }

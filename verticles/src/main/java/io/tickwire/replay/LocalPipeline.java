@@ -8,13 +8,13 @@ import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 
 /**
  * The pipeline of {@code tickwire replay --local}: ingest and compute in this JVM, fed through the same TCP
@@ -60,9 +60,24 @@ public final class LocalPipeline {
     return ingest.stats().frames();
   }
 
-  /** True once the ingest has read {@code frames} frames: every one sent has been looked at. */
-  public BooleanSupplier hasRead(long frames) {
-    return () -> framesRead() >= frames;
+  /**
+   * Completes once the ingest has read {@code frames} frames (every one sent has been looked at), or fails after
+   * {@code timeoutMs}. Checked on a timer: the ingest counts frames on its own event loop and signals nothing.
+   */
+  public Future<Void> read(Vertx vertx, long frames, long timeoutMs) {
+    Promise<Void> done = Promise.promise();
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    vertx.setPeriodic(0, 5, id -> {
+      if (framesRead() >= frames) {
+        vertx.cancelTimer(id);
+        done.tryComplete();
+      } else if (System.currentTimeMillis() > deadline) {
+        vertx.cancelTimer(id);
+        done.tryFail(new IllegalStateException("the ingest read " + framesRead() + " of " + frames
+            + " frames within " + timeoutMs + " ms"));
+      }
+    });
+    return done.future();
   }
 
   /** Stops the node, draining every stage: open windows are flushed, pending incidents written. */
