@@ -6,7 +6,6 @@ import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.router.detect.AnomalyTypes;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Why here and not in the router: a drifted frame never becomes an event, so only the ingest ever sees it.
  */
 final class SchemaDrift {
-  private static final int EVIDENCE_CHARS = 200;
   /** Per-key counts are for health and reports; a producer spraying random symbols must not grow this. */
   private static final int MAX_KEYS = 1_000;
 
@@ -43,7 +41,7 @@ final class SchemaDrift {
     }
     if (sampler.admit()) {
       anomalies.send(new AnomalyBatch(List.of(new Anomaly(nonNull(venue), nonNull(symbol),
-          AnomalyTypes.SCHEMA_DRIFT, Clock.nowMicros(), reason + "; frame: " + evidence(frame, offset, length),
+          AnomalyTypes.SCHEMA_DRIFT, Clock.nowMicros(), reason + "; frame: " + TcpDeadLetters.prefix(frame, offset, length),
           Double.NaN))));
     }
   }
@@ -59,10 +57,5 @@ final class SchemaDrift {
 
   private static String nonNull(String text) {
     return text == null ? "" : text;
-  }
-
-  private static String evidence(byte[] frame, int offset, int length) {
-    String text = new String(frame, offset, Math.min(length, EVIDENCE_CHARS * 4), StandardCharsets.UTF_8);
-    return text.length() <= EVIDENCE_CHARS ? text : text.substring(0, EVIDENCE_CHARS) + "...";
   }
 }

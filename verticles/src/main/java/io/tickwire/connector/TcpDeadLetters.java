@@ -37,7 +37,8 @@ final class TcpDeadLetters {
         .put("frame_prefix", prefix(frame, offset, length)));
   }
 
-  private static String prefix(byte[] frame, int offset, int length) {
+  /** The first {@link #PREFIX_CHARS} characters of a frame, decoding no more bytes than they can need. */
+  static String prefix(byte[] frame, int offset, int length) {
     String text = new String(frame, offset, Math.min(length, PREFIX_BYTES), StandardCharsets.UTF_8);
     return truncate(text, PREFIX_CHARS);
   }

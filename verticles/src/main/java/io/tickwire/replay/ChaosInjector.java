@@ -44,7 +44,7 @@ public final class ChaosInjector {
     private final ChaosSettings settings;
     private final SplittableRandom faults;
     private final ShuffleBuffer<Out> shuffle;
-    private final SchemaDrift drift = new SchemaDrift();
+    private final DriftMutation drift = new DriftMutation();
     private final GapEpisodes gaps = new GapEpisodes();
     private final Reorderings reorderings = new Reorderings();
     private final Map<DriftKind, Long> drifted = new EnumMap<>(DriftKind.class);
@@ -94,7 +94,7 @@ public final class ChaosInjector {
     }
 
     private void sendDrifted(EventLine line) {
-      SchemaDrift.Drifted d = drift.drift(line, faults);
+      DriftMutation.Drifted d = drift.drift(line, faults);
       drifted.merge(d.kind(), 1L, Long::sum);
       gaps.missing(line);
       emit(new Out(line, d.text(), true));

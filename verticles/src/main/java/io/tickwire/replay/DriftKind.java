@@ -1,6 +1,6 @@
 package io.tickwire.replay;
 
-/** The ways {@link SchemaDrift} breaks an event's schema; each is one a producer really ships by mistake. */
+/** The ways {@link DriftMutation} breaks an event's schema; each is one a producer really ships by mistake. */
 public enum DriftKind {
   /** A key the contract does not know, next to every key it needs. */
   ADDED_KEY("added_key"),

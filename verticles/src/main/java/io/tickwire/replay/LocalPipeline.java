@@ -90,9 +90,7 @@ public final class LocalPipeline {
     if (!stopped) {
       throw new IllegalStateException("counts are final only after stop()");
     }
-    Map<String, Long> anomalies = new TreeMap<>();
-    AnomalyTypes.ALL.forEach(type -> anomalies.put(type, 0L));
-    anomalies.putAll(router.anomalyCounts());
+    Map<String, Long> anomalies = new TreeMap<>(router.anomalyCounts());
     anomalies.put(AnomalyTypes.SCHEMA_DRIFT, ingest.schemaDrift());
     long bars = 0;
     for (MicroBatcherVerticle batcher : batchers) {

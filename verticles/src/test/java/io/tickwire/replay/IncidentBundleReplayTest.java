@@ -2,11 +2,9 @@ package io.tickwire.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.config.Settings;
 import io.tickwire.recorder.IncidentStore;
 import io.tickwire.recorder.IncidentWriter;
 import io.tickwire.testing.Pipelines;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +26,7 @@ class IncidentBundleReplayTest {
   @Test
   void aBundleHasTheConfiguredSizesAndReplayingItReproducesTheTrigger() throws Exception {
     ChaosResult chaos = new ChaosInjector(new ChaosSettings(0.02, 0, 0, 0, 3)).inject(DemoStream.lines(15_000, 100, 3));
-    ReplaySummary first = replay(live, chaos.lines());
+    ReplaySummary first = LocalReplays.run(live, chaos.lines());
     assertThat(first.incidents()).as("150 s of event time, a 60 s cooldown").isEqualTo(3);
 
     List<JsonObject> incidents = new IncidentStore(live.resolve("incidents")).list();
@@ -46,26 +44,10 @@ class IncidentBundleReplayTest {
 
     JsonObject trigger = middle.getJsonObject("trigger");
     Pipelines.Capture anomalies = new Pipelines.Capture();
-    ReplaySummary again = replay(replayed, events, anomalies, "detect.anomaly_samples_per_sec=100000");
+    ReplaySummary again = LocalReplays.run(replayed, events, List.of("md.anomalies"), anomalies,
+        "detect.anomaly_samples_per_sec=100000");
     assertThat(again.anomalies().get(trigger.getString("type"))).isPositive();
     assertThat(anomalies.text().lines().map(JsonObject::new).toList())
         .as("the trigger detected again from the bundle alone").contains(trigger);
-  }
-
-  private static ReplaySummary replay(Path dataDir, List<String> lines) throws Exception {
-    return replay(dataDir, lines, new Pipelines.Capture());
-  }
-
-  private static ReplaySummary replay(Path dataDir, List<String> lines, Pipelines.Capture printed,
-      String... overrides) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Settings settings;
-    try {
-      settings = Pipelines.settings(vertx, Pipelines.concat(Pipelines.concat(LocalPipeline.OVERRIDES,
-          "data_dir=" + dataDir), overrides));
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
-    return new InProcessReplay(settings, Rate.MAX, List.of("md.anomalies"), printed).run(lines);
   }
 }

@@ -2,10 +2,7 @@ package io.tickwire.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.config.Settings;
 import io.tickwire.router.detect.AnomalyTypes;
-import io.tickwire.testing.Pipelines;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,14 +49,7 @@ class ReplayEndToEndTest {
   }
 
   private ReplaySummary replay(ChaosResult chaos) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Settings settings;
-    try {
-      settings = Pipelines.settings(vertx, Pipelines.concat(LocalPipeline.OVERRIDES, "data_dir=" + dataDir));
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
-    return new InProcessReplay(settings, Rate.MAX).run(chaos.lines());
+    return LocalReplays.run(dataDir, chaos.lines());
   }
 
   private static long count(ReplaySummary summary, String type) {

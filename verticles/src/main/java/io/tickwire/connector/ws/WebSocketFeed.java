@@ -28,6 +28,7 @@ public final class WebSocketFeed {
   private final URI uri;
   private final FeedPolicy policy;
   private final FeedListener listener;
+  private final boolean tls;
   private final WebSocketClient client;
   private final Deque<Long> restarts = new ArrayDeque<>();
   private FeedState state = FeedState.STOPPED;
@@ -45,7 +46,7 @@ public final class WebSocketFeed {
     this.uri = uri;
     this.policy = policy;
     this.listener = listener;
-    boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+    this.tls = "wss".equalsIgnoreCase(uri.getScheme());
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(tls).setVerifyHost(tls)
         .setMaxFrameSize(MAX_FRAME_BYTES).setMaxMessageSize(MAX_FRAME_BYTES));
   }
@@ -81,13 +82,13 @@ public final class WebSocketFeed {
 
   private void connect() {
     state = FeedState.CONNECTING;
-    int port = uri.getPort() > 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (uri.getRawQuery() != null) {
       path += "?" + uri.getRawQuery();
     }
     client.connect(new WebSocketConnectOptions().setHost(uri.getHost()).setPort(port).setURI(path)
-        .setSsl("wss".equalsIgnoreCase(uri.getScheme())))
+        .setSsl(tls))
         .onComplete(this::opened, failure -> lost("cannot connect to " + uri + ": " + failure.getMessage()));
   }
 

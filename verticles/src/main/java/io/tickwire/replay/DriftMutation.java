@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
  * (a string to a number, a decimal to an object or a boolean, ...). Never a change the decoder would accept: a
  * numeric trade id or a decimal written as a string are both legal v1, so neither is used.
  */
-final class SchemaDrift {
+final class DriftMutation {
   /** A drifted line and how it drifted. */
   record Drifted(String text, DriftKind kind) {
   }
