@@ -1,0 +1,46 @@
+package io.tickwire.connector.venue;
+
+import io.tickwire.codecs.MarketEvent;
+
+/** Counts what a session puts out into its {@link SessionStats}, then passes it on. */
+public final class CountingOutput implements SessionOutput {
+  private final SessionStats stats;
+  private final SessionOutput next;
+
+  public CountingOutput(SessionStats stats, SessionOutput next) {
+    this.stats = stats;
+    this.next = next;
+  }
+
+  @Override
+  public void event(MarketEvent event) {
+    switch (event.kind()) {
+      case TRADE -> stats.trade();
+      case QUOTE -> stats.quote();
+      case BOOK -> stats.bookUpdate();
+      default -> { }
+    }
+    next.event(event);
+  }
+
+  @Override
+  public void gap(String symbol, String reason, long receivedMicros) {
+    stats.gapMarker();
+    next.gap(symbol, reason, receivedMicros);
+  }
+
+  @Override
+  public void send(String frame) {
+    next.send(frame);
+  }
+
+  @Override
+  public void requestSnapshot(String symbol) {
+    next.requestSnapshot(symbol);
+  }
+
+  @Override
+  public void schemaDrift(String symbol, String detail, String frame) {
+    next.schemaDrift(symbol, detail, frame);
+  }
+}

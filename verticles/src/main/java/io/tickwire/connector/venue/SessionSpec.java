@@ -1,0 +1,50 @@
+package io.tickwire.connector.venue;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to subscribe to: venue-native symbols ({@code BTC-USD}, {@code BTC/USD}, {@code btcusdt}), channels by
+ * tickwire's names ({@code trades}, {@code quotes}, {@code book}), and the book depth to keep (and to subscribe
+ * to, where the venue takes one).
+ */
+public record SessionSpec(List<String> symbols, Set<Channel> channels, int bookDepth) {
+  public enum Channel {
+    TRADES("trades"), QUOTES("quotes"), BOOK("book");
+
+    private final String configName;
+
+    Channel(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    /** The channel of a config name, or an error naming the bad value and the valid ones. */
+    public static Channel of(String name) {
+      for (Channel c : values()) {
+        if (c.configName.equals(name)) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException("unknown channel '" + name + "' (expected trades, quotes or book)");
+    }
+  }
+
+  public SessionSpec {
+    symbols = List.copyOf(symbols);
+    channels = Set.copyOf(channels);
+    if (symbols.isEmpty()) {
+      throw new IllegalArgumentException("a venue session needs at least one symbol");
+    }
+    if (bookDepth < 1) {
+      throw new IllegalArgumentException("book depth must be positive, was " + bookDepth);
+    }
+  }
+
+  public boolean wants(Channel channel) {
+    return channels.contains(channel);
+  }
+}

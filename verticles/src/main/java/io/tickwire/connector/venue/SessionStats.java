@@ -1,0 +1,117 @@
+package io.tickwire.connector.venue;
+
+/**
+ * What a session has seen, for /health, metrics and {@code replay --summary json}. The session counts what only it
+ * can know (checksums, gaps, resyncs, parse errors, drift); whoever drives it counts frames and the events that
+ * came out ({@link CountingOutput}). Confined to the session's thread; read elsewhere only as a snapshot.
+ */
+public final class SessionStats {
+  private long frames;
+  private long trades;
+  private long quotes;
+  private long bookUpdates;
+  private long gapMarkers;
+  private long checksumOk;
+  private long checksumFailed;
+  private long gaps;
+  private long resyncs;
+  private long parseErrors;
+  private long schemaDrift;
+  private String lastError = "";
+
+  public void frame() {
+    frames++;
+  }
+
+  public void trade() {
+    trades++;
+  }
+
+  public void quote() {
+    quotes++;
+  }
+
+  public void bookUpdate() {
+    bookUpdates++;
+  }
+
+  public void gapMarker() {
+    gapMarkers++;
+  }
+
+  public void checksumOk() {
+    checksumOk++;
+  }
+
+  public void checksumFailed() {
+    checksumFailed++;
+  }
+
+  /** A hole in a sequence (update ids, sequence numbers, trade ids) or a lost connection. */
+  public void gap() {
+    gaps++;
+  }
+
+  /** A book thrown away and rebuilt (resubscribed or re-snapshotted). */
+  public void resync() {
+    resyncs++;
+  }
+
+  public void parseError(String why) {
+    parseErrors++;
+    lastError = why;
+  }
+
+  public void schemaDrift(String why) {
+    schemaDrift++;
+    lastError = why;
+  }
+
+  public long frames() {
+    return frames;
+  }
+
+  public long trades() {
+    return trades;
+  }
+
+  public long quotes() {
+    return quotes;
+  }
+
+  public long bookUpdates() {
+    return bookUpdates;
+  }
+
+  public long gapMarkers() {
+    return gapMarkers;
+  }
+
+  public long checksumOk() {
+    return checksumOk;
+  }
+
+  public long checksumFailed() {
+    return checksumFailed;
+  }
+
+  public long gaps() {
+    return gaps;
+  }
+
+  public long resyncs() {
+    return resyncs;
+  }
+
+  public long parseErrors() {
+    return parseErrors;
+  }
+
+  public long schemaDrift() {
+    return schemaDrift;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+}
