@@ -15,9 +15,9 @@ public final class CountingOutput implements SessionOutput {
   @Override
   public void event(MarketEvent event) {
     switch (event.kind()) {
-      case TRADE -> stats.trade();
-      case QUOTE -> stats.quote();
-      case BOOK -> stats.bookUpdate();
+      case TRADE -> stats.addTrade();
+      case QUOTE -> stats.addQuote();
+      case BOOK -> stats.addBookUpdate();
       default -> { }
     }
     next.event(event);
@@ -25,7 +25,7 @@ public final class CountingOutput implements SessionOutput {
 
   @Override
   public void gap(String symbol, String reason, long receivedMicros) {
-    stats.gapMarker();
+    stats.addGapMarker();
     next.gap(symbol, reason, receivedMicros);
   }
 

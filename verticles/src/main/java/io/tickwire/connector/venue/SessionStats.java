@@ -19,50 +19,50 @@ public final class SessionStats {
   private long schemaDrift;
   private String lastError = "";
 
-  public void frame() {
+  public void addFrame() {
     frames++;
   }
 
-  public void trade() {
+  public void addTrade() {
     trades++;
   }
 
-  public void quote() {
+  public void addQuote() {
     quotes++;
   }
 
-  public void bookUpdate() {
+  public void addBookUpdate() {
     bookUpdates++;
   }
 
-  public void gapMarker() {
+  public void addGapMarker() {
     gapMarkers++;
   }
 
-  public void checksumOk() {
+  public void addChecksumOk() {
     checksumOk++;
   }
 
-  public void checksumFailed() {
+  public void addChecksumFailed() {
     checksumFailed++;
   }
 
   /** A hole in a sequence (update ids, sequence numbers, trade ids) or a lost connection. */
-  public void gap() {
+  public void addGap() {
     gaps++;
   }
 
   /** A book thrown away and rebuilt (resubscribed or re-snapshotted). */
-  public void resync() {
+  public void addResync() {
     resyncs++;
   }
 
-  public void parseError(String why) {
+  public void addParseError(String why) {
     parseErrors++;
     lastError = why;
   }
 
-  public void schemaDrift(String why) {
+  public void addSchemaDrift(String why) {
     schemaDrift++;
     lastError = why;
   }
