@@ -258,7 +258,7 @@ class RulesApiTest {
   @Test
   void mutationsWithoutTheRightTokenAre401AndChangeNothing() {
     create(OVERSOLD);
-    notices.clear();
+    awaitNotice(new JsonObject().put("rule", "btc_oversold").put("version", 1));
     List<HttpCall> mutations = List.of(
         fixture.call("POST", "/api/rules").json(OVERSOLD.copy().put("name", "other")),
         fixture.call("PUT", "/api/rules/btc_oversold").json(OVERSOLD),
