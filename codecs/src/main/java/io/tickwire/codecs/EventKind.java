@@ -4,7 +4,9 @@ package io.tickwire.codecs;
 public enum EventKind {
   TRADE("trade", 1),
   QUOTE("quote", 2),
-  BOOK("book", 3);
+  BOOK("book", 3),
+  /** A {@link FeedGap} marker: the feed may have lost events here. */
+  GAP("gap", 4);
 
   private final String wire;
   private final int tag;

@@ -30,6 +30,8 @@ public final class EventWireFormat implements ElementFormat<MarketEvent> {
       out.writeVarLong(q.askSize());
     } else if (event instanceof BookUpdate b) {
       writeBook(out, b);
+    } else if (event instanceof FeedGap g) {
+      out.writeText(g.reason());
     }
   }
 
@@ -64,6 +66,8 @@ public final class EventWireFormat implements ElementFormat<MarketEvent> {
     } else if (tag == EventKind.BOOK.tag()) {
       boolean snapshot = in.readBoolean();
       return new BookUpdate(venue, symbol, snapshot, readLevels(in), eventTime, ingestTime, seq);
+    } else if (tag == EventKind.GAP.tag()) {
+      return new FeedGap(venue, symbol, in.readText(), eventTime, ingestTime, seq);
     }
     throw new WireFormatException("unknown event kind tag " + tag);
   }

@@ -5,7 +5,7 @@ package io.tickwire.codecs;
  * timestamp, {@code ingestTime} when the connector received it, so network and processing latency can be
  * told apart. {@code seq} is the router's per-partition sequence number (0 until the router assigns one).
  */
-public sealed interface MarketEvent permits Trade, Quote, BookUpdate {
+public sealed interface MarketEvent permits Trade, Quote, BookUpdate, FeedGap {
   String venue();
 
   String symbol();

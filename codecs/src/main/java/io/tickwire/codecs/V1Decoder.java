@@ -10,6 +10,7 @@ final class V1Decoder {
   static final long TRADE_KEYS = COMMON_EVENT | V1Key.mask(TRADE_ID, PRICE, SIZE, SIDE);
   static final long QUOTE_KEYS = COMMON_EVENT | V1Key.mask(BID, BID_SIZE, ASK, ASK_SIZE);
   static final long BOOK_KEYS = COMMON_EVENT | V1Key.mask(SNAPSHOT, BIDS, ASKS);
+  static final long GAP_KEYS = COMMON_EVENT | V1Key.mask(REASON);
   static final long BAR_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, INTERVAL, START, END, OPEN, HIGH, LOW, CLOSE,
       VOLUME, VWAP, TRADES, REVISION);
   static final long SIGNAL_KEYS = V1Key.mask(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
@@ -44,6 +45,11 @@ final class V1Decoder {
   static BookUpdate book(V1Fields f) {
     return new BookUpdate(f.string(VENUE), f.string(SYMBOL), f.bool(SNAPSHOT), f.levels(), f.time(SRC_TS),
         ingestTime(f), f.integer(SEQ, 0));
+  }
+
+  static FeedGap gap(V1Fields f) {
+    return new FeedGap(f.string(VENUE), f.string(SYMBOL), f.string(REASON), f.time(SRC_TS), ingestTime(f),
+        f.integer(SEQ, 0));
   }
 
   /** 0 means "not set": producers outside tickwire may not know when we received their event. */

@@ -45,8 +45,8 @@ public final class V1Json {
 
   /** What the caller expects to read; ANY accepts every record kind. */
   private enum Expect {
-    ANY("trade, quote, book, bar, anomaly, features or signal"),
-    EVENT("trade, quote or book"),
+    ANY("trade, quote, book, gap, bar, anomaly, features or signal"),
+    EVENT("trade, quote, book or gap"),
     BAR("bar"),
     SIGNAL("signal"),
     ANOMALY("anomaly"),
@@ -198,6 +198,8 @@ public final class V1Json {
         return parsed(V1Decoder.quote(accept(f, expect, Expect.EVENT, kind)), f, V1Decoder.QUOTE_KEYS);
       case "book":
         return parsed(V1Decoder.book(accept(f, expect, Expect.EVENT, kind)), f, V1Decoder.BOOK_KEYS);
+      case "gap":
+        return parsed(V1Decoder.gap(accept(f, expect, Expect.EVENT, kind)), f, V1Decoder.GAP_KEYS);
       case "bar":
         return parsed(V1Decoder.bar(accept(f, expect, Expect.BAR, kind)), f, V1Decoder.BAR_KEYS);
       case "anomaly":

@@ -81,6 +81,8 @@ public final class V1JsonWriter {
         quoteFields(quote);
       } else if (event instanceof BookUpdate book) {
         bookFields(book);
+      } else if (event instanceof FeedGap gap) {
+        gen.writeStringField("reason", gap.reason());
       }
       time("src_ts", event.eventTime());
       if (event.ingestTime() != 0) {

@@ -41,7 +41,8 @@ class BatchCodecTest {
             Decimals.parse("3100.26"), Decimals.parse("0.8"), T0 - 5_000_000, T0 + 12, 2),
         new BookUpdate("kraken", "XBT/USD", true, List.of(
             new BookLevel(Side.BUY, Decimals.parse("64999.9"), Decimals.parse("1.5")),
-            new BookLevel(Side.SELL, Decimals.parse("65000.1"), Decimals.parse("0"))), -1_000_000, T0, 3)));
+            new BookLevel(Side.SELL, Decimals.parse("65000.1"), Decimals.parse("0"))), -1_000_000, T0, 3),
+        new FeedGap("kraken", "XBT/USD", "checksum mismatch; book resubscribed", T0 + 7, T0 + 9, 4)));
     TickBatch decoded = roundTrip(Codecs.TICK_BATCH, batch);
     assertThat(decoded).isEqualTo(batch);
     assertThat(decoded.partition()).isEqualTo(7);

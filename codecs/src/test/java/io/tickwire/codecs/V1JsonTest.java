@@ -86,6 +86,16 @@ class V1JsonTest {
   }
 
   @Test
+  void gapMarkerRoundTripsWithItsReason() {
+    FeedGap gap = new FeedGap("binance", "BTCUSDT", "connection closed: 1006", T0, T1, 4);
+    String json = V1Json.toJson(gap);
+    assertThat(json).contains("\"kind\":\"gap\"").contains("\"reason\":\"connection closed: 1006\"");
+    assertThat(V1Json.readEvent(json)).isEqualTo(gap);
+    assertThatThrownBy(() -> V1Json.readEvent(json.replace(",\"reason\":\"connection closed: 1006\"", "")))
+        .hasMessageContaining("reason");
+  }
+
+  @Test
   void barRoundTripsWithIntervalStartAndEnd() {
     Bar bar = new Bar("coinbase", "BTC-USD", 10_000, T0 - 123_456, 65000.1, 65010.5, 64990.25, 65005.0, 12.5,
         65001.75, 42, 1);
@@ -304,7 +314,7 @@ class V1JsonTest {
     assertThat(failure("{\"ver\":1,\"venue\":\"v\"}")).hasMessage("missing required field 'kind'");
     String bar = V1Json.toJson(new Bar("v", "S", 1000, T0, 1, 1, 1, 1, 1, 1, 1, 0));
     assertThatThrownBy(() -> V1Json.readEvent(bar)).isInstanceOf(V1FormatException.class)
-        .hasMessage("field 'kind': expected trade, quote or book, got \"bar\"");
+        .hasMessage("field 'kind': expected trade, quote, book or gap, got \"bar\"");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.tickwire.batcher;
 
 import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
@@ -85,7 +86,9 @@ public final class PartitionWindows {
       if (event instanceof Trade trade) {
         addTrade(trade, out);
       }
-      advance(event.eventTime(), out);
+      if (!(event instanceof FeedGap)) { // a marker's time is the connector's clock, not the exchange's
+        advance(event.eventTime(), out);
+      }
     }
     emitRevisions(out);
   }

@@ -1,6 +1,7 @@
 package io.tickwire.connector;
 
 import io.tickwire.codecs.BookUpdate;
+import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Trade;
@@ -25,6 +26,9 @@ final class IngestTimes {
     if (event instanceof Quote q) {
       return new Quote(q.venue(), q.symbol(), q.bidPrice(), q.bidSize(), q.askPrice(), q.askSize(), q.eventTime(),
           receivedMicros, q.seq());
+    }
+    if (event instanceof FeedGap g) {
+      return new FeedGap(g.venue(), g.symbol(), g.reason(), g.eventTime(), receivedMicros, g.seq());
     }
     BookUpdate b = (BookUpdate) event;
     return new BookUpdate(b.venue(), b.symbol(), b.snapshot(), b.levels(), b.eventTime(), receivedMicros, b.seq());

@@ -1,6 +1,7 @@
 package io.tickwire.router;
 
 import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
@@ -52,6 +53,9 @@ final class Detectors {
    * {@code out}; false when the event must be dropped.
    */
   boolean admit(MarketEvent event, long nowMicros, List<Anomaly> out) {
+    if (event instanceof FeedGap) {
+      return true; // a marker, not market data: its time is the connector's, so order and latency do not apply
+    }
     int before = out.size();
     boolean keep = !(event instanceof Trade trade) || !duplicates.isDuplicate(trade, out);
     stale.seen(event, nowMicros);

@@ -3,6 +3,7 @@ package io.tickwire.router;
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
+import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Trade;
@@ -33,6 +34,9 @@ public final class EventValidator {
     }
     if (event instanceof Quote q) {
       return quoteReason(q);
+    }
+    if (event instanceof FeedGap g) {
+      return g.reason().isBlank() ? "missing_reason" : null;
     }
     return bookReason((BookUpdate) event);
   }
