@@ -43,7 +43,12 @@ public final class BinanceDepthFrames {
           || !(p.getValue(1) instanceof String size)) {
         throw new IllegalArgumentException("a level must be [\"price\", \"size\"], got " + pair);
       }
-      levels.add(new BinanceDepthSync.Level(Decimals.parse(price), Decimals.parse(size)));
+      long parsedSize = Decimals.parse(size);
+      if (Decimals.unscaled(parsedSize) < 0) {
+        // Rejected here, whole frame at once, rather than by the book halfway through applying it.
+        throw new IllegalArgumentException("negative size in level " + pair);
+      }
+      levels.add(new BinanceDepthSync.Level(Decimals.parse(price), parsedSize));
     }
     return levels;
   }

@@ -120,7 +120,11 @@ public final class BinanceSession implements VenueSession {
       stats.addParseError("binance depth snapshot for '" + symbol + "', which has no book in this session");
       return;
     }
-    feed.onSnapshot(body, receivedMicros);
+    try {
+      feed.onSnapshot(body, receivedMicros);
+    } catch (RuntimeException e) {
+      stats.addParseError("binance depth snapshot for " + symbol + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -172,7 +172,10 @@ class BinanceSessionTest {
     session.onFrame("{\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"NKNUSDT\",\"U\":1,\"u\":5,\"b\":[[\"1\"]],"
         + "\"a\":[]}}", 5);
     assertThat(session.stats().lastError()).contains("[\"1\"]");
-    assertThat(session.stats().parseErrors()).isEqualTo(5);
+    session.onFrame("{\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"NKNUSDT\",\"U\":1,\"u\":5,"
+        + "\"b\":[[\"1\",\"-2\"]],\"a\":[]}}", 6);
+    assertThat(session.stats().lastError()).contains("negative size");
+    assertThat(session.stats().parseErrors()).isEqualTo(6);
 
     session.onFrame("{\"data\":{\"e\":\"outboundAccountPosition\",\"s\":\"BNBBTC\"}}", 6);
     assertThat(output.drift).singleElement().satisfies(d -> assertThat(d.detail()).contains("outboundAccountPosition"));
