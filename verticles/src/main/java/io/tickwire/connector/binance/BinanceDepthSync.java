@@ -18,8 +18,16 @@ public final class BinanceDepthSync {
   public record Level(long price, long size) {
   }
 
-  /** One {@code depthUpdate}: first and last update id, and the changed levels. */
-  public record Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks) {
+  /**
+   * One {@code depthUpdate}: first and last update id, the changed levels, and its exchange and receive times
+   * (epoch microseconds; 0 when unknown) so a diff applied late, out of the buffer, is still published with its
+   * own times.
+   */
+  public record Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks, long eventTime,
+      long receivedTime) {
+    public Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks) {
+      this(firstUpdateId, lastUpdateId, bids, asks, 0, 0);
+    }
   }
 
   /** Asked for whenever the book must be (re)built from a REST snapshot. */
@@ -27,10 +35,25 @@ public final class BinanceDepthSync {
     void requestSnapshot(String symbol);
   }
 
+  /** Told what reached the book and where continuity broke, so a session can publish both. */
+  public interface Listener {
+    /** {@code diff} was applied to the book, in update-id order. */
+    default void applied(Diff diff) {
+    }
+
+    /** {@code diff} does not continue the book (last applied update id {@code lastApplied}); a resync follows. */
+    default void gap(long lastApplied, Diff diff) {
+    }
+  }
+
+  private static final Listener NO_LISTENER = new Listener() {
+  };
+
   private final String symbol;
   private final OrderBook book;
   private final SnapshotRequester requester;
   private final int maxBuffered;
+  private final Listener listener;
   private final Deque<Diff> buffered = new ArrayDeque<>();
   private boolean synced;
   private boolean awaitingFirst;
@@ -41,10 +64,16 @@ public final class BinanceDepthSync {
   private long dropped;
 
   public BinanceDepthSync(String symbol, OrderBook book, SnapshotRequester requester, int maxBuffered) {
+    this(symbol, book, requester, maxBuffered, NO_LISTENER);
+  }
+
+  public BinanceDepthSync(String symbol, OrderBook book, SnapshotRequester requester, int maxBuffered,
+      Listener listener) {
     this.symbol = symbol;
     this.book = book;
     this.requester = requester;
     this.maxBuffered = maxBuffered;
+    this.listener = listener;
   }
 
   /** Starts (or restarts) a sync: asks for a snapshot and buffers diffs until it comes. */
@@ -83,6 +112,7 @@ public final class BinanceDepthSync {
     boolean continues = awaitingFirst ? diff.firstUpdateId() <= lastApplied + 1
         : diff.firstUpdateId() == lastApplied + 1;
     if (!continues) {
+      listener.gap(lastApplied, diff);
       gap();
       buffer(diff);
       return;
@@ -96,6 +126,7 @@ public final class BinanceDepthSync {
     diff.asks().forEach(l -> book.apply(Side.SELL, l.price(), l.size()));
     lastApplied = diff.lastUpdateId();
     applied++;
+    listener.applied(diff);
   }
 
   /** Continuity broke: this symbol's book is wrong from here on, so rebuild it. */

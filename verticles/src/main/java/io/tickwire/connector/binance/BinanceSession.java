@@ -1,0 +1,183 @@
+package io.tickwire.connector.binance;
+
+import static io.tickwire.connector.JsonFields.object;
+import static io.tickwire.connector.JsonFields.optionalText;
+import static io.tickwire.connector.JsonFields.text;
+
+import io.tickwire.book.OrderBook;
+import io.tickwire.connector.venue.SessionOutput;
+import io.tickwire.connector.venue.SessionSpec;
+import io.tickwire.connector.venue.SessionStats;
+import io.tickwire.connector.venue.VenueSession;
+import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binance spot over one websocket connection (combined streams, {@code {"stream":..,"data":..}}, or the raw
+ * payloads of a single-stream connection): {@code trade}/{@code aggTrade} become trades, {@code bookTicker}
+ * quotes, and {@code depthUpdate} diffs keep one book per symbol in step with REST snapshots
+ * ({@link BinanceBookFeed}). Subscription acks and {@code kline} payloads are ignored; error objects count as
+ * parse errors; an unknown event type is schema drift. Binance's forced disconnect after 24 hours is an ordinary
+ * disconnect.
+ */
+public final class BinanceSession implements VenueSession {
+  public static final String VENUE = "binance";
+  private static final int SHOWN_FRAME_CHARS = 120;
+
+  private final SessionSpec spec;
+  private final SessionOutput output;
+  private final SessionStats stats = new SessionStats();
+  private final Map<String, BinanceBookFeed> feeds = new LinkedHashMap<>();
+  private final Map<String, OrderBook> books = new LinkedHashMap<>();
+  private long nextRequestId = 1;
+
+  public BinanceSession(SessionSpec spec, SessionOutput output) {
+    this.spec = spec;
+    this.output = output;
+    if (spec.wants(SessionSpec.Channel.BOOK)) {
+      for (String configured : spec.symbols()) {
+        String symbol = BinanceStreams.symbol(configured);
+        BinanceBookFeed feed = new BinanceBookFeed(symbol, output, stats);
+        feeds.put(symbol, feed);
+        books.put(symbol, feed.book());
+      }
+    }
+  }
+
+  @Override
+  public String venue() {
+    return VENUE;
+  }
+
+  @Override
+  public List<String> subscribeFrames() {
+    return List.of(BinanceStreams.subscribeFrame(BinanceStreams.streams(spec), nextRequestId++));
+  }
+
+  @Override
+  public void onFrame(String text, long receivedMicros) {
+    try {
+      dispatch(new JsonObject(text), text, receivedMicros);
+    } catch (RuntimeException e) {
+      stats.addParseError("binance frame: " + e.getMessage() + "; frame: " + shown(text));
+    }
+  }
+
+  /** Tells the envelope apart: combined-stream wrapper, raw payload, ack, error, or something new. */
+  private void dispatch(JsonObject frame, String text, long received) {
+    if (frame.containsKey("data")) {
+      onPayload(object(frame, "data"), optionalText(frame, "stream"), text, received);
+    } else if (frame.containsKey("e") || isBookTicker(frame)) {
+      onPayload(frame, null, text, received);
+    } else if (frame.containsKey("error") || frame.containsKey("code")) {
+      stats.addParseError("binance error: " + errorText(frame));
+    } else if (!frame.containsKey("result")) {
+      drift("", "unrecognised frame (no data, e, result or error)", text);
+    }
+    // else {"result":null,"id":N}: the ack of a SUBSCRIBE, nothing to do
+  }
+
+  private void onPayload(JsonObject data, String stream, String text, long received) {
+    String event = optionalText(data, "e");
+    if (event == null) {
+      onUntypedPayload(data, stream, text, received);
+      return;
+    }
+    switch (event) {
+      case "trade" -> output.event(BinanceMarketFrames.trade(data, false, received));
+      case "aggTrade" -> output.event(BinanceMarketFrames.trade(data, true, received));
+      case "depthUpdate" -> onDepth(data, received);
+      case "kline" -> { } // bars are built downstream from trades
+      default -> drift(optionalText(data, "s"), "unknown binance event type '" + event + "'", text);
+    }
+  }
+
+  /** Only {@code bookTicker} comes without an event type {@code e}. */
+  private void onUntypedPayload(JsonObject data, String stream, String text, long received) {
+    if ((stream != null && stream.endsWith("@bookTicker")) || isBookTicker(data)) {
+      output.event(BinanceMarketFrames.quote(data, received));
+    } else {
+      drift(optionalText(data, "s"), "binance payload without an event type on stream '" + stream + "'", text);
+    }
+  }
+
+  private void onDepth(JsonObject data, long received) {
+    String symbol = text(data, "s");
+    BinanceBookFeed feed = feeds.get(symbol);
+    if (feed == null) {
+      throw new IllegalArgumentException("depth update for '" + symbol + "', which has no book in this session");
+    }
+    feed.onDiff(BinanceDepthFrames.diff(data, received));
+  }
+
+  @Override
+  public void onSnapshot(String symbol, String body, long receivedMicros) {
+    BinanceBookFeed feed = feeds.get(BinanceStreams.symbol(symbol));
+    if (feed == null) {
+      stats.addParseError("binance depth snapshot for '" + symbol + "', which has no book in this session");
+      return;
+    }
+    try {
+      feed.onSnapshot(body, receivedMicros);
+    } catch (RuntimeException e) {
+      stats.addParseError("binance depth snapshot for " + symbol + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Everything sent meanwhile is lost: one gap for the connection, a marker per subscribed symbol, and every book
+   * that was syncing starts again with the next connection's diffs.
+   */
+  @Override
+  public void onDisconnect(String reason, long nowMicros) {
+    stats.addGap();
+    for (String configured : spec.symbols()) {
+      String symbol = BinanceStreams.symbol(configured);
+      BinanceBookFeed feed = feeds.get(symbol);
+      if (feed != null && feed.disconnected()) {
+        stats.addResync();
+      }
+      output.gap(symbol, "binance disconnected: " + reason, nowMicros);
+    }
+  }
+
+  @Override
+  public SessionStats stats() {
+    return stats;
+  }
+
+  @Override
+  public Map<String, OrderBook> books() {
+    return Collections.unmodifiableMap(books);
+  }
+
+  /** Whether {@code symbol}'s book is in step with the stream (false until its REST snapshot has been applied). */
+  public boolean synced(String symbol) {
+    BinanceBookFeed feed = feeds.get(BinanceStreams.symbol(symbol));
+    return feed != null && feed.synced();
+  }
+
+  private void drift(String symbol, String detail, String text) {
+    stats.addSchemaDrift(detail);
+    output.schemaDrift(symbol == null ? "" : symbol, detail, text);
+  }
+
+  private static boolean isBookTicker(JsonObject o) {
+    return o.containsKey("u") && o.containsKey("s") && o.containsKey("b") && o.containsKey("a")
+        && !o.containsKey("e");
+  }
+
+  /** {@code {"error":{"code":..,"msg":..},"id":..}} from the stream API, or a bare {@code {"code":..,"msg":..}}. */
+  private static String errorText(JsonObject frame) {
+    Object error = frame.getValue("error");
+    JsonObject body = error instanceof JsonObject o ? o : frame;
+    return "code " + body.getValue("code") + ": " + body.getValue("msg", error);
+  }
+
+  private static String shown(String text) {
+    return text.length() > SHOWN_FRAME_CHARS ? text.substring(0, SHOWN_FRAME_CHARS) + "..." : text;
+  }
+}
