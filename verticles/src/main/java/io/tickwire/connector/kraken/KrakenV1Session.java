@@ -24,7 +24,6 @@ import java.util.Set;
  */
 public final class KrakenV1Session implements VenueSession {
   public static final String VENUE = "kraken";
-  private static final int SHOWN_FRAME_CHARS = 160;
   private static final Set<String> SILENT_EVENTS = Set.of("heartbeat", "systemStatus", "subscriptionStatus", "pong");
 
   private final SessionSpec spec;
@@ -73,7 +72,7 @@ public final class KrakenV1Session implements VenueSession {
         throw new IllegalArgumentException("neither a JSON array nor an object");
       }
     } catch (RuntimeException e) {
-      stats.addParseError("kraken v1: " + e.getMessage() + " in frame " + shown(text));
+      stats.addParseError("kraken v1: " + e.getMessage() + " in frame " + FrameText.shown(text));
     }
   }
 
@@ -152,7 +151,7 @@ public final class KrakenV1Session implements VenueSession {
     throw new IllegalArgumentException(what + " at index " + index + " is " + value + ", not a string");
   }
 
-  static char firstChar(String text) {
+  private static char firstChar(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
@@ -160,9 +159,5 @@ public final class KrakenV1Session implements VenueSession {
       }
     }
     throw new IllegalArgumentException("empty frame");
-  }
-
-  static String shown(String text) {
-    return text.length() > SHOWN_FRAME_CHARS ? text.substring(0, SHOWN_FRAME_CHARS) + "..." : text;
   }
 }
