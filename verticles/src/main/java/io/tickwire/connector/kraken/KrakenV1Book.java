@@ -1,15 +1,16 @@
 package io.tickwire.connector.kraken;
 
 import io.tickwire.book.OrderBook;
+import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,11 @@ import java.util.function.Consumer;
  *
  * <p>On a checksum mismatch the pair's book is cleared and marked as resyncing: its updates are dropped (counted)
  * until the next snapshot, and the {@code onChecksumFailure} callback receives the pair so the connector can
- * resubscribe that pair's book only. Other pairs are unaffected. Not thread-safe (one event loop).
+ * resubscribe that pair's book only. Other pairs are unaffected. The book rules themselves (snapshot, depth,
+ * checksum, resync) live in {@link KrakenBooks}, shared with websocket v2; this class reads v1's array frames.
+ *
+ * <p>{@link #apply(JsonArray)} also hands back the levels of the frame, so a session can pass them on as a
+ * {@code BookUpdate}. Not thread-safe (one event loop).
  */
 public final class KrakenV1Book {
   /** What one frame was. */
@@ -47,11 +52,17 @@ public final class KrakenV1Book {
     PARSE_ERROR
   }
 
-  private final String venue;
+  /**
+   * One applied frame: its outcome, its pair (null when IGNORED), the levels it carried in frame order (asks then
+   * bids of each part; a size of zero deletes) and the newest level time in epoch microseconds (0 when none).
+   */
+  public record Applied(Outcome outcome, String pair, List<BookLevel> levels, long newestMicros) {
+    static final Applied IGNORED = new Applied(Outcome.IGNORED, null, List.of(), 0);
+  }
+
   private final int defaultDepth;
   private final Consumer<String> onChecksumFailure;
-  private final Map<String, OrderBook> books = new LinkedHashMap<>();
-  private final Set<String> resyncing = new HashSet<>();
+  private final KrakenBooks books;
   private final Map<String, Long> failuresByPair = new LinkedHashMap<>();
   private long frames;
   private long snapshots;
@@ -71,7 +82,7 @@ public final class KrakenV1Book {
       throw new IllegalArgumentException("depth " + defaultDepth + " is below the " + KrakenChecksum.LEVELS
           + " levels the checksum covers");
     }
-    this.venue = venue;
+    this.books = new KrakenBooks(venue);
     this.defaultDepth = defaultDepth;
     this.onChecksumFailure = onChecksumFailure == null ? pair -> { } : onChecksumFailure;
   }
@@ -88,7 +99,7 @@ public final class KrakenV1Book {
       return Outcome.IGNORED;
     }
     try {
-      return onArray(new JsonArray(trimmed));
+      return apply(new JsonArray(trimmed)).outcome();
     } catch (RuntimeException e) {
       parseErrors++;
       lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -96,72 +107,105 @@ public final class KrakenV1Book {
     }
   }
 
-  private Outcome onArray(JsonArray frame) {
+  /**
+   * Applies one parsed array frame. Throws on a malformed book frame (the caller counts it); a frame of another
+   * channel is IGNORED.
+   */
+  public Applied apply(JsonArray frame) {
     int n = frame.size();
     if (n < 4) {
-      throw new IllegalArgumentException("book frame with " + n + " elements");
+      throw new IllegalArgumentException("book frame with " + n + " elements, expected at least 4");
     }
     Object channel = frame.getValue(n - 2);
     if (!(channel instanceof String channelName) || !channelName.startsWith("book")) {
-      return Outcome.IGNORED;
+      return Applied.IGNORED;
     }
     String pair = frame.getString(n - 1);
-    int depth = depthOf(channelName);
     JsonObject first = frame.getJsonObject(1);
     if (first.containsKey("as") || first.containsKey("bs")) {
-      OrderBook book = book(pair);
-      book.clear();
-      applyLevels(book, Side.SELL, first.getJsonArray("as"));
-      applyLevels(book, Side.BUY, first.getJsonArray("bs"));
-      book.truncate(depth);
-      resyncing.remove(pair);
-      snapshots++;
-      return Outcome.SNAPSHOT;
+      return snapshot(pair, depthOf(channelName), first);
     }
-    if (resyncing.contains(pair)) {
+    if (books.resyncing(pair)) {
       dropped++;
-      return Outcome.DROPPED;
+      return new Applied(Outcome.DROPPED, pair, List.of(), 0);
     }
-    OrderBook book = book(pair);
+    return update(pair, depthOf(channelName), frame);
+  }
+
+  private Applied snapshot(String pair, int depth, JsonObject levels) {
+    OrderBook book = books.startSnapshot(pair);
+    FrameLevels seen = new FrameLevels();
+    seen.apply(book, Side.SELL, levels.getJsonArray("as"));
+    seen.apply(book, Side.BUY, levels.getJsonArray("bs"));
+    books.finishFrame(pair, depth, null);
+    snapshots++;
+    return new Applied(Outcome.SNAPSHOT, pair, seen.levels, seen.newestMicros);
+  }
+
+  private Applied update(String pair, int depth, JsonArray frame) {
+    OrderBook book = books.book(pair);
+    FrameLevels seen = new FrameLevels();
     String checksum = null;
-    for (int i = 1; i < n - 2; i++) {
+    for (int i = 1; i < frame.size() - 2; i++) {
       JsonObject part = frame.getJsonObject(i);
-      applyLevels(book, Side.SELL, part.getJsonArray("a"));
-      applyLevels(book, Side.BUY, part.getJsonArray("b"));
+      seen.apply(book, Side.SELL, part.getJsonArray("a"));
+      seen.apply(book, Side.BUY, part.getJsonArray("b"));
       String c = part.getString("c");
       if (c != null) {
         checksum = c;
       }
     }
-    book.truncate(depth);
-    if (checksum == null) {
-      unverified++;
-      return Outcome.UNVERIFIED;
-    }
-    long expected = Long.parseLong(checksum);
-    long actual = KrakenChecksum.of(book);
-    if (expected == actual) {
-      checksumOk++;
-      return Outcome.CHECKSUM_OK;
-    }
+    Outcome outcome = switch (books.finishFrame(pair, depth, checksum == null ? null : parseChecksum(checksum))) {
+      case OK -> countOk();
+      case UNVERIFIED -> countUnverified();
+      case FAILED -> checksumFailed(pair);
+    };
+    return new Applied(outcome, pair, seen.levels, seen.newestMicros);
+  }
+
+  private Outcome countOk() {
+    checksumOk++;
+    return Outcome.CHECKSUM_OK;
+  }
+
+  private Outcome countUnverified() {
+    unverified++;
+    return Outcome.UNVERIFIED;
+  }
+
+  private Outcome checksumFailed(String pair) {
     checksumFailed++;
     failuresByPair.merge(pair, 1L, Long::sum);
-    lastError = "checksum mismatch for " + pair + ": expected " + expected + ", computed " + actual;
-    book.clear();
-    resyncing.add(pair);
+    lastError = books.lastMismatch();
     onChecksumFailure.accept(pair);
     return Outcome.CHECKSUM_FAILED;
   }
 
-  private static void applyLevels(OrderBook book, Side side, JsonArray levels) {
-    if (levels == null) {
-      return;
+  private static long parseChecksum(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("book checksum '" + text + "' is not a number", e);
     }
-    for (int i = 0; i < levels.size(); i++) {
-      JsonArray level = levels.getJsonArray(i);
-      long price = Decimals.parse(level.getString(0));
-      long volume = Decimals.parse(level.getString(1));
-      book.apply(side, price, volume);
+  }
+
+  /** Applies a side's levels to the book while keeping them, in order, for the frame's BookUpdate. */
+  private static final class FrameLevels {
+    final List<BookLevel> levels = new ArrayList<>();
+    long newestMicros;
+
+    void apply(OrderBook book, Side side, JsonArray sideLevels) {
+      if (sideLevels == null) {
+        return;
+      }
+      for (int i = 0; i < sideLevels.size(); i++) {
+        JsonArray level = sideLevels.getJsonArray(i);
+        long price = Decimals.parse(level.getString(0));
+        long volume = Decimals.parse(level.getString(1));
+        book.apply(side, price, volume);
+        levels.add(new BookLevel(side, price, volume));
+        newestMicros = Math.max(newestMicros, KrakenTimes.epochSecondsToMicros(level.getString(2)));
+      }
     }
   }
 
@@ -170,31 +214,37 @@ public final class KrakenV1Book {
     if (dash < 0) {
       return defaultDepth;
     }
-    return Integer.parseInt(channelName, dash + 1, channelName.length(), 10);
-  }
-
-  private OrderBook book(String pair) {
-    return books.computeIfAbsent(pair, p -> new OrderBook(venue, p));
+    try {
+      return Integer.parseInt(channelName, dash + 1, channelName.length(), 10);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("book channel name '" + channelName + "' has no depth after '-'", e);
+    }
   }
 
   /** The pair's book, or null when no frame for it was seen. */
   public OrderBook bookOf(String pair) {
-    return books.get(pair);
+    return books.books().get(pair);
   }
 
   public Map<String, OrderBook> books() {
-    return Collections.unmodifiableMap(books);
+    return books.books();
+  }
+
+  /** Every book emptied and nothing resyncing (the connection was lost; snapshots follow the resubscription). */
+  public void reset() {
+    books.reset();
   }
 
   /** True while the pair waits for a new snapshot after a checksum failure. */
   public boolean resyncing(String pair) {
-    return resyncing.contains(pair);
+    return books.resyncing(pair);
   }
 
   public Map<String, Long> failuresByPair() {
     return Collections.unmodifiableMap(failuresByPair);
   }
 
+  /** Frames given to {@link #onFrame(String)}. */
   public long frames() {
     return frames;
   }

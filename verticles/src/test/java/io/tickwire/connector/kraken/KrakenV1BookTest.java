@@ -3,14 +3,9 @@ package io.tickwire.connector.kraken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.book.OrderBook;
-import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
-import io.tickwire.connector.capture.CryptofeedCapture;
-import io.tickwire.connector.capture.CryptofeedCapture.Direction;
 import io.tickwire.connector.kraken.KrakenV1Book.Outcome;
-import io.tickwire.testing.SharedFixtures;
-import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class KrakenV1BookTest {
   private static List<String> receivedFrames() {
-    return CryptofeedCapture.readAll(SharedFixtures.cryptofeed("KRAKEN.ws.50.head1500")).stream()
-        .filter(r -> r.direction() == Direction.RECEIVED).map(CryptofeedCapture.Record::payload).toList();
+    return KrakenV1Fixtures.receivedFrames(KrakenV1Fixtures.BOOK);
   }
 
   private static Map<Outcome, Integer> replay(KrakenV1Book book, List<String> frames) {
@@ -57,39 +51,12 @@ class KrakenV1BookTest {
   @Test
   void aCorruptedLevelFailsTheChecksumForThatPairOnly() {
     List<String> frames = receivedFrames();
-    // Find a one-level, non-deleting update that lands in the checksummed top 10, well into the recording.
     KrakenV1Book clean = new KrakenV1Book();
-    int target = -1;
-    for (int i = 0; i < frames.size(); i++) {
-      clean.onFrame(frames.get(i));
-      if (i < 300 || target >= 0 || !frames.get(i).startsWith("[")) {
-        continue;
-      }
-      JsonArray frame = new JsonArray(frames.get(i));
-      if (frame.size() != 4 || frame.getJsonObject(1).containsKey("as") || frame.getJsonObject(1).containsKey("bs")) {
-        continue;
-      }
-      Side side = frame.getJsonObject(1).containsKey("a") ? Side.SELL : Side.BUY;
-      JsonArray levels = frame.getJsonObject(1).getJsonArray(side == Side.SELL ? "a" : "b");
-      if (levels.size() != 1 || Decimals.unscaled(Decimals.parse(levels.getJsonArray(0).getString(1))) == 0) {
-        continue;
-      }
-      long price = Decimals.parse(levels.getJsonArray(0).getString(0));
-      OrderBook b = clean.bookOf(frame.getString(3));
-      if (b.topLevels(side, KrakenChecksum.LEVELS).stream().map(BookLevel::price).anyMatch(p -> p == price)) {
-        target = i;
-      }
-    }
-    assertThat(target).as("a suitable update frame").isPositive();
-    JsonArray frame = new JsonArray(frames.get(target));
-    String pair = frame.getString(3);
-    String side = frame.getJsonObject(1).containsKey("a") ? "a" : "b";
-    String volume = frame.getJsonObject(1).getJsonArray(side).getJsonArray(0).getString(1);
-    char last = volume.charAt(volume.length() - 1);
-    String corruptedVolume = volume.substring(0, volume.length() - 1) + (last == '9' ? '8' : (char) (last + 1));
-    List<String> corrupted = new ArrayList<>(frames);
-    corrupted.set(target, frames.get(target).replace("\"" + volume + "\"", "\"" + corruptedVolume + "\""));
-    assertThat(corrupted.get(target)).isNotEqualTo(frames.get(target));
+    replay(clean, frames);
+    KrakenV1Fixtures.Corrupted corruption = KrakenV1Fixtures.corruptOneTopLevel();
+    List<String> corrupted = corruption.frames();
+    int target = corruption.index();
+    String pair = corruption.pair();
 
     List<String> resubscribe = new ArrayList<>();
     KrakenV1Book book = new KrakenV1Book("kraken", 1000, resubscribe::add);

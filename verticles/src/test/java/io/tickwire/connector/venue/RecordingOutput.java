@@ -4,12 +4,12 @@ import io.tickwire.codecs.MarketEvent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link SessionOutput} that keeps everything a session put out, in order, for assertions. */
+/** A {@link SessionOutput} that keeps everything a session put out, for tests to assert on. */
 public final class RecordingOutput implements SessionOutput {
-  public record Gap(String symbol, String reason) {
+  public record Gap(String symbol, String reason, long receivedMicros) {
   }
 
-  public record Drift(String symbol, String detail) {
+  public record Drift(String symbol, String detail, String frame) {
   }
 
   public final List<MarketEvent> events = new ArrayList<>();
@@ -25,7 +25,7 @@ public final class RecordingOutput implements SessionOutput {
 
   @Override
   public void gap(String symbol, String reason, long receivedMicros) {
-    gaps.add(new Gap(symbol, reason));
+    gaps.add(new Gap(symbol, reason, receivedMicros));
   }
 
   @Override
@@ -40,6 +40,11 @@ public final class RecordingOutput implements SessionOutput {
 
   @Override
   public void schemaDrift(String symbol, String detail, String frame) {
-    drift.add(new Drift(symbol, detail));
+    drift.add(new Drift(symbol, detail, frame));
+  }
+
+  /** The recorded events of one type, in order. */
+  public <T extends MarketEvent> List<T> events(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
 }

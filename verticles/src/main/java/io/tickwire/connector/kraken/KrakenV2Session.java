@@ -1,0 +1,158 @@
+package io.tickwire.connector.kraken;
+
+import static io.tickwire.connector.kraken.ExactJson.array;
+import static io.tickwire.connector.kraken.ExactJson.text;
+
+import io.tickwire.book.OrderBook;
+import io.tickwire.codecs.BookUpdate;
+import io.tickwire.connector.venue.SessionOutput;
+import io.tickwire.connector.venue.SessionSpec;
+import io.tickwire.connector.venue.SessionStats;
+import io.tickwire.connector.venue.VenueSession;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Kraken websocket v2 ({@code wss://ws.kraken.com/v2}), built from Kraken's documented message shapes. Channel
+ * data comes as {@code {"channel":..,"type":"snapshot"|"update","data":[..]}}: {@code trade} becomes trades (the
+ * snapshot's recent trades too: they carry Kraken's trade ids, so a sink deduplicates them), {@code ticker}
+ * quotes, {@code book} book updates verified by checksum ({@link KrakenV2Book}); {@code heartbeat} and
+ * {@code status} carry no market data. Method responses ({@code {"method":"subscribe","success":..}}) are
+ * acknowledgements; one with {@code "success":false} is counted as a parse error with Kraken's error text, since
+ * the subscription it answers will deliver nothing. Numbers are JSON numbers, read exactly ({@link ExactJson}).
+ *
+ * <p>A checksum failure drops that symbol's book, marks a gap for it alone, resubscribes its book and drops its
+ * updates until the new snapshot; other symbols carry on. Not thread-safe.
+ */
+public final class KrakenV2Session implements VenueSession {
+  public static final String VENUE = "kraken";
+
+  private final SessionSpec spec;
+  private final SessionStats stats;
+  private final SessionOutput output;
+  private final KrakenV2Subscriptions subscriptions;
+  private final KrakenBooks books = new KrakenBooks(VENUE);
+  private final KrakenV2Book book;
+  private final KrakenResyncs resyncs;
+
+  /**
+   * @param stats where the session counts what only it can know; give the same object to a {@code CountingOutput}
+   *     wrapped around {@code output} to count events too
+   */
+  public KrakenV2Session(SessionSpec spec, SessionStats stats, SessionOutput output) {
+    this.spec = spec;
+    this.stats = stats;
+    this.output = output;
+    this.subscriptions = new KrakenV2Subscriptions(spec);
+    this.book = new KrakenV2Book(books, spec.bookDepth());
+    this.resyncs = new KrakenResyncs(stats, output);
+  }
+
+  public KrakenV2Session(SessionSpec spec, SessionOutput output) {
+    this(spec, new SessionStats(), output);
+  }
+
+  @Override
+  public String venue() {
+    return VENUE;
+  }
+
+  @Override
+  public List<String> subscribeFrames() {
+    return subscriptions.subscribeAll();
+  }
+
+  @Override
+  public void onFrame(String text, long receivedMicros) {
+    try {
+      Map<String, Object> frame = ExactJson.parseObject(text);
+      if (frame.containsKey("method")) {
+        onMethodResponse(frame);
+      } else {
+        onChannelData(frame, text, receivedMicros);
+      }
+    } catch (RuntimeException e) {
+      stats.addParseError("kraken v2: " + e.getMessage() + " in frame " + FrameText.shown(text));
+    }
+  }
+
+  private void onChannelData(Map<String, Object> frame, String text, long receivedMicros) {
+    String channel = text(frame, "channel");
+    switch (channel) {
+      case "heartbeat", "status" -> { }
+      case "trade" -> forEachEntry(frame, e -> output.event(KrakenV2Market.trade(VENUE, e, receivedMicros)));
+      case "ticker" -> forEachEntry(frame, e -> output.event(KrakenV2Market.quote(VENUE, e, receivedMicros)));
+      case "book" -> onBook(frame, receivedMicros);
+      default -> {
+        String detail = "unknown channel '" + channel + "'";
+        stats.addSchemaDrift("kraken v2: " + detail);
+        output.schemaDrift("", detail, text);
+      }
+    }
+  }
+
+  private void onBook(Map<String, Object> frame, long receivedMicros) {
+    boolean snapshot = isSnapshot(frame);
+    forEachEntry(frame, entry -> onBookEntry(book.apply(snapshot, entry, receivedMicros), receivedMicros));
+  }
+
+  private void onBookEntry(KrakenV2Book.Applied applied, long receivedMicros) {
+    if (applied.dropped()) {
+      return;
+    }
+    switch (applied.check()) {
+      case OK -> {
+        stats.addChecksumOk();
+        passOn(applied, receivedMicros);
+      }
+      case UNVERIFIED -> passOn(applied, receivedMicros);
+      case FAILED -> resyncs.checksumFailed(applied.symbol(), book.lastMismatch(), receivedMicros,
+          subscriptions.resubscribeBook(applied.symbol()));
+    }
+  }
+
+  private void passOn(KrakenV2Book.Applied applied, long receivedMicros) {
+    output.event(new BookUpdate(VENUE, applied.symbol(), applied.snapshot(), applied.levels(),
+        applied.eventMicros(), receivedMicros, 0));
+  }
+
+  private void onMethodResponse(Map<String, Object> response) {
+    if (!Boolean.FALSE.equals(response.get("success"))) {
+      return;
+    }
+    Object symbol = response.getOrDefault("symbol", "(no symbol)");
+    stats.addParseError("kraken v2: " + response.get("method") + " failed for " + symbol + ": "
+        + response.getOrDefault("error", "(no error text)"));
+  }
+
+  private static boolean isSnapshot(Map<String, Object> frame) {
+    String type = text(frame, "type");
+    if (type.equals("snapshot") || type.equals("update")) {
+      return type.equals("snapshot");
+    }
+    throw new IllegalArgumentException("book type '" + type + "' is neither snapshot nor update");
+  }
+
+  private static void forEachEntry(Map<String, Object> frame, Consumer<Map<String, Object>> use) {
+    for (Object entry : array(frame, "data")) {
+      use.accept(ExactJson.object(entry, "data entry"));
+    }
+  }
+
+  @Override
+  public void onDisconnect(String reason, long nowMicros) {
+    books.reset();
+    resyncs.connectionLost(spec.symbols(), reason, nowMicros);
+  }
+
+  @Override
+  public SessionStats stats() {
+    return stats;
+  }
+
+  @Override
+  public Map<String, OrderBook> books() {
+    return books.books();
+  }
+}
