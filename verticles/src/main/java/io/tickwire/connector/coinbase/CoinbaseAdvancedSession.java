@@ -128,8 +128,8 @@ public final class CoinbaseAdvancedSession implements VenueSession {
 
   private void dispatch(Envelope envelope, String text, long receivedMicros) {
     switch (envelope.channel()) {
-      case "market_trades" -> eachEvent(envelope, event -> emit(CoinbaseAdvancedFrames.trades(event,
-          receivedMicros)));
+      case "market_trades" ->
+          eachEvent(envelope, event -> emit(CoinbaseAdvancedFrames.trades(event, receivedMicros)));
       case "ticker" -> {
         long eventTime = envelope.timestamp();
         eachEvent(envelope, event -> emit(CoinbaseAdvancedFrames.quotes(event, eventTime, receivedMicros)));
