@@ -1,9 +1,15 @@
 package io.tickwire.connector.coinbase;
 
+import static io.tickwire.connector.coinbase.JsonFrames.array;
+import static io.tickwire.connector.coinbase.JsonFrames.decimal;
+import static io.tickwire.connector.coinbase.JsonFrames.number;
+import static io.tickwire.connector.coinbase.JsonFrames.optionalDecimal;
+import static io.tickwire.connector.coinbase.JsonFrames.text;
+import static io.tickwire.connector.coinbase.JsonFrames.time;
+
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
-import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
@@ -28,37 +34,50 @@ public final class CoinbaseExchangeFrames {
   private CoinbaseExchangeFrames() {
   }
 
+  /**
+   * One frame read: its {@code type}, its event (null for control frames) and, for a match, the numeric
+   * {@code trade_id} a session checks for continuity (the event carries it only as text).
+   */
+  public record Frame(String type, MarketEvent event, long tradeId) {
+    public boolean isTrade() {
+      return event instanceof Trade;
+    }
+  }
+
   /** The events in one frame (none for control frames), stamped with {@code receivedMicros} as ingest time. */
   public static List<MarketEvent> parse(String text, long receivedMicros) {
-    JsonObject frame;
-    try {
-      frame = new JsonObject(text);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
-    }
+    MarketEvent event = read(text, receivedMicros).event();
+    return event == null ? List.of() : List.of(event);
+  }
+
+  /** One frame with what a session needs beyond its event; throws as {@link #parse} does. */
+  public static Frame read(String text, long receivedMicros) {
+    JsonObject frame = JsonFrames.object(text);
     String type = frame.getString("type", "");
     return switch (type) {
-      case "match", "last_match" -> List.of(trade(frame, receivedMicros));
-      case "ticker" -> List.of(quote(frame, receivedMicros));
-      case "snapshot" -> List.of(snapshot(frame, receivedMicros));
-      case "l2update" -> List.of(update(frame, receivedMicros));
-      case "subscriptions", "heartbeat" -> List.of();
+      case "match", "last_match" -> match(type, frame, receivedMicros);
+      case "ticker" -> new Frame(type, quote(frame, receivedMicros), 0);
+      case "snapshot" -> new Frame(type, snapshot(frame, receivedMicros), 0);
+      case "l2update" -> new Frame(type, update(frame, receivedMicros), 0);
+      case "subscriptions", "heartbeat" -> new Frame(type, null, 0);
       case "error" -> throw new IllegalArgumentException("error frame: " + frame.getString("message") + " "
           + frame.getString("reason", ""));
       default -> throw new IllegalArgumentException("unknown frame type '" + type + "'");
     };
   }
 
-  private static Trade trade(JsonObject f, long received) {
-    Side maker = side(f, "side");
+  private static Frame match(String type, JsonObject f, long received) {
+    long tradeId = number(f, "trade_id");
+    Side maker = side(text(f, "side"));
     Side taker = maker == Side.BUY ? Side.SELL : Side.BUY;
-    return new Trade(VENUE, text(f, "product_id"), String.valueOf(number(f, "trade_id")), decimal(f, "price"),
-        decimal(f, "size"), taker, time(f), received, 0);
+    Trade trade = new Trade(VENUE, text(f, "product_id"), Long.toString(tradeId), decimal(f, "price"),
+        decimal(f, "size"), taker, time(f, "time"), received, 0);
+    return new Frame(type, trade, tradeId);
   }
 
   private static Quote quote(JsonObject f, long received) {
     return new Quote(VENUE, text(f, "product_id"), decimal(f, "best_bid"), optionalDecimal(f, "best_bid_size"),
-        decimal(f, "best_ask"), optionalDecimal(f, "best_ask_size"), time(f), received, 0);
+        decimal(f, "best_ask"), optionalDecimal(f, "best_ask_size"), time(f, "time"), received, 0);
   }
 
   private static BookUpdate snapshot(JsonObject f, long received) {
@@ -77,7 +96,7 @@ public final class CoinbaseExchangeFrames {
       levels.add(new BookLevel(side(change.getString(0)), Decimals.parse(change.getString(1)),
           Decimals.parse(change.getString(2))));
     }
-    return new BookUpdate(VENUE, text(f, "product_id"), false, levels, time(f), received, 0);
+    return new BookUpdate(VENUE, text(f, "product_id"), false, levels, time(f, "time"), received, 0);
   }
 
   private static void pairs(JsonObject f, String key, Side side, List<BookLevel> out) {
@@ -88,51 +107,11 @@ public final class CoinbaseExchangeFrames {
     }
   }
 
-  private static String text(JsonObject f, String key) {
-    Object value = f.getValue(key);
-    if (!(value instanceof String s)) {
-      throw new IllegalArgumentException("'" + key + "' must be a string, got " + value);
-    }
-    return s;
-  }
-
-  private static long number(JsonObject f, String key) {
-    Object value = f.getValue(key);
-    if (!(value instanceof Number n)) {
-      throw new IllegalArgumentException("'" + key + "' must be a number, got " + value);
-    }
-    return n.longValue();
-  }
-
-  private static long decimal(JsonObject f, String key) {
-    return Decimals.parse(text(f, key));
-  }
-
-  private static long optionalDecimal(JsonObject f, String key) {
-    return f.containsKey(key) ? decimal(f, key) : Decimals.of(0, 0);
-  }
-
-  private static Side side(JsonObject f, String key) {
-    return side(text(f, key));
-  }
-
   private static Side side(String text) {
     Side side = Side.fromWire(text);
     if (side == null) {
       throw new IllegalArgumentException("side must be buy or sell, got '" + text + "'");
     }
     return side;
-  }
-
-  private static long time(JsonObject f) {
-    return IsoTime.parse(text(f, "time"));
-  }
-
-  private static JsonArray array(JsonObject f, String key) {
-    Object value = f.getValue(key);
-    if (!(value instanceof JsonArray a)) {
-      throw new IllegalArgumentException("'" + key + "' must be an array, got " + value);
-    }
-    return a;
   }
 }

@@ -1,0 +1,44 @@
+package io.tickwire.connector.coinbase;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per product, the highest trade id seen on the current connection, to tell a hole in the trade stream from a
+ * trade seen before. Coinbase numbers each product's trades consecutively, so an id more than one past the last
+ * means trades were missed; an id at or below it is a repeat or a late arrival, not a hole. The first trade of a
+ * product on a connection only starts its run: what came before it was never promised to this connection.
+ */
+final class TradeIdRuns {
+  /** Mutable so advancing a run does not box a Long per trade. */
+  private static final class Run {
+    long last;
+  }
+
+  private final Map<String, Run> runs = new HashMap<>();
+
+  /**
+   * Records {@code tradeId} for {@code product}; returns the last id before it when trades between the two are
+   * missing, or -1 when there is no hole (first trade, next trade, repeat or late trade).
+   */
+  long advance(String product, long tradeId) {
+    Run run = runs.get(product);
+    if (run == null) {
+      run = new Run();
+      run.last = tradeId;
+      runs.put(product, run);
+      return -1;
+    }
+    long last = run.last;
+    if (tradeId <= last) {
+      return -1;
+    }
+    run.last = tradeId;
+    return tradeId == last + 1 ? -1 : last;
+  }
+
+  /** A new connection: every product's run starts again at its next trade. */
+  void reset() {
+    runs.clear();
+  }
+}
