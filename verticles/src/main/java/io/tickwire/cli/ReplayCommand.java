@@ -1,5 +1,8 @@
 package io.tickwire.cli;
 
+import io.tickwire.connector.capture.CaptureSource;
+import io.tickwire.connector.capture.CryptofeedCapture;
+import io.tickwire.replay.CaptureReplay;
 import io.tickwire.replay.ChaosInjector;
 import io.tickwire.replay.ChaosResult;
 import io.tickwire.replay.ChaosSettings;
@@ -16,12 +19,13 @@ import io.tickwire.replay.SendResult;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,16 +34,35 @@ import picocli.CommandLine.Option;
 /**
  * {@code tickwire replay}: sends a file of v1 events into a running node's TCP ingest (or, with {@code --local},
  * through an in-process pipeline), optionally with faults injected, and reports what was injected so the node's
- * anomaly counts can be checked against it. Bad options exit 2 naming the option; a failed send exits 1.
+ * anomaly counts can be checked against it. With {@code --capture} the input is a recorded exchange capture, first
+ * run through the venue's real connector session ({@link CaptureReplay}). Bad options exit 2 naming the option; a
+ * failed send exits 1.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay a .jsonl file of v1 events into a node's TCP ingest, optionally injecting faults.")
+    description = "Replay a .jsonl file of v1 events, or a recorded exchange capture, into a node's TCP ingest or an"
+        + " in-process pipeline, optionally injecting faults.")
 final class ReplayCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--file", required = true, paramLabel = "FILE", description = "v1 JSON events, one per line.")
+  @Option(names = "--file", paramLabel = "FILE", description = "v1 JSON events, one per line.")
   Path file;
+
+  @Option(names = "--capture", paramLabel = "FILE",
+      description = "A recorded exchange capture (tickwire's format or cryptofeed's) to feed through the connector.")
+  Path capture;
+
+  @Option(names = "--venue", paramLabel = "coinbase|kraken|binance", description = "The capture's venue.")
+  String venue;
+
+  @Option(names = "--protocol", paramLabel = "NAME",
+      description = "The capture's protocol (coinbase: advanced_trade|exchange, kraken: v2|v1, binance: spot);"
+          + " default: from the capture's header or URL.")
+  String protocol;
+
+  @Option(names = "--rest", paramLabel = "FILE",
+      description = "REST responses recorded with the capture (Binance depth snapshots), merged by receive time.")
+  Path rest;
 
   @Option(names = "--rate", paramLabel = "N|max", defaultValue = "max",
       description = "Events per second, or max (default: ${DEFAULT-VALUE}).")
@@ -96,9 +119,55 @@ final class ReplayCommand implements Callable<Integer> {
     Rate pace = Options.parse(spec, "--rate", rate, Rate::parse);
     HostPort target = Options.parse(spec, "--to", to, HostPort::parse);
     boolean json = Options.parse(spec, "--summary", summary, ReplayCommand::isJson);
-    ChaosResult result = new ChaosInjector(chaos).inject(readLines());
+    CaptureReplay.Result captured = capture == null ? null : replayCapture();
+    List<String> lines = captured == null ? readLines(file, "--file") : captured.lines();
+    ChaosResult result = new ChaosInjector(chaos).inject(lines);
+    if (captured != null && json) {
+      return local ? runLocal(result, pace).map(done -> printCapture(captured, new JsonObject(done.toJson())))
+          .orElse(RunCommand.EXIT_FAILED) : sendCapture(captured, result, new FrameSender(target, pace,
+          Progress.toStderr("replay")));
+    }
+    if (captured != null) {
+      err().println("replay --capture: " + captured.summary().encode());
+    }
     return local ? runLocal(result, json, pace)
         : send(result, new FrameSender(target, pace, Progress.toStderr("replay")), json);
+  }
+
+  /** Runs the capture through the venue session; its events become the v1 lines to replay. */
+  private CaptureReplay.Result replayCapture() {
+    if (file != null) {
+      throw Options.bad(spec, "give --file or --capture, not both");
+    }
+    if (venue == null) {
+      throw Options.bad(spec, "--capture needs --venue (coinbase, kraken or binance)");
+    }
+    readable(capture, "--capture");
+    if (rest != null) {
+      readable(rest, "--rest");
+    }
+    try {
+      return CaptureReplay.run(CaptureSource.read(capture, rest, venue, protocol));
+    } catch (IllegalArgumentException | CryptofeedCapture.CaptureFormatException | UncheckedIOException e) {
+      throw Options.bad(spec, "--capture " + capture + ": " + e.getMessage());
+    }
+  }
+
+  private int printCapture(CaptureReplay.Result captured, JsonObject pipeline) {
+    out().println(captured.summary().copy().put("pipeline", pipeline).encode());
+    return RunCommand.EXIT_OK;
+  }
+
+  private int sendCapture(CaptureReplay.Result captured, ChaosResult result, FrameSender sender) {
+    try {
+      SendResult sent = sender.sendLines(result.lines());
+      out().println(captured.summary().copy().put("sent", sent.frames()).put("to", sender.target().toString())
+          .encode());
+      return RunCommand.EXIT_OK;
+    } catch (SendException e) {
+      err().println("tickwire replay: " + e.getMessage());
+      return RunCommand.EXIT_FAILED;
+    }
   }
 
   private static boolean isJson(String format) {
@@ -121,13 +190,21 @@ final class ReplayCommand implements Callable<Integer> {
     return new ChaosSettings(duplicateRate, shuffleWindow, driftRate, gapRate, seed);
   }
 
-  private List<String> readLines() {
+  private List<String> readLines(Path path, String option) {
+    if (path == null) {
+      throw Options.bad(spec, "give --file FILE (v1 events) or --capture FILE --venue VENUE");
+    }
+    readable(path, option);
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw Options.bad(spec, "--file " + file + ": no such file");
+      return Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw Options.bad(spec, "--file " + file + ": cannot read it: " + e);
+      throw Options.bad(spec, option + " " + path + ": cannot read it: " + e);
+    }
+  }
+
+  private void readable(Path path, String option) {
+    if (!Files.exists(path)) {
+      throw Options.bad(spec, option + " " + path + ": no such file");
     }
   }
 
@@ -151,14 +228,21 @@ final class ReplayCommand implements Callable<Integer> {
     return RunCommand.EXIT_OK;
   }
 
-  private int runLocal(ChaosResult result, boolean json, Rate pace) {
-    ReplaySummary done;
+  private Optional<ReplaySummary> runLocal(ChaosResult result, Rate pace) {
     try {
-      done = localReplay(pace).run(result.lines());
+      return Optional.of(localReplay(pace).run(result.lines()));
     } catch (Exception e) {
       err().println("tickwire replay --local failed: " + e);
+      return Optional.empty();
+    }
+  }
+
+  private int runLocal(ChaosResult result, boolean json, Rate pace) {
+    Optional<ReplaySummary> ran = runLocal(result, pace);
+    if (ran.isEmpty()) {
       return RunCommand.EXIT_FAILED;
     }
+    ReplaySummary done = ran.get();
     if (json) {
       out().println(done.toJson()); // stdout holds exactly the summary; the injected counts go to stderr
       err().println("replay: injected " + result.injected().toText());

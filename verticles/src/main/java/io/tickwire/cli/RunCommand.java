@@ -50,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Write every message on ADDRESS to stdout as v1 JSON lines; md.ticks covers every partition.")
   List<String> print = new ArrayList<>();
 
+  @Option(names = "--record", paramLabel = "DIR",
+      description = "Record every exchange connector's raw frames to DIR/<venue>-<UTC time>.capture (replayable with"
+          + " tickwire replay --capture).")
+  String record;
+
   @Override
   public Integer call() throws Exception {
     Set<Role> roleSet;
@@ -83,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(Vertx vertx, Set<Role> roleSet, long durationMs) throws Exception {
-    Settings settings = configOptions.load(vertx, List.of());
+    Settings settings = configOptions.load(vertx, record == null ? List.of()
+        : List.of("connectors.record_dir=" + record));
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     Node node = new Node(vertx, settings, roleSet, print, stdout);
 

@@ -2,10 +2,12 @@ package io.tickwire.cluster;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.cli.PrintVerticle;
+import io.tickwire.config.ConnectorSettings;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.connector.TcpIngestVerticle;
+import io.tickwire.connector.venue.VenueConnector;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.feature.FeatureVerticle;
@@ -150,6 +152,10 @@ public final class Node {
       }
       if (settings.tcpIngest().enabled()) {
         order.add(new TcpIngestVerticle(settings, topology, health));
+      }
+      for (ConnectorSettings.Venue venue : settings.connectors().venues()) {
+        order.add(new VenueConnector(settings.connectors(), venue, topology, health,
+            settings.detect().anomalySamplesPerSec()));
       }
     }
     return order;

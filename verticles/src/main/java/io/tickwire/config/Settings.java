@@ -25,7 +25,8 @@ public record Settings(
     Inference inference,
     TcpIngest tcpIngest,
     Detect detect,
-    Recorder recorder) {
+    Recorder recorder,
+    ConnectorSettings connectors) {
 
   /** Anomaly detection in the router. {@code staleAfterMs}: silence on a symbol that makes it a stale feed. */
   public record Detect(int duplicateCapacity, long latencyThresholdMs, int latencyWindow, double outlierK,
@@ -135,7 +136,7 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
-        tcpIngest(r), detect(r), recorder(r));
+        tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -347,7 +348,7 @@ public record Settings(
     return millis;
   }
 
-  private static List<String> distinct(String key, List<String> values) {
+  static List<String> distinct(String key, List<String> values) {
     List<String> seen = new ArrayList<>();
     for (String v : values) {
       if (seen.contains(v)) {

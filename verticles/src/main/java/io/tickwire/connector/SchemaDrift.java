@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Why here and not in the router: a drifted frame never becomes an event, so only the ingest ever sees it.
  */
-final class SchemaDrift {
+public final class SchemaDrift {
   /** Per-key counts are for health and reports; a producer spraying random symbols must not grow this. */
   private static final int MAX_KEYS = 1_000;
 
@@ -27,13 +27,18 @@ final class SchemaDrift {
   private final Map<String, Long> bySource = new TreeMap<>();
   private final AtomicLong total = new AtomicLong();
 
-  SchemaDrift(Outlet<AnomalyBatch> anomalies, int samplesPerSecond) {
+  public SchemaDrift(Outlet<AnomalyBatch> anomalies, int samplesPerSecond) {
     this.anomalies = anomalies;
     this.sampler = new PerSecondSampler(samplesPerSecond);
   }
 
   /** Counts one drifted frame; {@code venue} and {@code symbol} may be null when the frame did not say. */
   void report(String venue, String symbol, String reason, byte[] frame, int offset, int length) {
+    report(venue, symbol, reason, TcpDeadLetters.prefix(frame, offset, length));
+  }
+
+  /** Counts one drifted frame whose start is {@code evidence} (kept short by the caller). */
+  public void report(String venue, String symbol, String reason, String evidence) {
     total.incrementAndGet();
     String key = nonNull(venue) + "/" + nonNull(symbol);
     if (bySource.size() < MAX_KEYS || bySource.containsKey(key)) {
@@ -41,18 +46,23 @@ final class SchemaDrift {
     }
     if (sampler.admit()) {
       anomalies.send(new AnomalyBatch(List.of(new Anomaly(nonNull(venue), nonNull(symbol),
-          AnomalyTypes.SCHEMA_DRIFT, Clock.nowMicros(), reason + "; frame: " + TcpDeadLetters.prefix(frame, offset, length),
+          AnomalyTypes.SCHEMA_DRIFT, Clock.nowMicros(), reason + "; frame: " + shortened(evidence),
           Double.NaN))));
     }
   }
 
-  long total() {
+  public long total() {
     return total.get();
   }
 
   /** Drifted frames by {@code venue/symbol} (empty parts when the frame did not name them). */
   Map<String, Long> bySource() {
     return Map.copyOf(bySource);
+  }
+
+  private static String shortened(String evidence) {
+    return evidence.length() <= TcpDeadLetters.PREFIX_CHARS ? evidence
+        : evidence.substring(0, TcpDeadLetters.PREFIX_CHARS);
   }
 
   private static String nonNull(String text) {

@@ -1,11 +1,13 @@
 package io.tickwire.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,6 +21,16 @@ import java.util.function.LongSupplier;
 public final class Metrics {
   public static final String ANOMALIES = "tickwire.anomalies";
   public static final String INCIDENTS = "tickwire.incidents";
+  /** Per exchange connector, label {@code connector}: state, traffic and the ways a feed goes wrong. */
+  public static final String CONNECTOR_UP = "tickwire.connector.up";
+  public static final String CONNECTOR_FRAMES = "tickwire.connector.frames";
+  public static final String CONNECTOR_RECONNECTS = "tickwire.connector.reconnects";
+  public static final String CONNECTOR_RESYNCS = "tickwire.connector.resyncs";
+  public static final String CONNECTOR_GAPS = "tickwire.connector.gaps";
+  public static final String CONNECTOR_CHECKSUM_FAILURES = "tickwire.connector.checksum.failures";
+  public static final String CONNECTOR_PARSE_ERRORS = "tickwire.connector.parse.errors";
+  public static final String CONNECTOR_DROPPED = "tickwire.connector.dropped";
+  public static final String CONNECTOR_LAST_MESSAGE_AGE = "tickwire.connector.last.message.age.seconds";
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   /** Micrometer holds a function counter's state weakly; the suppliers are often lambdas nobody else holds. */
@@ -44,9 +56,16 @@ public final class Metrics {
     counter(INCIDENTS, "Incident bundles written by the flight recorder", count);
   }
 
-  private void counter(String name, String help, LongSupplier count, String... tags) {
+  /** A counter read from {@code count} at scrape time; {@code tags} are label name, value pairs. */
+  public void counter(String name, String help, LongSupplier count, String... tags) {
     held.add(count);
     FunctionCounter.builder(name, count, c -> (double) c.getAsLong()).description(help).tags(tags)
         .register(registry);
+  }
+
+  /** A gauge read from {@code value} at scrape time; {@code tags} are label name, value pairs. */
+  public void gauge(String name, String help, DoubleSupplier value, String... tags) {
+    held.add(value);
+    Gauge.builder(name, value, DoubleSupplier::getAsDouble).description(help).tags(tags).register(registry);
   }
 }

@@ -116,4 +116,41 @@ class SettingsTest {
     assertThat(failure(vertx, dir.resolve("missing.yaml"), Map.of()).getMessage())
         .contains("missing.yaml", "does not exist");
   }
+
+  @Test
+  void connectorsAreOffByDefaultAndAnEnabledOneIsReadWithItsSharedPolicy(Vertx vertx) {
+    assertThat(load(vertx, null, Map.of()).connectors().venues()).isEmpty();
+
+    ConnectorSettings c = load(vertx, null, Map.of("TICKWIRE_CONNECTORS_KRAKEN_ENABLED", "true"),
+        "connectors.kraken.protocol=v1", "connectors.kraken.url=wss://ws.kraken.com",
+        "connectors.kraken.channels=[book]", "connectors.overflow=reconnect").connectors();
+    assertThat(c.venues()).singleElement().satisfies(v -> {
+      assertThat(v.name()).isEqualTo("kraken");
+      assertThat(v.protocol()).isEqualTo("v1");
+      assertThat(v.url().toString()).isEqualTo("wss://ws.kraken.com");
+      assertThat(v.spec().symbols()).containsExactly("BTC/USD", "ETH/USD");
+      assertThat(v.spec().channels()).containsExactly(io.tickwire.connector.venue.SessionSpec.Channel.BOOK);
+      assertThat(v.restUrl()).isNull();
+    });
+    assertThat(c.overflow()).isEqualTo(ConnectorSettings.Overflow.RECONNECT);
+    assertThat(c.feed().staleAfterMs()).isEqualTo(30_000);
+    assertThat(load(vertx, null, Map.of(), "connectors.binance.enabled=true").connectors().venues().get(0)
+        .restUrl().toString()).isEqualTo("https://api.binance.com");
+  }
+
+  @Test
+  void aBadConnectorValueIsNamedWithWhatIsAllowed(Vertx vertx) {
+    assertThat(failure(vertx, null, Map.of(), "connectors.kraken.enabled=true", "connectors.kraken.protocol=v3")
+        .getMessage()).contains("connectors.kraken.protocol").contains("\"v3\"").contains("one of v2, v1");
+    assertThat(failure(vertx, null, Map.of(), "connectors.coinbase.enabled=true",
+        "connectors.coinbase.url=https://example.com").getMessage()).contains("connectors.coinbase.url")
+        .contains("a ws or wss URL");
+    assertThat(failure(vertx, null, Map.of(), "connectors.binance.enabled=true",
+        "connectors.binance.channels=[trades, candles]").getMessage()).contains("connectors.binance.channels")
+        .contains("trades, quotes, book");
+    assertThat(failure(vertx, null, Map.of(), "connectors.overflow=block").getMessage())
+        .contains("connectors.overflow").contains("drop_oldest, reconnect");
+    assertThat(failure(vertx, null, Map.of(), "connectors.backoff_first_ms=100", "connectors.backoff_max_ms=50")
+        .getMessage()).contains("connectors.backoff_max_ms");
+  }
 }

@@ -29,21 +29,22 @@ public final class BinanceSession implements VenueSession {
 
   private final SessionSpec spec;
   private final SessionOutput output;
-  private final SessionStats stats = new SessionStats();
+  private final SessionStats stats;
   private final Map<String, BinanceBookFeed> feeds = new LinkedHashMap<>();
   private final Map<String, OrderBook> books = new LinkedHashMap<>();
   private long nextRequestId = 1;
 
   public BinanceSession(SessionSpec spec, SessionOutput output) {
+    this(spec, new SessionStats(), output);
+  }
+
+  /** With the caller's {@code stats}, shared with whatever counts the output ({@code CountingOutput}). */
+  public BinanceSession(SessionSpec spec, SessionStats stats, SessionOutput output) {
     this.spec = spec;
+    this.stats = stats;
     this.output = output;
-    if (spec.wants(SessionSpec.Channel.BOOK)) {
-      for (String configured : spec.symbols()) {
-        String symbol = BinanceStreams.symbol(configured);
-        BinanceBookFeed feed = new BinanceBookFeed(symbol, output, stats);
-        feeds.put(symbol, feed);
-        books.put(symbol, feed.book());
-      }
+    if (spec.wants(SessionSpec.Channel.BOOK) && !spec.anySymbol()) {
+      spec.symbols().forEach(configured -> feed(BinanceStreams.symbol(configured)));
     }
   }
 
@@ -106,11 +107,19 @@ public final class BinanceSession implements VenueSession {
 
   private void onDepth(JsonObject data, long received) {
     String symbol = text(data, "s");
-    BinanceBookFeed feed = feeds.get(symbol);
+    BinanceBookFeed feed = spec.anySymbol() ? feed(symbol) : feeds.get(symbol);
     if (feed == null) {
       throw new IllegalArgumentException("depth update for '" + symbol + "', which has no book in this session");
     }
     feed.onDiff(BinanceDepthFrames.diff(data, received));
+  }
+
+  private BinanceBookFeed feed(String symbol) {
+    return feeds.computeIfAbsent(symbol, s -> {
+      BinanceBookFeed feed = new BinanceBookFeed(s, output, stats);
+      books.put(s, feed.book());
+      return feed;
+    });
   }
 
   @Override
@@ -134,7 +143,7 @@ public final class BinanceSession implements VenueSession {
   @Override
   public void onDisconnect(String reason, long nowMicros) {
     stats.addGap();
-    for (String configured : spec.symbols()) {
+    for (String configured : spec.affected(feeds.keySet())) {
       String symbol = BinanceStreams.symbol(configured);
       BinanceBookFeed feed = feeds.get(symbol);
       if (feed != null && feed.disconnected()) {

@@ -1,5 +1,6 @@
 package io.tickwire.connector.binance;
 
+import io.tickwire.connector.venue.SnapshotFetcher;
 import io.tickwire.flow.Backoff;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.TokenBucket;
@@ -31,14 +32,8 @@ import java.util.Set;
  * Answers reach the {@link Handler} on the event loop of the context that created this fetcher; the state, counters
  * included, is confined to that event loop (read elsewhere, the counters are only approximate).
  */
-public final class BinanceSnapshots {
+public final class BinanceSnapshots implements SnapshotFetcher {
   private static final System.Logger LOG = System.getLogger(BinanceSnapshots.class.getName());
-
-  /** Receives a snapshot body for a symbol asked for, with the time it arrived (epoch microseconds). */
-  @FunctionalInterface
-  public interface Handler {
-    void snapshot(String symbol, String body, long receivedMicros);
-  }
 
   /**
    * {@code restBase} like {@code https://api.binance.com}; {@code limit} the depth asked for; {@code perSecond}
@@ -114,7 +109,7 @@ public final class BinanceSnapshots {
   private final Vertx vertx;
   private final Context context;
   private final Options options;
-  private final Handler handler;
+  private final Answers handler;
   private final HttpClient client;
   private final TokenBucket bucket;
   /** Waiting for a token, oldest first. */
@@ -128,7 +123,7 @@ public final class BinanceSnapshots {
   private long failures;
   private long abandoned;
 
-  public BinanceSnapshots(Vertx vertx, Options options, Handler handler) {
+  public BinanceSnapshots(Vertx vertx, Options options, Answers handler) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.options = options;
@@ -207,9 +202,13 @@ public final class BinanceSnapshots {
 
   /** {@code setAbsoluteURI} takes TLS from the scheme, so an https base is fetched over TLS. */
   private RequestOptions requestOptions(String symbol) {
-    return new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(options.restBase() + "/api/v3/depth?symbol="
-        + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "&limit=" + options.limit())
+    return new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(requestUrl(symbol))
         .setTimeout(options.timeoutMs());
+  }
+
+  private String requestUrl(String symbol) {
+    return options.restBase() + "/api/v3/depth?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
+        + "&limit=" + options.limit();
   }
 
   private static Future<Buffer> body(String symbol, HttpClientResponse resp) {
@@ -224,7 +223,7 @@ public final class BinanceSnapshots {
   private void delivered(String symbol, Buffer body) {
     pending.remove(symbol);
     failedAttempts.remove(symbol);
-    handler.snapshot(symbol, body.toString(StandardCharsets.UTF_8), Clock.nowMicros());
+    handler.snapshot(symbol, requestUrl(symbol), body.toString(StandardCharsets.UTF_8), Clock.nowMicros());
   }
 
   private void failed(String symbol, Throwable cause) {

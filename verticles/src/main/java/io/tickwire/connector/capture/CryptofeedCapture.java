@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * 1618677817.061845: {...}                   a frame received
  * https://HOST/PATH -&gt; 1633998512.32: {...}  a REST response body
  * </pre>
- * Times are epoch seconds with a fraction; they are kept as epoch microseconds (truncated). Blank lines are
- * skipped. A line of none of these shapes throws {@link CaptureFormatException} naming the line number.
+ * Times are epoch seconds with a fraction; they are kept as epoch microseconds (truncated). Blank lines and
+ * {@code #} comment lines (the header of tickwire's own captures, {@link CaptureWriter}) are skipped. A line of
+ * none of these shapes throws {@link CaptureFormatException} naming the line number.
  */
 public final class CryptofeedCapture {
   public enum Direction {
@@ -65,8 +66,8 @@ public final class CryptofeedCapture {
       String currentUrl = null;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank()) {
-          continue;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue; // tickwire's own captures start with a '#' header; the line shapes are the same
         }
         Record record;
         try {

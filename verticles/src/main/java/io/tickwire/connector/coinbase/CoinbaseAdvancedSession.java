@@ -5,6 +5,7 @@ import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedFrames.Envelope;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedFrames.Heartbeat;
+import io.tickwire.connector.venue.ConnectionGaps;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionSpec.Channel;
@@ -86,7 +87,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   @Override
   public void onDisconnect(String reason, long nowMicros) {
     startAfresh();
-    GapMarkers.connectionGap(stats, output, spec.symbols(), "disconnected: " + reason, nowMicros);
+    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "disconnected: " + reason, nowMicros);
   }
 
   @Override
@@ -112,7 +113,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   }
 
   private void onSequenceJump(long last, long sequence, long receivedMicros) {
-    GapMarkers.connectionGap(stats, output, spec.symbols(), "sequence_num jumped from " + last + " to " + sequence
+    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "sequence_num jumped from " + last + " to " + sequence
         + " (" + (sequence - last - 1) + " missing)", receivedMicros);
     if (spec.wants(Channel.BOOK)) {
       resyncBooks();

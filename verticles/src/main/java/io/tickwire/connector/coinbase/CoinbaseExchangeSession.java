@@ -4,6 +4,7 @@ import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
+import io.tickwire.connector.venue.ConnectionGaps;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionSpec.Channel;
@@ -76,7 +77,7 @@ public final class CoinbaseExchangeSession implements VenueSession {
   @Override
   public void onDisconnect(String reason, long nowMicros) {
     startAfresh();
-    GapMarkers.connectionGap(stats, output, spec.symbols(), "disconnected: " + reason, nowMicros);
+    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "disconnected: " + reason, nowMicros);
   }
 
   @Override

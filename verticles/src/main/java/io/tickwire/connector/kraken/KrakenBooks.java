@@ -30,7 +30,8 @@ public final class KrakenBooks {
 
   private final String venue;
   private final Map<String, OrderBook> books = new LinkedHashMap<>();
-  private final Set<String> resyncing = new HashSet<>();
+  /** Symbols whose book was built from a snapshot and has not been thrown away since. */
+  private final Set<String> live = new HashSet<>();
   private String lastMismatch;
 
   public KrakenBooks(String venue) {
@@ -49,7 +50,7 @@ public final class KrakenBooks {
   public OrderBook startSnapshot(String symbol) {
     OrderBook book = book(symbol);
     book.clear();
-    resyncing.remove(symbol);
+    live.add(symbol);
     return book;
   }
 
@@ -58,9 +59,12 @@ public final class KrakenBooks {
     return books.computeIfAbsent(symbol, s -> new OrderBook(venue, s));
   }
 
-  /** True while the symbol waits for a new snapshot after a checksum failure; its updates are to be dropped. */
+  /**
+   * True while the symbol waits for a snapshot (none yet, or its book was thrown away after a checksum failure or a
+   * lost connection): an update cannot be applied to a book that is not there, so it is to be dropped.
+   */
   public boolean resyncing(String symbol) {
-    return resyncing.contains(symbol);
+    return !live.contains(symbol);
   }
 
   /**
@@ -79,14 +83,14 @@ public final class KrakenBooks {
     }
     lastMismatch = "checksum mismatch for " + symbol + ": expected " + expected + ", computed " + actual;
     book.clear();
-    resyncing.add(symbol);
+    live.remove(symbol);
     return Check.FAILED;
   }
 
-  /** Every book emptied and no symbol resyncing: after a lost connection, the next snapshots start afresh. */
+  /** Every book emptied and waiting for its snapshot: after a lost connection, the resubscription sends them. */
   public void reset() {
     books.values().forEach(OrderBook::clear);
-    resyncing.clear();
+    live.clear();
   }
 
   /** The text of the last checksum mismatch (expected and computed values), or null when there was none. */

@@ -1,7 +1,9 @@
 package io.tickwire.connector.kraken;
 
+import io.tickwire.connector.venue.ConnectionGaps;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionStats;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,10 +29,7 @@ final class KrakenResyncs {
   }
 
   /** The connection is gone: one gap in the stats, a gap marker for every subscribed symbol. */
-  void connectionLost(List<String> symbols, String reason, long nowMicros) {
-    stats.addGap();
-    for (String symbol : symbols) {
-      output.gap(symbol, "connection lost: " + reason, nowMicros);
-    }
+  void connectionLost(Collection<String> symbols, String reason, long nowMicros) {
+    ConnectionGaps.mark(stats, output, symbols, "connection lost: " + reason, nowMicros);
   }
 }

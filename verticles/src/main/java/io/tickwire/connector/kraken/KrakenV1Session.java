@@ -8,6 +8,7 @@ import io.tickwire.connector.venue.SessionStats;
 import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,8 +130,9 @@ public final class KrakenV1Session implements VenueSession {
 
   @Override
   public void onDisconnect(String reason, long nowMicros) {
+    Collection<String> affected = spec.affected(books().keySet());
     book.reset();
-    resyncs.connectionLost(spec.symbols(), reason, nowMicros);
+    resyncs.connectionLost(affected, reason, nowMicros);
   }
 
   @Override

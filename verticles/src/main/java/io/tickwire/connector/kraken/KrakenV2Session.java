@@ -9,6 +9,7 @@ import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
 import io.tickwire.connector.venue.VenueSession;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -142,8 +143,9 @@ public final class KrakenV2Session implements VenueSession {
 
   @Override
   public void onDisconnect(String reason, long nowMicros) {
+    Collection<String> affected = spec.affected(books().keySet());
     books.reset();
-    resyncs.connectionLost(spec.symbols(), reason, nowMicros);
+    resyncs.connectionLost(affected, reason, nowMicros);
   }
 
   @Override

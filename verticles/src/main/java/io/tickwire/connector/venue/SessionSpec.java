@@ -1,5 +1,6 @@
 package io.tickwire.connector.venue;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,12 @@ import java.util.Set;
  * to, where the venue takes one).
  */
 public record SessionSpec(List<String> symbols, Set<Channel> channels, int bookDepth) {
+  /**
+   * The symbol list of a replay: every symbol the frames name. A replay never subscribes, so it learns the symbols
+   * from the data rather than from configuration.
+   */
+  public static final String ANY_SYMBOL = "*";
+
   public enum Channel {
     TRADES("trades"), QUOTES("quotes"), BOOK("book");
 
@@ -42,6 +49,15 @@ public record SessionSpec(List<String> symbols, Set<Channel> channels, int bookD
     if (bookDepth < 1) {
       throw new IllegalArgumentException("book depth must be positive, was " + bookDepth);
     }
+  }
+
+  public boolean anySymbol() {
+    return symbols.size() == 1 && symbols.get(0).equals(ANY_SYMBOL);
+  }
+
+  /** The symbols a lost connection affects: the subscribed ones, or for {@link #ANY_SYMBOL} those seen. */
+  public Collection<String> affected(Collection<String> seen) {
+    return anySymbol() ? List.copyOf(seen) : symbols;
   }
 
   public boolean wants(Channel channel) {

@@ -125,7 +125,8 @@ class BinanceSnapshotsTest {
     }
   }
 
-  private void answered(String symbol, String body, long receivedMicros) {
+  private void answered(String symbol, String requestUrl, String body, long receivedMicros) {
+    assertThat(requestUrl).contains("symbol=" + symbol);
     answers.add(new Answer(symbol, body, receivedMicros, Context.isOnEventLoopThread()));
   }
 

@@ -133,6 +133,10 @@ class KrakenV1BookTest {
     assertThat(book.onFrame("{\"event\":\"heartbeat\"}")).isEqualTo(Outcome.IGNORED);
     assertThat(book.onFrame("[1,[[\"1.0\",\"2.0\",\"3.0\",\"b\",\"l\",\"\"]],\"trade\",\"X/Y\"]"))
         .isEqualTo(Outcome.IGNORED);
+    assertThat(book.onFrame("[1,{\"a\":[[\"2.0\",\"1\",\"1\"]],\"c\":\"1\"},\"book-10\",\"X/Y\"]"))
+        .as("an update before the pair's snapshot has no book to apply to").isEqualTo(Outcome.DROPPED);
+    assertThat(book.onFrame("[1,{\"as\":[[\"1.0\",\"1.0\",\"1.0\"]],\"bs\":[[\"0.5\",\"1.0\",\"1.0\"]]},"
+        + "\"book-10\",\"X/Y\"]")).isEqualTo(Outcome.SNAPSHOT);
     assertThat(book.onFrame("[1,{\"a\":[[\"x\",\"1\",\"1\"]],\"c\":\"1\"},\"book-10\",\"X/Y\"]"))
         .isEqualTo(Outcome.PARSE_ERROR);
     assertThat(book.onFrame("[1,{\"a\":")).isEqualTo(Outcome.PARSE_ERROR);

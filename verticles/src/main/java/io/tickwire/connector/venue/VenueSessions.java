@@ -1,0 +1,51 @@
+package io.tickwire.connector.venue;
+
+import io.tickwire.config.ConnectorSettings;
+import io.tickwire.connector.binance.BinanceSession;
+import io.tickwire.connector.binance.BinanceSnapshots;
+import io.tickwire.connector.coinbase.CoinbaseAdvancedSession;
+import io.tickwire.connector.coinbase.CoinbaseExchangeSession;
+import io.tickwire.connector.kraken.KrakenV1Session;
+import io.tickwire.connector.kraken.KrakenV2Session;
+import io.vertx.core.Vertx;
+
+/** The one place that knows which session class speaks which venue protocol (live connectors and replays alike). */
+public final class VenueSessions {
+  private VenueSessions() {
+  }
+
+  /**
+   * A new session for {@code venue}/{@code protocol} (names as in {@link ConnectorSettings#PROTOCOLS}); its
+   * {@link VenueSession#stats()} count what it puts out.
+   */
+  public static VenueSession create(String venue, String protocol, SessionSpec spec, SessionOutput output) {
+    SessionStats stats = new SessionStats();
+    SessionOutput counted = new CountingOutput(stats, output);
+    return switch (venue + "/" + protocol) {
+      case "coinbase/advanced_trade" -> new CoinbaseAdvancedSession(spec, stats, counted);
+      case "coinbase/exchange" -> new CoinbaseExchangeSession(spec, stats, counted);
+      case "kraken/v2" -> new KrakenV2Session(spec, stats, counted);
+      case "kraken/v1" -> new KrakenV1Session(spec, stats, counted);
+      case "binance/spot" -> new BinanceSession(spec, stats, counted);
+      default -> throw new IllegalArgumentException("no session for venue '" + venue + "' protocol '" + protocol
+          + "' (known: " + ConnectorSettings.PROTOCOLS + ")");
+    };
+  }
+
+  public static VenueSession create(ConnectorSettings.Venue venue, SessionOutput output) {
+    return create(venue.name(), venue.protocol(), venue.spec(), output);
+  }
+
+  /** The REST snapshot source a venue needs, or null when its books come over the websocket alone. */
+  public static SnapshotFetcher snapshotFetcher(Vertx vertx, ConnectorSettings.Venue venue,
+      SnapshotFetcher.Answers answers) {
+    if (venue.restUrl() == null) {
+      return null;
+    }
+    String base = venue.restUrl().toString().replaceAll("/+$", "");
+    BinanceSnapshots.Options defaults = BinanceSnapshots.Options.defaults(base, venue.snapshotDepth());
+    return new BinanceSnapshots(vertx, new BinanceSnapshots.Options(defaults.restBase(), defaults.limit(),
+        venue.snapshotsPerSec(), defaults.burst(), defaults.timeoutMs(), defaults.retryFirstMs(),
+        defaults.retryMaxMs()), answers);
+  }
+}
