@@ -2,15 +2,18 @@ package io.tickwire.connector.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
+import io.tickwire.codecs.Trade;
 import io.tickwire.config.ConnectorSettings;
 import io.tickwire.config.ConnectorSettings.Overflow;
 import io.tickwire.connector.capture.CaptureSource;
+import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.ws.FeedPolicy;
 import io.tickwire.connector.ws.FeedState;
 import io.tickwire.flow.Addresses;
@@ -20,15 +23,18 @@ import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
 import io.tickwire.replay.CaptureReplay;
+import io.tickwire.router.detect.AnomalyTypes;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FixtureWebSocketServer;
 import io.tickwire.testing.SharedFixtures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -53,8 +59,10 @@ class VenueConnectorTest {
   private static final int KRAKEN_CHECKSUMS = 1_463;
 
   private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
+  private final List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
   private final HealthRegistry health = new HealthRegistry();
   private FixtureWebSocketServer server;
+  private final List<String> restRequests = new CopyOnWriteArrayList<>();
   private String deploymentId;
 
   @AfterEach
@@ -66,6 +74,13 @@ class VenueConnectorTest {
 
   private VenueConnector deploy(Vertx vertx, FeedPolicy policy, int buffer, Overflow overflow, String recordDir,
       java.util.function.Function<TickBatch, Future<?>> consumer) {
+    return deploy(vertx, new ConnectorSettings.Venue("kraken", "v1", server.uri(),
+        new SessionSpec(PAIRS, EnumSet.of(SessionSpec.Channel.BOOK), 1000), null, 0, 0), policy, buffer, overflow,
+        recordDir, consumer);
+  }
+
+  private VenueConnector deploy(Vertx vertx, ConnectorSettings.Venue venue, FeedPolicy policy, int buffer,
+      Overflow overflow, String recordDir, java.util.function.Function<TickBatch, Future<?>> consumer) {
     Codecs.register(vertx);
     Topology topology = new Topology(2, 30_000, false).addGroup(Addresses.INGRESS, "test")
         .addGroup(Addresses.ANOMALIES, "test");
@@ -73,10 +88,10 @@ class VenueConnectorTest {
       events.addAll(batch.items());
       return consumer.apply(batch);
     }));
-    Await.result(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, "test"),
-        batch -> Future.succeededFuture()));
-    ConnectorSettings.Venue venue = new ConnectorSettings.Venue("kraken", "v1", server.uri(),
-        new SessionSpec(PAIRS, EnumSet.of(SessionSpec.Channel.BOOK), 1000), null, 0, 0);
+    Await.result(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, "test"), batch -> {
+      anomalies.addAll(batch.items());
+      return Future.succeededFuture();
+    }));
     ConnectorSettings settings = new ConnectorSettings(List.of(venue), policy, buffer, overflow, 16, recordDir);
     VenueConnector connector = new VenueConnector(settings, venue, topology, health, 10);
     deploymentId = Await.result(vertx.deployVerticle(connector));
@@ -180,6 +195,87 @@ class VenueConnectorTest {
     assertThat(summary.getLong("checksum_ok")).isEqualTo(KRAKEN_CHECKSUMS);
     assertThat(summary.getLong("checksum_failed")).isZero();
     assertThat(summary.getLong("frames")).isEqualTo(server.sent());
+  }
+
+  @Test
+  void binanceBooksSyncToSnapshotsFetchedOverRestAndTradesAndQuotesFlow(Vertx vertx) {
+    server = FixtureWebSocketServer.of(vertx, SharedFixtures.cryptofeed("BINANCE.ws.1.0"));
+    HttpServer rest = restServer(vertx);
+    ConnectorSettings.Venue venue = new ConnectorSettings.Venue("binance", "spot", server.uri(),
+        new SessionSpec(List.of("NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR"), EnumSet.allOf(SessionSpec.Channel.class),
+            1000), URI.create("http://127.0.0.1:" + rest.actualPort()), 20, 1000);
+    VenueConnector connector = deploy(vertx, venue, QUICK, 100_000, Overflow.DROP_OLDEST, null,
+        batch -> Future.succeededFuture());
+
+    Await.until(() -> server.finished() && connector.figures().frames() == server.sent(), WAIT, "every frame read");
+    Await.until(() -> restRequests.size() == 4, WAIT, "one snapshot per symbol over REST");
+    Await.until(() -> connector.figures().bookUpdates() > 100 && events.size() == connector.figures().trades()
+        + connector.figures().quotes() + connector.figures().bookUpdates(), WAIT, "every event admitted");
+    ConnectorFigures figures = connector.figures();
+    assertThat(figures.gaps()).isZero();
+    assertThat(figures.parseErrors()).isZero();
+    assertThat(figures.trades()).isPositive();
+    assertThat(figures.quotes()).isPositive();
+    assertThat(restRequests).containsExactlyInAnyOrder("NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR");
+    assertThat(events.stream().filter(e -> e instanceof BookUpdate b && b.snapshot()).map(MarketEvent::symbol))
+        .containsExactlyInAnyOrder("NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR");
+  }
+
+  @Test
+  void coinbaseExchangeMatchesBecomeTradesOverTheWire(Vertx vertx) {
+    server = FixtureWebSocketServer.of(vertx, SharedFixtures.cryptofeed("COINBASE.ws.28.0"));
+    ConnectorSettings.Venue venue = new ConnectorSettings.Venue("coinbase", "exchange", server.uri(),
+        new SessionSpec(List.of("BTC-USD"), EnumSet.allOf(SessionSpec.Channel.class), 50), null, 0, 0);
+    VenueConnector connector = deploy(vertx, venue, QUICK, 100_000, Overflow.DROP_OLDEST, null,
+        batch -> Future.succeededFuture());
+
+    Await.until(() -> server.finished() && connector.figures().frames() == server.sent(), WAIT, "every frame read");
+    Await.until(() -> events.stream().filter(e -> e instanceof Trade).count() == 107, WAIT, "107 trades");
+    assertThat(connector.figures().parseErrors()).isZero();
+    assertThat(new JsonObject(server.received().get(0)).getString("type")).isEqualTo("subscribe");
+  }
+
+  @Test
+  void advancedTradeSchemaDriftIsAnAnomalyNotACrash(Vertx vertx) throws Exception {
+    List<String> frames;
+    try (var in = getClass().getResourceAsStream("/coinbase/advanced-trade-session.jsonl")) {
+      frames = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank()).toList();
+    }
+    server = FixtureWebSocketServer.of(vertx, frames);
+    ConnectorSettings.Venue venue = new ConnectorSettings.Venue("coinbase", "advanced_trade", server.uri(),
+        new SessionSpec(List.of("BTC-USD", "ETH-USD"), EnumSet.allOf(SessionSpec.Channel.class), 50), null, 0, 0);
+    VenueConnector connector = deploy(vertx, venue, QUICK, 100_000, Overflow.DROP_OLDEST, null,
+        batch -> Future.succeededFuture());
+
+    Await.until(() -> anomalies.stream().anyMatch(a -> a.type().equals(AnomalyTypes.SCHEMA_DRIFT)), WAIT,
+        "a schema_drift anomaly");
+    assertThat(anomalies).filteredOn(a -> a.type().equals(AnomalyTypes.SCHEMA_DRIFT)).singleElement()
+        .satisfies(a -> {
+          assertThat(a.venue()).isEqualTo("coinbase");
+          assertThat(a.detail()).contains("heartbeat_counter");
+        });
+    Await.until(() -> connector.figures().schemaDrift() == 1, WAIT, "drift counted");
+    assertThat(connector.figures().state()).isEqualTo(FeedState.OPEN);
+    long subscriptions = server.received().stream().filter(f -> f.contains("\"subscribe\"")).count();
+    assertThat(subscriptions).as("one subscribe message per channel, heartbeats included").isEqualTo(4);
+  }
+
+  /** Binance's REST depth endpoint on loopback, answering with the recorded snapshots. */
+  private HttpServer restServer(Vertx vertx) {
+    java.util.Map<String, String> bodies = new java.util.HashMap<>();
+    CryptofeedCapture.read(SharedFixtures.cryptofeed("BINANCE.http.0.0"),
+        r -> bodies.putIfAbsent(CaptureSource.symbolOf(r.url()), r.payload()));
+    return Await.result(vertx.createHttpServer().requestHandler(req -> {
+      String symbol = req.getParam("symbol");
+      restRequests.add(symbol);
+      String body = bodies.get(symbol);
+      if (body == null) {
+        req.response().setStatusCode(400).end("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+      } else {
+        req.response().putHeader("Content-Type", "application/json").end(body);
+      }
+    }).listen(0, "127.0.0.1"));
   }
 
   private long books() {
