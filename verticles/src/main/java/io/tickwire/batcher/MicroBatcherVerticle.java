@@ -108,7 +108,9 @@ public final class MicroBatcherVerticle extends VerticleBase {
     if (pendingSnapshots.isEmpty() && pendingAnomalies.isEmpty()) {
       return emit(out); // the usual batch: nothing from the books
     }
-    return Future.all(emit(out), emitBooks(), emitAnomalies()).mapEmpty();
+    // Books first: the feature stage joins a bar close with the book at that instant, which a batch often carries
+    // too; sent first, it is usually there first (on one node; across nodes the feature join's age bound covers it).
+    return Future.all(emitBooks(), emit(out), emitAnomalies()).mapEmpty();
   }
 
   private Future<Void> emit(List<Bar> out) {
