@@ -22,9 +22,12 @@ public final class Codecs {
   public static final BatchCodec<AnomalyBatch, Anomaly> ANOMALY_BATCH = new BatchCodec<>(
       "tickwire.AnomalyBatch.v1", AnomalyBatch.class, AnomalyWireFormat.INSTANCE, b -> 0,
       (h, items) -> new AnomalyBatch(items));
+  public static final BatchCodec<BookSnapshotBatch, BookSnapshot> BOOK_SNAPSHOT_BATCH = new BatchCodec<>(
+      "tickwire.BookSnapshotBatch.v1", BookSnapshotBatch.class, BookSnapshotWireFormat.INSTANCE, b -> 0,
+      (h, items) -> new BookSnapshotBatch(items));
 
   public static final List<BatchCodec<?, ?>> ALL =
-      List.of(TICK_BATCH, BAR_BATCH, FEATURE_BATCH, SIGNAL_BATCH, ANOMALY_BATCH);
+      List.of(TICK_BATCH, BAR_BATCH, FEATURE_BATCH, SIGNAL_BATCH, ANOMALY_BATCH, BOOK_SNAPSHOT_BATCH);
 
   // Weak: a closed Vertx must not be kept alive by having had codecs registered.
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());

@@ -2,6 +2,9 @@ package io.tickwire.codecs;
 
 import static io.tickwire.codecs.V1Key.*;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Builds records from collected {@link V1Fields}: which keys each kind requires, allows and how they are typed. */
 final class V1Decoder {
   static final int VERSION = 1;
@@ -16,6 +19,8 @@ final class V1Decoder {
   static final long SIGNAL_KEYS = V1Key.mask(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
   static final long ANOMALY_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TYPE, TS, DETAIL, MEASURE);
   static final long FEATURE_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TS, PRICE, FEATURES);
+  static final long BOOK_SNAPSHOT_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TS, BIDS, ASKS, MID, SPREAD_BPS,
+      IMBALANCE_5, MICROPRICE);
 
   private V1Decoder() {
   }
@@ -82,5 +87,24 @@ final class V1Decoder {
 
   static FeatureSnapshot features(V1Fields f) {
     return new FeatureSnapshot(f.string(VENUE), f.string(SYMBOL), f.time(TS), f.number(PRICE), f.features());
+  }
+
+  /** Both sides are required here (an empty side is {@code []}): a snapshot is the whole top of the book. */
+  static BookSnapshot bookSnapshot(V1Fields f) {
+    f.requireLevels(BIDS);
+    f.requireLevels(ASKS);
+    List<BookLevel> levels = f.levels();
+    return new BookSnapshot(f.string(VENUE), f.string(SYMBOL), f.time(TS), onSide(levels, Side.BUY),
+        onSide(levels, Side.SELL), f.number(MID), f.number(SPREAD_BPS), f.number(IMBALANCE_5), f.number(MICROPRICE));
+  }
+
+  private static List<BookLevel> onSide(List<BookLevel> levels, Side side) {
+    List<BookLevel> out = new ArrayList<>(levels.size());
+    for (BookLevel level : levels) {
+      if (level.side() == side) {
+        out.add(level);
+      }
+    }
+    return out;
   }
 }

@@ -290,6 +290,11 @@ final class V1Fields {
     return levels == null ? List.of() : levels;
   }
 
+  /** Fails naming {@code key} when it is absent; its shape is checked by {@link #levels()}. */
+  void requireLevels(V1Key key) {
+    required(key);
+  }
+
   Map<String, Object> meta() {
     requireShape(V1Key.META, JsonToken.START_OBJECT, "an object of strings");
     return meta == null ? Map.of() : meta;

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class V1Json {
   public static final int VERSION = V1Decoder.VERSION;
+  /** The {@code kind} of a {@link BookSnapshot}. */
+  public static final String BOOK_SNAPSHOT_KIND = "book_snapshot";
 
   static final JsonFactory FACTORY = new JsonFactoryBuilder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -45,12 +47,13 @@ public final class V1Json {
 
   /** What the caller expects to read; ANY accepts every record kind. */
   private enum Expect {
-    ANY("trade, quote, book, gap, bar, anomaly, features or signal"),
+    ANY("trade, quote, book, gap, bar, anomaly, features, book_snapshot or signal"),
     EVENT("trade, quote, book or gap"),
     BAR("bar"),
     SIGNAL("signal"),
     ANOMALY("anomaly"),
-    FEATURES("features");
+    FEATURES("features"),
+    BOOK_SNAPSHOT("book_snapshot");
 
     final String kinds;
 
@@ -62,7 +65,7 @@ public final class V1Json {
   private V1Json() {
   }
 
-  /** One record (MarketEvent, Bar, Signal, Anomaly or FeatureSnapshot) as a single-line JSON object, no newline. */
+  /** One record (MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot or BookSnapshot) as a single-line JSON object, no newline. */
   public static String toJson(Object record) {
     V1JsonWriter writer = WRITER.get();
     writer.reset();
@@ -142,6 +145,10 @@ public final class V1Json {
     return (FeatureSnapshot) decode(open(utf8, 0, utf8.length), Expect.FEATURES).record();
   }
 
+  public static BookSnapshot readBookSnapshot(String json) {
+    return (BookSnapshot) decode(open(json), Expect.BOOK_SNAPSHOT).record();
+  }
+
   private static JsonParser open(String json) {
     try {
       return FACTORY.createParser(json);
@@ -206,6 +213,9 @@ public final class V1Json {
         return parsed(V1Decoder.anomaly(accept(f, expect, Expect.ANOMALY, kind)), f, V1Decoder.ANOMALY_KEYS);
       case "features":
         return parsed(V1Decoder.features(accept(f, expect, Expect.FEATURES, kind)), f, V1Decoder.FEATURE_KEYS);
+      case BOOK_SNAPSHOT_KIND:
+        return parsed(V1Decoder.bookSnapshot(accept(f, expect, Expect.BOOK_SNAPSHOT, kind)), f,
+            V1Decoder.BOOK_SNAPSHOT_KEYS);
       case "signal":
         return parsed(V1Decoder.signal(accept(f, expect, Expect.SIGNAL, kind)), f, V1Decoder.SIGNAL_KEYS);
       default:

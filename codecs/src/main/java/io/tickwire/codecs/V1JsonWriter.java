@@ -46,7 +46,7 @@ public final class V1JsonWriter {
     gen.setRootValueSeparator(null); // lines are separated by our own '\n'
   }
 
-  /** Appends one record as one line; dispatches on MarketEvent, Bar, Signal, Anomaly and FeatureSnapshot. */
+  /** Appends one record as one line; dispatches on MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot, BookSnapshot. */
   public V1JsonWriter write(Object record) {
     if (record instanceof MarketEvent event) {
       return writeEvent(event);
@@ -58,6 +58,8 @@ public final class V1JsonWriter {
       return writeAnomaly(anomaly);
     } else if (record instanceof FeatureSnapshot features) {
       return writeFeatures(features);
+    } else if (record instanceof BookSnapshot book) {
+      return writeBookSnapshot(book);
     }
     throw new IllegalArgumentException("no v1 JSON form for " + (record == null ? "null" : record.getClass().getName()));
   }
@@ -196,6 +198,25 @@ public final class V1JsonWriter {
         number(e.getKey(), e.getValue());
       }
       gen.writeEndObject();
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Levels as {@code [price, size]} pairs like a book event's; derived values NaN when the book had none. */
+  public V1JsonWriter writeBookSnapshot(BookSnapshot book) {
+    try {
+      begin(V1Json.BOOK_SNAPSHOT_KIND);
+      gen.writeStringField("venue", book.venue());
+      gen.writeStringField("symbol", book.symbol());
+      time("ts", book.ts());
+      levels("bids", book.bids(), Side.BUY);
+      levels("asks", book.asks(), Side.SELL);
+      number(BookSnapshot.MID, book.mid());
+      number(BookSnapshot.SPREAD_BPS, book.spreadBps());
+      number(BookSnapshot.IMBALANCE_5, book.imbalance5());
+      number(BookSnapshot.MICROPRICE, book.microprice());
       return end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

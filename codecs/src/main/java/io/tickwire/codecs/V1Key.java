@@ -12,7 +12,8 @@ enum V1Key {
   OPEN("open"), HIGH("high"), LOW("low"), CLOSE("close"), VOLUME("volume"), VWAP("vwap"), TRADES("trades"),
   REVISION("revision"), PROVIDER("provider"), TS("ts"), NAME("name"), VALUE("value"), SCORE("score"),
   META("meta", Shape.STRING_MAP), TYPE("type"), DETAIL("detail"), MEASURE("measure"),
-  FEATURES("features", Shape.NUMBER_MAP), REASON("reason");
+  FEATURES("features", Shape.NUMBER_MAP), REASON("reason"), MID(BookSnapshot.MID),
+  SPREAD_BPS(BookSnapshot.SPREAD_BPS), IMBALANCE_5(BookSnapshot.IMBALANCE_5), MICROPRICE(BookSnapshot.MICROPRICE);
 
   /** How the reader collects a value: scalars are kept as text and typed later, once the kind is known. */
   enum Shape { SCALAR, LEVELS, STRING_MAP, NUMBER_MAP }

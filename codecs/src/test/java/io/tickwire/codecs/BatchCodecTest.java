@@ -100,6 +100,30 @@ class BatchCodecTest {
   }
 
   @Test
+  void bookSnapshotBatchRoundTripsWithExactLevelsAndMissingValues() {
+    BookSnapshotBatch batch = new BookSnapshotBatch(List.of(
+        new BookSnapshot("kraken", "XBT/USD", T0, List.of(
+            new BookLevel(Side.BUY, Decimals.parse("64999.90"), Decimals.parse("1.5")),
+            new BookLevel(Side.BUY, Decimals.parse("64999.1"), Decimals.parse("0.00000001"))), List.of(
+            new BookLevel(Side.SELL, Decimals.parse("65000.1"), Decimals.parse("2"))), 65000.0, 0.0308, 0.43,
+            65000.03),
+        new BookSnapshot("kraken", "ETH/USD", T0 + 1_000_000, List.of(), List.of(
+            new BookLevel(Side.SELL, Decimals.parse("3100.25"), Decimals.parse("4"))), Double.NaN, Double.NaN, -1.0,
+            Double.NaN)));
+    BookSnapshotBatch decoded = roundTrip(Codecs.BOOK_SNAPSHOT_BATCH, batch);
+    assertThat(decoded).isEqualTo(batch);
+    assertThat(Decimals.toString(decoded.items().get(0).bids().get(0).price())).as("scale kept")
+        .isEqualTo("64999.90");
+  }
+
+  @Test
+  void aBookSnapshotRefusesALevelOfTheWrongSide() {
+    BookLevel bid = new BookLevel(Side.BUY, Decimals.parse("1"), Decimals.parse("1"));
+    assertThatThrownBy(() -> new BookSnapshot("v", "S", T0, List.of(), List.of(bid), 1, 1, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("asks holds a buy level");
+  }
+
+  @Test
   void unknownVersionIsATypedError() {
     Buffer buffer = Buffer.buffer();
     Codecs.BAR_BATCH.encodeToWire(buffer, new BarBatch(List.of()));
@@ -135,7 +159,8 @@ class BatchCodecTest {
     TickBatch batch = ticks(2);
     assertThat(Codecs.TICK_BATCH.transform(batch)).isSameAs(batch);
     assertThat(Codecs.ALL).extracting(BatchCodec::name).containsExactly("tickwire.TickBatch.v1",
-        "tickwire.BarBatch.v1", "tickwire.FeatureBatch.v1", "tickwire.SignalBatch.v1", "tickwire.AnomalyBatch.v1");
+        "tickwire.BarBatch.v1", "tickwire.FeatureBatch.v1", "tickwire.SignalBatch.v1", "tickwire.AnomalyBatch.v1",
+        "tickwire.BookSnapshotBatch.v1");
     assertThat(Codecs.ALL).allSatisfy(c -> assertThat(c.systemCodecID()).isEqualTo((byte) -1));
   }
 

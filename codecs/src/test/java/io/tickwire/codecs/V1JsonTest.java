@@ -168,6 +168,32 @@ class V1JsonTest {
   }
 
   @Test
+  void bookSnapshotRoundTripsWithExactLevelsAndNullForMissingValues() {
+    BookSnapshot book = new BookSnapshot("coinbase", "BTC-USD", T0, List.of(
+        new BookLevel(Side.BUY, Decimals.parse("65000.10"), Decimals.parse("0.5")),
+        new BookLevel(Side.BUY, Decimals.parse("64999"), Decimals.parse("1.25"))), List.of(
+        new BookLevel(Side.SELL, Decimals.parse("65000.2"), Decimals.parse("3"))), 65000.15, 0.0154, -0.2,
+        Double.NaN);
+    String json = V1Json.toJson(book);
+    assertThat(json).startsWith("{\"ver\":1,\"kind\":\"book_snapshot\",\"venue\":\"coinbase\"")
+        .contains("\"bids\":[[65000.10,0.5],[64999,1.25]]", "\"asks\":[[65000.2,3]]", "\"mid\":65000.15",
+            "\"spread_bps\":0.0154", "\"imbalance_5\":-0.2", "\"microprice\":null");
+    assertThat(V1Json.readBookSnapshot(json)).isEqualTo(book);
+    assertThat(V1Json.read(json)).isEqualTo(book);
+    assertThat(V1Json.parse(json).unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void bookSnapshotWithoutASideIsRejectedNamingIt() {
+    BookSnapshot book = new BookSnapshot("v", "S", T0, List.of(), List.of(), Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN);
+    String json = V1Json.toJson(book).replace("\"asks\":[],", "");
+    assertThat(failure(json).field()).isEqualTo("asks");
+    assertThatThrownBy(() -> V1Json.readEvent(V1Json.toJson(book))).isInstanceOf(V1FormatException.class)
+        .hasMessageContaining("book_snapshot");
+  }
+
+  @Test
   void unknownKeysAreIgnoredButReported() {
     String json = V1Json.toJson(trade()).replace("{\"ver\":1,", "{\"ver\":1,\"fee\":{\"x\":[1,2]},\"bid\":5,");
     V1Json.Parsed parsed = V1Json.parse(json);

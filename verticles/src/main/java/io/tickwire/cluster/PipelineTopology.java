@@ -38,12 +38,13 @@ public final class PipelineTopology {
     }
     if (roles.contains(Role.COMPUTE)) {
       topology.addGroup(Addresses.BARS, FeatureVerticle.GROUP);
+      topology.addGroup(Addresses.BOOKS, FeatureVerticle.GROUP);
       if (settings.inference().enabled()) {
         topology.addGroup(Addresses.FEATURES, InferenceVerticle.GROUP);
       }
     }
     if (roles.contains(Role.PERSIST)) {
-      for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES)) {
+      for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES, Addresses.BOOKS)) {
         topology.addGroup(topic, PostgresSinkVerticle.GROUP);
       }
     }

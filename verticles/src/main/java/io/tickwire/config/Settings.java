@@ -1,5 +1,6 @@
 package io.tickwire.config;
 
+import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.flow.CreditSender;
@@ -26,7 +27,16 @@ public record Settings(
     TcpIngest tcpIngest,
     Detect detect,
     Recorder recorder,
-    ConnectorSettings connectors) {
+    ConnectorSettings connectors,
+    Books books) {
+
+  /**
+   * The order books the batchers keep per (venue, symbol): at most {@code maxLevels} per side (deeper ones are cut),
+   * a snapshot of the top {@code snapshotDepth} levels every {@code snapshotIntervalMillis} of event time (aligned
+   * to the epoch), and the oldest a snapshot may be, in event time, for its values to join a feature snapshot.
+   */
+  public record Books(int maxLevels, long snapshotIntervalMillis, int snapshotDepth, long featureMaxAgeMs) {
+  }
 
   /** Anomaly detection in the router. {@code staleAfterMs}: silence on a symbol that makes it a stale feed. */
   public record Detect(int duplicateCapacity, long latencyThresholdMs, int latencyWindow, double outlierK,
@@ -136,7 +146,7 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
-        tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r));
+        tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -279,6 +289,10 @@ public record Settings(
     if (!name.matches("[a-z_][a-z0-9_]*")) {
       throw ConfigReader.invalid(key + ".name", name, "a lowercase identifier usable in rule conditions");
     }
+    if (BookSnapshot.FEATURE_NAMES.contains(name)) {
+      throw ConfigReader.invalid(key + ".name", name, "a name other than the order-book features "
+          + BookSnapshot.FEATURE_NAMES + ", which snapshots carry already");
+    }
     String kind = r.oneOf("kind", FEATURE_KINDS.toArray(new String[0]));
     if (kind.equals("rsi")) {
       return new FeatureWindow(name, kind, 0, (int) r.integer("period", 2, 10_000));
@@ -312,8 +326,28 @@ public record Settings(
       if (!AnomalyTypes.ALL.contains(type)) {
         throw ConfigReader.invalid(key, type, "anomaly types among " + AnomalyTypes.ALL);
       }
+      if (AnomalyTypes.AFTER_ROUTER.contains(type)) {
+        throw ConfigReader.invalid(key, type, "a type the router detects: the flight recorder runs in the router and"
+            + " never sees " + AnomalyTypes.AFTER_ROUTER);
+      }
     }
     return types;
+  }
+
+  private static Books books(ConfigReader r) {
+    int maxLevels = (int) r.integer("books.max_levels", 1, 100_000);
+    String label = r.string("books.snapshot_interval");
+    long interval = interval("books.snapshot_interval", label, label);
+    int depth = (int) r.integer("books.snapshot_depth", 1, 1_000);
+    if (depth > maxLevels) {
+      throw ConfigReader.invalid("books.snapshot_depth", depth, "at most books.max_levels (" + maxLevels + ")");
+    }
+    long maxAge = r.integer("books.feature_max_age_ms", 1, 24 * HOUR_MS);
+    if (maxAge < interval) {
+      throw ConfigReader.invalid("books.feature_max_age_ms", maxAge, "at least books.snapshot_interval (" + interval
+          + " ms): a snapshot is that old before the next one is due");
+    }
+    return new Books(maxLevels, interval, depth, maxAge);
   }
 
   private static TcpIngest tcpIngest(ConfigReader r) {
@@ -335,16 +369,23 @@ public record Settings(
     List<String> labels = distinct(key, r.stringList(key));
     long[] millis = new long[labels.size()];
     for (int i = 0; i < millis.length; i++) {
-      try {
-        millis[i] = Intervals.parse(labels.get(i));
-      } catch (IllegalArgumentException e) {
-        throw ConfigReader.invalid(key, labels, "intervals such as 1s, 10s, 1m (" + e.getMessage() + ")");
-      }
-      if (86_400_000L % millis[i] != 0) {
-        throw ConfigReader.invalid(key, labels, "intervals that divide a day evenly, so windows align to the epoch");
-      }
+      millis[i] = interval(key, labels.get(i), labels);
     }
     java.util.Arrays.sort(millis);
+    return millis;
+  }
+
+  /** {@code label} in milliseconds; {@code shown} is the value an error names (the whole list for a list key). */
+  private static long interval(String key, String label, Object shown) {
+    long millis;
+    try {
+      millis = Intervals.parse(label);
+    } catch (IllegalArgumentException e) {
+      throw ConfigReader.invalid(key, shown, "intervals such as 1s, 10s, 1m (" + e.getMessage() + ")");
+    }
+    if (86_400_000L % millis != 0) {
+      throw ConfigReader.invalid(key, shown, "intervals that divide a day evenly, so windows align to the epoch");
+    }
     return millis;
   }
 

@@ -1,6 +1,8 @@
 package io.tickwire.feature;
 
 import io.tickwire.codecs.BarBatch;
+import io.tickwire.codecs.BookSnapshot;
+import io.tickwire.codecs.BookSnapshotBatch;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.config.Settings;
@@ -13,7 +15,10 @@ import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rolling features per (venue, symbol) on every close of the base interval ({@code features.base_interval}),
@@ -23,6 +28,11 @@ import java.util.List;
  * into rolling windows would mean re-running every window from that bar on, and a snapshot already sent (and
  * signals fired from it) cannot be taken back anyway; the revised bar still reaches the sinks. Bars of other
  * intervals are skipped, and so is a base bar at or before one already seen for its symbol.
+ *
+ * <p>Order-book features: the verticle also reads {@code md.books} (the batchers' book snapshots) and adds
+ * {@code spread_bps}, {@code imbalance_5}, {@code microprice} and {@code mid} to a snapshot when its symbol has a
+ * book snapshot at or before the snapshot's time and at most {@code books.feature_max_age_ms} older (see
+ * {@link BookFeatureJoin}); otherwise they are absent, and rules using them do not fire.
  *
  * <p>An incoming batch is acknowledged once the feature batch it produced is admitted by every consumer group
  * of {@code md.features}, so a slow consumer holds the batcher back.
@@ -36,6 +46,7 @@ public final class FeatureVerticle extends VerticleBase {
   private final HealthRegistry health;
   private long healthTimer;
   private FeatureEngine engine;
+  private BookFeatureJoin books;
   private Outlet<FeatureBatch> features;
 
   public FeatureVerticle(Settings settings, Topology topology, HealthRegistry health) {
@@ -47,9 +58,12 @@ public final class FeatureVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     engine = new FeatureEngine(settings.features());
+    books = new BookFeatureJoin(settings.books().featureMaxAgeMs());
     features = new Outlet<>(vertx, Addresses.FEATURES, topology);
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    return CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply);
+    return Future.all(
+        CreditReceiver.<BookSnapshotBatch>bind(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks),
+        CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply));
   }
 
   /** Waits until every feature batch sent has been acknowledged. */
@@ -61,13 +75,35 @@ public final class FeatureVerticle extends VerticleBase {
 
   private Future<Void> apply(BarBatch batch) {
     List<FeatureSnapshot> snapshots = engine.apply(batch.items());
-    return snapshots.isEmpty() ? Future.succeededFuture() : features.send(new FeatureBatch(snapshots));
+    if (snapshots.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<FeatureSnapshot> withBooks = new ArrayList<>(snapshots.size());
+    for (FeatureSnapshot snapshot : snapshots) {
+      withBooks.add(books.join(snapshot));
+    }
+    return features.send(new FeatureBatch(withBooks));
+  }
+
+  private Future<Void> keepBooks(BookSnapshotBatch batch) {
+    for (BookSnapshot book : batch.items()) {
+      books.add(book);
+    }
+    return Future.succeededFuture();
   }
 
   private ComponentHealth healthNow() {
+    Map<String, Number> gauges = new LinkedHashMap<>();
+    gauges.put("snapshots", engine.snapshots());
+    gauges.put("skipped_bars", engine.skipped());
+    gauges.put("out_of_order_bars", engine.outOfOrder());
+    gauges.put("symbols", engine.symbols());
+    gauges.put("snapshots_with_book", books.joined());
+    gauges.put("snapshots_without_book", books.withoutBook());
+    gauges.put("out_of_order_books", books.outOfOrder());
+    gauges.put("books", books.books());
     return ComponentHealth.ok("features", features.saturated() ? "held back by a features consumer" : "computing",
-        java.util.Map.of("snapshots", engine.snapshots(), "skipped_bars", engine.skipped(),
-            "out_of_order_bars", engine.outOfOrder(), "symbols", engine.symbols()));
+        gauges);
   }
 
   /** The engine's counters; read it on this verticle's event loop. */

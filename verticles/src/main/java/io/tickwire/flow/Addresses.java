@@ -15,6 +15,8 @@ public final class Addresses {
   public static final String FEATURES = "md.features";
   public static final String SIGNALS = "md.signals";
   public static final String ANOMALIES = "md.anomalies";
+  /** Periodic top-of-book snapshots from the batchers that keep the order books. */
+  public static final String BOOKS = "md.books";
   public static final String HEALTH = "md.health";
   public static final String DLQ = "md.dlq";
   /** Notice that the rules table changed: every inference instance reloads it. */
@@ -27,7 +29,7 @@ public final class Addresses {
 
   /** Topics whose producers send batches through an {@link Outlet}, so they can have lossless groups. */
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
-      ANOMALIES);
+      ANOMALIES, BOOKS);
   /** Topics that are only ever published best-effort. */
   public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED);
 

@@ -1,5 +1,6 @@
 package io.tickwire.inference;
 
+import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.SignalBatch;
@@ -89,9 +90,15 @@ public final class InferenceVerticle extends VerticleBase {
     return model == null ? drained : drained.eventually(() -> model.close());
   }
 
-  /** The configured feature names: the variables a rule condition may use besides price, symbol and venue. */
+  /**
+   * The feature names: the variables a rule condition may use besides price, symbol and venue. The configured
+   * windows, and the order-book features that snapshots carry when the symbol has a recent book.
+   */
   public static List<String> featureNames(Settings settings) {
-    return settings.features().windows().stream().map(Settings.FeatureWindow::name).toList();
+    List<String> names = new ArrayList<>();
+    settings.features().windows().forEach(w -> names.add(w.name()));
+    names.addAll(BookSnapshot.FEATURE_NAMES);
+    return List.copyOf(names);
   }
 
   private Future<Void> seed() {

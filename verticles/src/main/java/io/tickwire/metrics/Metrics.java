@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -35,6 +37,7 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   /** Micrometer holds a function counter's state weakly; the suppliers are often lambdas nobody else holds. */
   private final List<Object> held = new CopyOnWriteArrayList<>();
+  private final Map<String, List<LongSupplier>> anomalySources = new ConcurrentHashMap<>();
 
   public MeterRegistry registry() {
     return registry;
@@ -45,10 +48,25 @@ public final class Metrics {
     return registry.scrape();
   }
 
-  /** {@code tickwire_anomalies_total{type}}, read from {@code count}; one registration per type and node. */
+  /**
+   * Adds {@code count} to {@code tickwire_anomalies_total{type}}. Several stage instances may detect one type (each
+   * batcher finds crossed books in its partitions): the meter is registered once per type and sums them all.
+   */
   public void anomalies(String type, LongSupplier count) {
-    counter(ANOMALIES, "Anomalies detected, by type (every one, not only the sampled ones published)", count,
-        "type", type);
+    anomalySources.computeIfAbsent(type, t -> {
+      List<LongSupplier> sources = new CopyOnWriteArrayList<>();
+      counter(ANOMALIES, "Anomalies detected, by type (every one, not only the sampled ones published)",
+          () -> sum(sources), "type", t);
+      return sources;
+    }).add(count);
+  }
+
+  private static long sum(List<LongSupplier> sources) {
+    long total = 0;
+    for (LongSupplier source : sources) {
+      total += source.getAsLong();
+    }
+    return total;
   }
 
   /** {@code tickwire_incidents_total}: incident bundles written. */

@@ -93,9 +93,12 @@ public final class LocalPipeline {
     Map<String, Long> anomalies = new TreeMap<>(router.anomalyCounts());
     anomalies.put(AnomalyTypes.SCHEMA_DRIFT, ingest.schemaDrift());
     long bars = 0;
+    long crossedBooks = 0;
     for (MicroBatcherVerticle batcher : batchers) {
       bars += batcher.barsClosed();
+      crossedBooks += batcher.crossedBooks();
     }
+    anomalies.put(AnomalyTypes.CROSSED_BOOK, crossedBooks);
     return new ReplaySummary(ingest.stats().frames(), bars, anomalies, router.incidents(),
         ingest.stats().rejected() + router.deadLetters().total());
   }

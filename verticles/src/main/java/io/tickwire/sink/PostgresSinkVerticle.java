@@ -4,6 +4,8 @@ import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
+import io.tickwire.codecs.BookSnapshot;
+import io.tickwire.codecs.BookSnapshotBatch;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.SignalBatch;
@@ -23,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Persists trades (unless {@code trades.persist} is false), bars, signals and anomalies to PostgreSQL as the
- * lossless {@code pg} consumer group of their topics. Each topic's batches are acknowledged when their rows are
- * committed (see {@link TableWriter}), so the database's pace is the pipeline's pace, and stopping flushes
+ * Persists trades (unless {@code trades.persist} is false), bars, signals, anomalies and order-book snapshots to
+ * PostgreSQL as the lossless {@code pg} consumer group of their topics. Each topic's batches are acknowledged when
+ * their rows are committed (see {@link TableWriter}), so the database's pace is the pipeline's pace, and stopping flushes
  * everything that was handed over.
  */
 public final class PostgresSinkVerticle extends VerticleBase {
@@ -41,6 +43,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   private TableWriter<Bar> bars;
   private TableWriter<Signal> signals;
   private TableWriter<Anomaly> anomalies;
+  private TableWriter<BookSnapshot> books;
   private long healthTimer;
 
   public PostgresSinkVerticle(Settings settings, Database database, HealthRegistry health) {
@@ -55,6 +58,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
     bars = writer(new BarRows());
     signals = writer(new SignalRows());
     anomalies = writer(new AnomalyRows());
+    books = writer(new BookSnapshotRows());
     List<Future<?>> bound = new ArrayList<>();
     if (settings.persistTrades()) {
       for (int p = 0; p < settings.pipeline().partitions(); p++) {
@@ -68,6 +72,8 @@ public final class PostgresSinkVerticle extends VerticleBase {
         batch -> signals.add(batch.items())));
     bound.add(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, GROUP),
         batch -> anomalies.add(batch.items())));
+    bound.add(CreditReceiver.<BookSnapshotBatch>bind(vertx, Addresses.inbox(Addresses.BOOKS, GROUP),
+        batch -> books.add(batch.items())));
     healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> reportHealth());
     reportHealth();
     return Future.all(bound);
@@ -77,7 +83,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(healthTimer);
-    return Future.all(trades.flush(), bars.flush(), signals.flush(), anomalies.flush())
+    return Future.all(trades.flush(), bars.flush(), signals.flush(), anomalies.flush(), books.flush())
         .onComplete(v -> {
           reportHealth();
           LOG.log(System.Logger.Level.INFO, "postgres sink: rows inserted {0}", rowsInserted());
@@ -99,7 +105,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   }
 
   private List<TableWriter<?>> writers() {
-    return List.of(trades, bars, signals, anomalies);
+    return List.of(trades, bars, signals, anomalies, books);
   }
 
   private void reportHealth() {

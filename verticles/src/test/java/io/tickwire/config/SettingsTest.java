@@ -88,6 +88,41 @@ class SettingsTest {
   }
 
   @Test
+  void bookSettingsHaveDefaultsAndBadOnesAreNamed(Vertx vertx) {
+    Settings.Books books = load(vertx, null, Map.of()).books();
+    assertThat(books).isEqualTo(new Settings.Books(1000, 1000, 10, 3000));
+    assertThat(load(vertx, null, Map.of(), "books.snapshot_interval=500ms").books().snapshotIntervalMillis())
+        .isEqualTo(500);
+
+    assertThat(failure(vertx, null, Map.of(), "books.snapshot_interval=7s").getMessage())
+        .contains("books.snapshot_interval", "\"7s\"", "divide a day evenly");
+    assertThat(failure(vertx, null, Map.of(), "books.snapshot_interval=soon").getMessage())
+        .contains("books.snapshot_interval", "\"soon\"");
+    ConfigException deep = failure(vertx, null, Map.of(), "books.max_levels=5", "books.snapshot_depth=20");
+    assertThat(deep.key()).isEqualTo("books.snapshot_depth");
+    assertThat(deep.getMessage()).contains("20", "at most books.max_levels (5)");
+    ConfigException young = failure(vertx, null, Map.of(), "books.snapshot_interval=5s",
+        "books.feature_max_age_ms=2000");
+    assertThat(young.key()).isEqualTo("books.feature_max_age_ms");
+    assertThat(young.getMessage()).contains("2000", "at least books.snapshot_interval (5000 ms)");
+    assertThat(failure(vertx, null, Map.of(), "books.max_levels=0").key()).isEqualTo("books.max_levels");
+  }
+
+  @Test
+  void aFeatureWindowMayNotTakeABookFeaturesName(Vertx vertx) {
+    ConfigException e = failure(vertx, null, Map.of(), "features.windows=[{name: mid, kind: vwap, horizon: 1m}]");
+    assertThat(e.key()).isEqualTo("features.windows[0].name");
+    assertThat(e.getMessage()).contains("\"mid\"", "order-book features");
+  }
+
+  @Test
+  void aCrossedBookCannotTriggerTheRoutersFlightRecorder(Vertx vertx) {
+    ConfigException e = failure(vertx, null, Map.of(), "recorder.trigger_types=[duplicate, crossed_book]");
+    assertThat(e.key()).isEqualTo("recorder.trigger_types");
+    assertThat(e.getMessage()).contains("\"crossed_book\"", "never sees");
+  }
+
+  @Test
   void badDatabaseUrlIsNamedWithoutItsPassword(Vertx vertx) {
     ConfigException e = failure(vertx, null, Map.of(), "pg.url=mysql://tick:s3cret@db:3306/x");
     assertThat(e.key()).isEqualTo("pg.url");

@@ -14,10 +14,15 @@ public final class AnomalyTypes {
   public static final String OUTLIER_PRICE = "outlier_price";
   public static final String SCHEMA_DRIFT = "schema_drift";
   public static final String STALE_FEED = "stale_feed";
+  /** An order book whose best bid reached its best ask after an update (found by the batcher that keeps it). */
+  public static final String CROSSED_BOOK = "crossed_book";
 
   /** Every type, in the order summaries list them. */
   public static final List<String> ALL = List.of(SCHEMA_DRIFT, DUPLICATE, OUT_OF_ORDER, SEQUENCE_GAP, LATENCY_SPIKE,
-      OUTLIER_PRICE, STALE_FEED);
+      OUTLIER_PRICE, STALE_FEED, CROSSED_BOOK);
+
+  /** Types found downstream of the router, so the router's flight recorder never sees them. */
+  public static final List<String> AFTER_ROUTER = List.of(CROSSED_BOOK);
 
   private AnomalyTypes() {
   }
