@@ -1,5 +1,6 @@
 package io.tickwire.cli;
 
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -9,6 +10,9 @@ import java.util.logging.SimpleFormatter;
 
 /** One-line logs on stderr, so stdout stays clean for {@code --print} output. */
 final class Logging {
+  /** Chatty at INFO (Hazelcast prints a banner and every membership step); held so the levels stick. */
+  private static final List<Logger> QUIETER = List.of(Logger.getLogger("io.netty"), Logger.getLogger("com.hazelcast"));
+
   private Logging() {
   }
 
@@ -55,6 +59,6 @@ final class Logging {
     stderr.setLevel(Level.ALL);
     root.addHandler(stderr);
     root.setLevel(Level.INFO);
-    Logger.getLogger("io.netty").setLevel(Level.WARNING);
+    QUIETER.forEach(logger -> logger.setLevel(Level.WARNING));
   }
 }

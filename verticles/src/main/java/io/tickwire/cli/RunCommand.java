@@ -1,5 +1,6 @@
 package io.tickwire.cli;
 
+import io.tickwire.cluster.Clustering;
 import io.tickwire.cluster.Node;
 import io.tickwire.cluster.Role;
 import io.tickwire.codecs.Codecs;
@@ -50,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Write every message on ADDRESS to stdout as v1 JSON lines; md.ticks covers every partition.")
   List<String> print = new ArrayList<>();
 
+  @Option(names = "--cluster",
+      description = "Join the cluster named by the cluster.* settings (TICKWIRE_CLUSTER_MEMBERS) and run --roles in it.")
+  boolean cluster;
+
   @Option(names = "--record", paramLabel = "DIR",
       description = "Record every exchange connector's raw frames to DIR/<venue>-<UTC time>.capture (replayable with"
           + " tickwire replay --capture).")
@@ -65,10 +70,18 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(EXIT_BAD_CONFIG, e.getMessage());
     }
-    Vertx vertx = Vertx.vertx();
+    Settings settings;
+    Clustering.Member member = null;
+    try {
+      settings = configOptions.load(record == null ? List.of() : List.of("connectors.record_dir=" + record));
+      member = cluster ? Clustering.join(settings.cluster(), false) : null;
+    } catch (ConfigException | IllegalArgumentException | Clustering.ClusterJoinException e) {
+      return fail(EXIT_BAD_CONFIG, e.getMessage());
+    }
+    Vertx vertx = member == null ? Vertx.vertx() : member.vertx();
     Codecs.register(vertx);
     try {
-      return run(vertx, roleSet, durationMs);
+      return run(vertx, member, settings, roleSet, durationMs);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
@@ -87,11 +100,11 @@ final class RunCommand implements Callable<Integer> {
   private record StopReason(String why, boolean failed) {
   }
 
-  private int run(Vertx vertx, Set<Role> roleSet, long durationMs) throws Exception {
-    Settings settings = configOptions.load(vertx, record == null ? List.of()
-        : List.of("connectors.record_dir=" + record));
+  private int run(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roleSet, long durationMs)
+      throws Exception {
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-    Node node = new Node(vertx, settings, roleSet, print, stdout);
+    Node node = member == null ? new Node(vertx, settings, roleSet, print, stdout)
+        : new Node(member, settings, roleSet, print, stdout);
 
     CompletableFuture<StopReason> stopReason = new CompletableFuture<>();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -11,7 +11,9 @@ import io.tickwire.connector.venue.VenueConnector;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.feature.FeatureVerticle;
+import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.sink.Database;
@@ -27,6 +29,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,18 +55,34 @@ public final class Node {
   private EmbeddedRedis embeddedRedis;
   private String redisUrl;
   private boolean unboundedSource;
+  private final Clustering.Member member;
+  private long clusterHealthTimer = -1;
 
   /**
    * @param printAddresses addresses for {@code --print}, resolved with {@link Addresses#resolve}
    * @param printOut where printed lines go (stdout for the CLI)
    */
   public Node(Vertx vertx, Settings settings, Set<Role> roles, List<String> printAddresses, OutputStream printOut) {
+    this(vertx, null, settings, roles, printAddresses, printOut);
+  }
+
+  /** A node of a cluster: {@code member} is its membership (health lists the cluster's nodes). */
+  public Node(Clustering.Member member, Settings settings, Set<Role> roles, List<String> printAddresses,
+      OutputStream printOut) {
+    this(member.vertx(), member, settings, roles, printAddresses, printOut);
+  }
+
+  private Node(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roles,
+      List<String> printAddresses, OutputStream printOut) {
     this.vertx = vertx;
+    this.member = member;
     this.settings = settings;
     this.roles = Set.copyOf(roles);
     this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
     this.printOut = printOut;
-    this.topology = PipelineTopology.of(settings, this.roles, printTopics);
+    // In a cluster the other roles run on other nodes, and this node's producers must feed their groups too.
+    this.topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
+        printTopics);
   }
 
   private static List<String> resolveAll(List<String> addresses, int partitions) {
@@ -76,7 +95,17 @@ public final class Node {
 
   /** Opens the database and Redis when a role needs them, then deploys the stages. */
   public Future<Void> start() {
+    if (member != null) {
+      clusterHealthTimer = HealthReports.every(vertx, health, this::clusterHealth);
+    }
     return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()));
+  }
+
+  /** Who is in the cluster, and what this node does in it. */
+  private ComponentHealth clusterHealth() {
+    List<String> nodes = member.nodes();
+    return ComponentHealth.ok("cluster", "node " + member.nodeId() + " of " + nodes.size() + " " + nodes
+        + "; roles " + roles, Map.of("members", nodes.size()));
   }
 
   private Future<Void> openDatabase() {
@@ -202,6 +231,7 @@ public final class Node {
 
   /** Undeploys in the reverse order of deployment, each stage draining before the next stops. */
   public Future<Void> stop() {
+    vertx.cancelTimer(clusterHealthTimer);
     Future<Void> chain = Future.succeededFuture();
     for (int i = deployed.size() - 1; i >= 0; i--) {
       String id = deployed.get(i);

@@ -28,7 +28,8 @@ public record Settings(
     Detect detect,
     Recorder recorder,
     ConnectorSettings connectors,
-    Books books) {
+    Books books,
+    ClusterSettings cluster) {
 
   /**
    * The order books the batchers keep per (venue, symbol): at most {@code maxLevels} per side (deeper ones are cut),
@@ -146,7 +147,8 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
-        tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r));
+        tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
+        ClusterSettings.from(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"

@@ -1,7 +1,9 @@
 package io.tickwire.flow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every event-bus address, defined once. A topic (e.g. {@code md.bars}) is published best-effort to observers;
@@ -23,6 +25,9 @@ public final class Addresses {
   public static final String RULES_CHANGED = "md.rules.changed";
 
   private static final char GROUP_SEPARATOR = '#';
+
+  /** What travels on each address, for {@code tickwire tail --list}. */
+  public static final Map<String, String> DESCRIPTIONS = descriptions();
 
   private Addresses() {
   }
@@ -58,6 +63,21 @@ public final class Addresses {
     }
     throw new IllegalArgumentException("unknown address '" + address + "'; known: " + String.join(", ", STREAMS)
         + ", " + String.join(", ", NOTICES) + " (md.ticks covers every md.ticks.<p>)");
+  }
+
+  private static Map<String, String> descriptions() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(INGRESS, "normalised events from the connectors, before validation and routing");
+    d.put(TICKS, "validated, sequenced events by partition (md.ticks.<p>; md.ticks is all of them)");
+    d.put(BARS, "closed OHLCV bars (and revisions) from the batchers");
+    d.put(FEATURES, "feature snapshots per symbol on every base-interval close");
+    d.put(SIGNALS, "signals fired by the rules and the model");
+    d.put(ANOMALIES, "sampled anomalies: duplicates, gaps, outliers, latency spikes, stale feeds, schema drift");
+    d.put(BOOKS, "periodic order-book snapshots (top levels, spread, imbalance, microprice)");
+    d.put(HEALTH, "health notices");
+    d.put(DLQ, "samples of rejected events and frames, with the reason");
+    d.put(RULES_CHANGED, "notice that the rules table changed");
+    return Map.copyOf(d);
   }
 
   /** The topic carrying partition {@code p} of the routed ticks. */

@@ -1,0 +1,101 @@
+package io.tickwire.cluster;
+
+import com.hazelcast.config.ClasspathXmlConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.FileSystemXmlConfig;
+import com.hazelcast.config.JoinConfig;
+import io.tickwire.codecs.Codecs;
+import io.tickwire.config.ClusterSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.FileNotFoundException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts a clustered Vert.x: Hazelcast membership from {@code conf/cluster.xml} (or the configured XML) with this
+ * deployment's members, host and port applied on top, and the event bus bound and advertised as configured. The
+ * codecs are registered on the new instance, as on every node, so every message type crosses nodes.
+ */
+public final class Clustering {
+  private static final String BUILT_IN = "conf/cluster.xml";
+
+  private Clustering() {
+  }
+
+  /** A joined member, with the cluster manager that tells who else is in the cluster. */
+  public record Member(Vertx vertx, HazelcastClusterManager manager) {
+    /** The nodes in the cluster, this one included. */
+    public List<String> nodes() {
+      return manager.getNodes();
+    }
+
+    public String nodeId() {
+      return manager.getNodeId();
+    }
+  }
+
+  /**
+   * Joins (or, when no member answers, founds) the cluster; fails after {@code joinTimeoutMs}. A
+   * {@code lite} member holds no cluster data: what a CLI that only watches ({@code tail}) should be.
+   */
+  public static Member join(ClusterSettings settings, boolean lite) throws Exception {
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, lite));
+    EventBusOptions eventBus = new EventBusOptions().setHost(settings.eventBusHost())
+        .setPort(settings.eventBusPort()).setClusterPublicHost(settings.advertisedHost());
+    try {
+      Vertx vertx = Vertx.builder().with(new VertxOptions().setEventBusOptions(eventBus))
+          .withClusterManager(manager).buildClustered().toCompletionStage().toCompletableFuture()
+          .get(settings.joinTimeoutMs(), TimeUnit.MILLISECONDS);
+      Codecs.register(vertx);
+      return new Member(vertx, manager);
+    } catch (TimeoutException e) {
+      throw new ClusterJoinException(noAnswer(settings));
+    } catch (ExecutionException e) {
+      throw new ClusterJoinException("could not join the cluster at " + settings.members() + ": "
+          + e.getCause().getMessage());
+    }
+  }
+
+  /** What to say when no cluster answered: where and how long tickwire looked. */
+  public static String noAnswer(ClusterSettings settings) {
+    return "no tickwire cluster '" + settings.name() + "' answered at " + settings.members() + " within "
+        + settings.joinTimeoutMs() + " ms";
+  }
+
+  /** The Hazelcast configuration: the XML, then this deployment's members, interface and port. */
+  static Config hazelcast(ClusterSettings settings, boolean lite) {
+    Config config = xml(settings.config());
+    config.setClusterName(settings.name());
+    config.setLiteMember(lite);
+    config.setProperty("hazelcast.local.localAddress", settings.host());
+    config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(true);
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    if (join.getTcpIpConfig().isEnabled()) { // a discovery profile (Kubernetes DNS) finds members by itself
+      join.getTcpIpConfig().setMembers(settings.members());
+    }
+    return config;
+  }
+
+  private static Config xml(String path) {
+    if (path == null) {
+      return new ClasspathXmlConfig(BUILT_IN);
+    }
+    try {
+      return new FileSystemXmlConfig(path);
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("cluster.config: no such file " + path);
+    }
+  }
+
+  /** Joining failed: the message says where it tried. */
+  public static final class ClusterJoinException extends Exception {
+    public ClusterJoinException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.tickwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.Signal;
+import io.tickwire.codecs.V1Json;
+import io.tickwire.testing.Await;
+import io.tickwire.testing.TickwireProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real tickwire processes on loopback forming a cluster: ticks routed on one node are turned into bars, features
+ * and signals on another, and {@code tail} joins to watch them.
+ */
+class ClusterIT {
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @TempDir
+  Path dir;
+
+  /** This test's cluster: a name of its own, so nothing else on the machine joins it. */
+  private final String name = "it-" + UUID.randomUUID();
+
+  /** The settings every process of this test's cluster shares, then {@code more}. */
+  private List<String> cluster(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("--set", "cluster.name=" + name,
+        "--set", "cluster.port=15701", "--set", "cluster.members=[127.0.0.1:15701,127.0.0.1:15702,127.0.0.1:15703]",
+        "--set", "ingest.tcp.enabled=false", "--set", "web.enabled=false", "--set", "cluster.roles=ingest,compute"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  private static String[] args(List<String> head, List<String> cluster) {
+    List<String> all = new java.util.ArrayList<>(head);
+    all.addAll(cluster);
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void ticksRoutedOnOneNodeBecomeBarsAndSignalsOnAnotherAndTailWatchesThem() throws Exception {
+    Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - name: always\n    condition: price > 0.0\n"
+        + "    signal: 1\n    score: 0.5\n    cooldown_ms: 1000\n");
+    List<String> shared = cluster("--set", "rules.seed=" + rules, "--set", "data_dir=" + dir.resolve("data"));
+    try (TickwireProcess compute = TickwireProcess.start(dir, "compute", args(List.of("run", "--cluster", "--roles",
+        "compute", "--print", "md.bars"), shared));
+        TickwireProcess ingest = TickwireProcess.start(dir, "ingest", args(List.of("run", "--cluster", "--roles",
+            "ingest"), cluster("--set", "synthetic.rate=2000")))) {
+      Await.until(() -> barsPrinted(compute) > 0, WAIT, "bars printed by the compute node from ticks routed by"
+          + " the ingest node");
+
+      TickwireProcess tail = TickwireProcess.start(dir, "tail", args(List.of("tail", "md.signals", "--limit", "3"),
+          cluster()));
+      assertThat(tail.waitFor(WAIT)).as("tail exit code; stderr:\n" + tail.stderr()).isZero();
+      List<String> lines = tail.stdout().lines().toList();
+      assertThat(lines).hasSize(3);
+      assertThat(lines).allSatisfy(line -> assertThat(V1Json.read(line)).isInstanceOf(Signal.class));
+      assertThat(compute.alive()).isTrue();
+      assertThat(ingest.alive()).isTrue();
+    }
+  }
+
+  @Test
+  void tailExitsTwoWhenNoClusterAnswers() throws Exception {
+    TickwireProcess tail = TickwireProcess.start(dir, "tail", args(List.of("tail", "md.bars", "--limit", "1"),
+        cluster("--set", "cluster.join_timeout_ms=3000")));
+    assertThat(tail.waitFor(WAIT)).as(tail.stderr()).isEqualTo(2);
+    assertThat(tail.stderr()).contains("tickwire tail: no tickwire cluster 'it-").contains("answered at [127.0.0.1:15701");
+    assertThat(tail.stdout()).isEmpty();
+  }
+
+  private static long barsPrinted(TickwireProcess process) {
+    try {
+      return process.stdout().lines().filter(l -> !l.isBlank()).map(V1Json::read).filter(Bar.class::isInstance)
+          .count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
