@@ -14,6 +14,7 @@ import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -86,8 +87,10 @@ public final class CoinbaseAdvancedSession implements VenueSession {
 
   @Override
   public void onDisconnect(String reason, long nowMicros) {
+    // Before the books go: a replay knows its products only from the books they kept.
+    Collection<String> affected = spec.affected(books().keySet());
     startAfresh();
-    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "disconnected: " + reason, nowMicros);
+    ConnectionGaps.mark(stats, output, affected, "disconnected: " + reason, nowMicros);
   }
 
   @Override

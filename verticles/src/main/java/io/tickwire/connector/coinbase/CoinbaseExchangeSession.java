@@ -12,6 +12,7 @@ import io.tickwire.connector.venue.SessionStats;
 import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +77,10 @@ public final class CoinbaseExchangeSession implements VenueSession {
 
   @Override
   public void onDisconnect(String reason, long nowMicros) {
+    // Before the books go: a replay knows its products only from the books they kept.
+    Collection<String> affected = spec.affected(books().keySet());
     startAfresh();
-    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "disconnected: " + reason, nowMicros);
+    ConnectionGaps.mark(stats, output, affected, "disconnected: " + reason, nowMicros);
   }
 
   @Override
