@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * snapshot's recent trades too: they carry Kraken's trade ids, so a sink deduplicates them), {@code ticker}
  * quotes, {@code book} book updates verified by checksum ({@link KrakenV2Book}); {@code heartbeat} and
  * {@code status} carry no market data. Method responses ({@code {"method":"subscribe","success":..}}) are
- * acknowledgements; one with {@code "success":false} is counted as a parse error with Kraken's error text, since
+ * acknowledgements (a book's names the depth its book is cut to, which its frames never say); one with {@code "success":false} is counted as a parse error with Kraken's error text, since
  * the subscription it answers will deliver nothing. Numbers are JSON numbers, read exactly ({@link ExactJson}).
  *
  * <p>A checksum failure drops that symbol's book, marks a gap for it alone, resubscribes its book and drops its
@@ -119,12 +119,23 @@ public final class KrakenV2Session implements VenueSession {
   }
 
   private void onMethodResponse(Map<String, Object> response) {
-    if (!Boolean.FALSE.equals(response.get("success"))) {
-      return;
+    if (Boolean.FALSE.equals(response.get("success"))) {
+      Object symbol = response.getOrDefault("symbol", "(no symbol)");
+      stats.addParseError("kraken v2: " + response.get("method") + " failed for " + symbol + ": "
+          + response.getOrDefault("error", "(no error text)"));
+    } else if ("subscribe".equals(response.get("method")) && response.get("result") instanceof Map<?, ?>) {
+      onSubscribed(ExactJson.object(response.get("result"), "result"));
     }
-    Object symbol = response.getOrDefault("symbol", "(no symbol)");
-    stats.addParseError("kraken v2: " + response.get("method") + " failed for " + symbol + ": "
-        + response.getOrDefault("error", "(no error text)"));
+  }
+
+  /** A book's frames do not say its depth; its acknowledgement does (and a replay learns it only from there). */
+  private void onSubscribed(Map<String, Object> result) {
+    if ("book".equals(result.get("channel"))) {
+      String depth = ExactJson.optionalNumber(result, "depth");
+      if (depth != null) {
+        book.subscribed(text(result, "symbol"), KrakenBooks.subscribableDepth(Integer.parseInt(depth)));
+      }
+    }
   }
 
   private static boolean isSnapshot(Map<String, Object> frame) {
