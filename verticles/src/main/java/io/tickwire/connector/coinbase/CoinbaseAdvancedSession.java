@@ -1,5 +1,7 @@
 package io.tickwire.connector.coinbase;
 
+import io.tickwire.connector.FrameText;
+import io.tickwire.connector.JsonFields;
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
@@ -81,7 +83,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
       checkSequence(envelope.sequenceNum(), receivedMicros);
       dispatch(envelope, text, receivedMicros);
     } catch (RuntimeException e) {
-      stats.addParseError(FrameErrors.describe(e, text));
+      stats.addParseError(FrameText.describe(e, text));
     }
   }
 
@@ -151,7 +153,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   private void eachEvent(Envelope envelope, Consumer<JsonObject> handler) {
     JsonArray events = envelope.events();
     for (int i = 0; i < events.size(); i++) {
-      handler.accept(JsonFrames.element(events, "events", i));
+      handler.accept(JsonFields.element(events, "events", i));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tickwire.connector.coinbase;
 
+import io.tickwire.connector.FrameText;
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
@@ -71,7 +72,7 @@ public final class CoinbaseExchangeSession implements VenueSession {
     try {
       handle(CoinbaseExchangeFrames.read(text, receivedMicros), receivedMicros);
     } catch (RuntimeException e) {
-      stats.addParseError(FrameErrors.describe(e, text));
+      stats.addParseError(FrameText.describe(e, text));
     }
   }
 

@@ -1,6 +1,10 @@
 package io.tickwire.connector.kraken;
 
+import io.tickwire.connector.FrameText;
+import static io.tickwire.connector.JsonFields.textAt;
+
 import io.tickwire.book.OrderBook;
+import io.tickwire.connector.FrameText;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
@@ -73,7 +77,7 @@ public final class KrakenV1Session implements VenueSession {
         throw new IllegalArgumentException("neither a JSON array nor an object");
       }
     } catch (RuntimeException e) {
-      stats.addParseError("kraken v1: " + e.getMessage() + " in frame " + FrameText.shown(text));
+      stats.addParseError("kraken v1: " + FrameText.describe(e, text));
     }
   }
 
@@ -143,14 +147,6 @@ public final class KrakenV1Session implements VenueSession {
   @Override
   public Map<String, OrderBook> books() {
     return book.books();
-  }
-
-  private static String textAt(JsonArray frame, int index, String what) {
-    Object value = frame.getValue(index);
-    if (value instanceof String text) {
-      return text;
-    }
-    throw new IllegalArgumentException(what + " at index " + index + " is " + value + ", not a string");
   }
 
   private static char firstChar(String text) {

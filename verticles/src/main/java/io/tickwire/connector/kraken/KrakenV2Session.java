@@ -3,7 +3,9 @@ package io.tickwire.connector.kraken;
 import static io.tickwire.connector.kraken.ExactJson.array;
 import static io.tickwire.connector.kraken.ExactJson.text;
 
+import io.tickwire.connector.FrameText;
 import io.tickwire.book.OrderBook;
+import io.tickwire.connector.FrameText;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
@@ -74,7 +76,7 @@ public final class KrakenV2Session implements VenueSession {
         onChannelData(frame, text, receivedMicros);
       }
     } catch (RuntimeException e) {
-      stats.addParseError("kraken v2: " + e.getMessage() + " in frame " + FrameText.shown(text));
+      stats.addParseError("kraken v2: " + FrameText.describe(e, text));
     }
   }
 
