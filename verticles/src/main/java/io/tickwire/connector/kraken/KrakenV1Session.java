@@ -34,7 +34,7 @@ public final class KrakenV1Session implements VenueSession {
   private final SessionSpec spec;
   private final SessionStats stats;
   private final SessionOutput output;
-  private final KrakenV1Subscriptions subscriptions;
+  private final KrakenSubscriptions subscriptions;
   private final KrakenV1Book book;
   private final KrakenResyncs resyncs;
 
@@ -46,7 +46,7 @@ public final class KrakenV1Session implements VenueSession {
     this.spec = spec;
     this.stats = stats;
     this.output = output;
-    this.subscriptions = new KrakenV1Subscriptions(spec);
+    this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V1);
     this.book = new KrakenV1Book(VENUE, Math.max(spec.bookDepth(), KrakenChecksum.LEVELS), null);
     this.resyncs = new KrakenResyncs(stats, output);
   }

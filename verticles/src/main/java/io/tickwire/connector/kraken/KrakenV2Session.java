@@ -34,7 +34,7 @@ public final class KrakenV2Session implements VenueSession {
   private final SessionSpec spec;
   private final SessionStats stats;
   private final SessionOutput output;
-  private final KrakenV2Subscriptions subscriptions;
+  private final KrakenSubscriptions subscriptions;
   private final KrakenBooks books = new KrakenBooks(VENUE);
   private final KrakenV2Book book;
   private final KrakenResyncs resyncs;
@@ -47,7 +47,7 @@ public final class KrakenV2Session implements VenueSession {
     this.spec = spec;
     this.stats = stats;
     this.output = output;
-    this.subscriptions = new KrakenV2Subscriptions(spec);
+    this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V2);
     this.book = new KrakenV2Book(books, spec.bookDepth());
     this.resyncs = new KrakenResyncs(stats, output);
   }
