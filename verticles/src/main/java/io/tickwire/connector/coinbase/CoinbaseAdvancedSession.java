@@ -1,6 +1,5 @@
 package io.tickwire.connector.coinbase;
 
-import io.tickwire.connector.FrameText;
 import io.tickwire.connector.JsonFields;
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
@@ -8,15 +7,14 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedFrames.Envelope;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedFrames.Heartbeat;
 import io.tickwire.connector.venue.ConnectionGaps;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionSpec.Channel;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,12 +30,9 @@ import java.util.function.Consumer;
  * and because a lost level2 update makes the books wrong, they are thrown away and level2 is resubscribed (unsubscribe
  * then subscribe), which makes the venue send fresh snapshots. Deltas in between are dropped.
  */
-public final class CoinbaseAdvancedSession implements VenueSession {
+public final class CoinbaseAdvancedSession extends AbstractVenueSession {
   static final String LEVEL2 = "level2";
 
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
   private final ProductBooks books = new ProductBooks(CoinbaseAdvancedFrames.VENUE);
   /** The last sequence_num of this connection, or -1 before its first message. */
   private long lastSequence = -1;
@@ -48,14 +43,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
 
   /** With the stats a {@link io.tickwire.connector.venue.CountingOutput} around {@code output} also counts into. */
   public CoinbaseAdvancedSession(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
-  }
-
-  @Override
-  public String venue() {
-    return CoinbaseAdvancedFrames.VENUE;
+    super(CoinbaseAdvancedFrames.VENUE, "", spec, stats, output);
   }
 
   /** One subscribe per channel (the venue takes one channel a message), heartbeats included. */
@@ -77,27 +65,10 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      Envelope envelope = CoinbaseAdvancedFrames.envelope(text);
-      checkSequence(envelope.sequenceNum(), receivedMicros);
-      dispatch(envelope, text, receivedMicros);
-    } catch (RuntimeException e) {
-      stats.addParseError(FrameText.describe(e, text));
-    }
-  }
-
-  @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    // Before the books go: a replay knows its products only from the books they kept.
-    Collection<String> affected = spec.affected(books().keySet());
-    startAfresh();
-    ConnectionGaps.mark(stats, output, affected, "disconnected: " + reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
+  protected void read(String text, long receivedMicros) {
+    Envelope envelope = CoinbaseAdvancedFrames.envelope(text);
+    checkSequence(envelope.sequenceNum(), receivedMicros);
+    dispatch(envelope, text, receivedMicros);
   }
 
   @Override
@@ -184,7 +155,8 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   }
 
   /** A new connection numbers its messages from scratch, and no book carries over. */
-  private void startAfresh() {
+  @Override
+  protected void startAfresh() {
     books.clear();
     lastSequence = -1;
   }

@@ -1,18 +1,15 @@
 package io.tickwire.connector.kraken;
 
-import io.tickwire.connector.FrameText;
 import static io.tickwire.connector.JsonFields.textAt;
 
 import io.tickwire.book.OrderBook;
-import io.tickwire.connector.FrameText;
 import io.tickwire.codecs.BookUpdate;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,27 +24,19 @@ import java.util.Set;
  * <p>A checksum failure drops that pair's book (the frame's update is not passed on: it is known to be wrong), marks
  * a gap for that pair and resubscribes its book alone; the answer starts with a snapshot. Not thread-safe.
  */
-public final class KrakenV1Session implements VenueSession {
+public final class KrakenV1Session extends AbstractVenueSession {
   public static final String VENUE = "kraken";
   private static final Set<String> SILENT_EVENTS = Set.of("heartbeat", "systemStatus", "subscriptionStatus", "pong");
 
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
   private final KrakenSubscriptions subscriptions;
+  private final KrakenBooks books = new KrakenBooks(VENUE);
   private final KrakenV1Book book;
   private final KrakenResyncs resyncs;
 
-  /**
-   * @param stats where the session counts what only it can know; give the same object to a {@code CountingOutput}
-   *     wrapped around {@code output} to count events too
-   */
   public KrakenV1Session(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
+    super(VENUE, "kraken v1: ", spec, stats, output);
     this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V1);
-    this.book = new KrakenV1Book(VENUE, Math.max(spec.bookDepth(), KrakenChecksum.LEVELS), null);
+    this.book = new KrakenV1Book(books, Math.max(spec.bookDepth(), KrakenChecksum.LEVELS), null);
     this.resyncs = new KrakenResyncs(stats, output);
   }
 
@@ -56,28 +45,19 @@ public final class KrakenV1Session implements VenueSession {
   }
 
   @Override
-  public String venue() {
-    return VENUE;
-  }
-
-  @Override
   public List<String> subscribeFrames() {
     return subscriptions.subscribeAll();
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      char first = firstChar(text);
-      if (first == '[') {
-        onChannelData(new JsonArray(text), receivedMicros);
-      } else if (first == '{') {
-        onEvent(new JsonObject(text));
-      } else {
-        throw new IllegalArgumentException("neither a JSON array nor an object");
-      }
-    } catch (RuntimeException e) {
-      stats.addParseError("kraken v1: " + FrameText.describe(e, text));
+  protected void read(String text, long receivedMicros) {
+    char first = firstChar(text);
+    if (first == '[') {
+      onChannelData(new JsonArray(text), receivedMicros);
+    } else if (first == '{') {
+      onEvent(new JsonObject(text));
+    } else {
+      throw new IllegalArgumentException("neither a JSON array nor an object");
     }
   }
 
@@ -133,20 +113,13 @@ public final class KrakenV1Session implements VenueSession {
   }
 
   @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    Collection<String> affected = spec.affected(books().keySet());
-    book.reset();
-    resyncs.connectionLost(affected, reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
+  protected void startAfresh() {
+    books.reset();
   }
 
   @Override
   public Map<String, OrderBook> books() {
-    return book.books();
+    return books.books();
   }
 
   private static char firstChar(String text) {

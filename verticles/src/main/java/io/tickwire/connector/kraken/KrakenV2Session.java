@@ -3,15 +3,12 @@ package io.tickwire.connector.kraken;
 import static io.tickwire.connector.kraken.ExactJson.array;
 import static io.tickwire.connector.kraken.ExactJson.text;
 
-import io.tickwire.connector.FrameText;
 import io.tickwire.book.OrderBook;
-import io.tickwire.connector.FrameText;
 import io.tickwire.codecs.BookUpdate;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,25 +25,16 @@ import java.util.function.Consumer;
  * <p>A checksum failure drops that symbol's book, marks a gap for it alone, resubscribes its book and drops its
  * updates until the new snapshot; other symbols carry on. Not thread-safe.
  */
-public final class KrakenV2Session implements VenueSession {
+public final class KrakenV2Session extends AbstractVenueSession {
   public static final String VENUE = "kraken";
 
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
   private final KrakenSubscriptions subscriptions;
   private final KrakenBooks books = new KrakenBooks(VENUE);
   private final KrakenV2Book book;
   private final KrakenResyncs resyncs;
 
-  /**
-   * @param stats where the session counts what only it can know; give the same object to a {@code CountingOutput}
-   *     wrapped around {@code output} to count events too
-   */
   public KrakenV2Session(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
+    super(VENUE, "kraken v2: ", spec, stats, output);
     this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V2);
     this.book = new KrakenV2Book(books, spec.bookDepth());
     this.resyncs = new KrakenResyncs(stats, output);
@@ -57,26 +45,17 @@ public final class KrakenV2Session implements VenueSession {
   }
 
   @Override
-  public String venue() {
-    return VENUE;
-  }
-
-  @Override
   public List<String> subscribeFrames() {
     return subscriptions.subscribeAll();
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      Map<String, Object> frame = ExactJson.parseObject(text);
-      if (frame.containsKey("method")) {
-        onMethodResponse(frame);
-      } else {
-        onChannelData(frame, text, receivedMicros);
-      }
-    } catch (RuntimeException e) {
-      stats.addParseError("kraken v2: " + FrameText.describe(e, text));
+  protected void read(String text, long receivedMicros) {
+    Map<String, Object> frame = ExactJson.parseObject(text);
+    if (frame.containsKey("method")) {
+      onMethodResponse(frame);
+    } else {
+      onChannelData(frame, text, receivedMicros);
     }
   }
 
@@ -155,15 +134,8 @@ public final class KrakenV2Session implements VenueSession {
   }
 
   @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    Collection<String> affected = spec.affected(books().keySet());
+  protected void startAfresh() {
     books.reset();
-    resyncs.connectionLost(affected, reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
   }
 
   @Override
