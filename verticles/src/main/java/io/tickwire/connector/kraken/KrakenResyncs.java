@@ -2,7 +2,6 @@ package io.tickwire.connector.kraken;
 
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionStats;
-import java.util.List;
 
 /**
  * What a Kraken session does when a stream breaks, the same for websocket v1 and v2: Kraken has no REST snapshot
@@ -11,19 +10,21 @@ import java.util.List;
  * {@code AbstractVenueSession}.)
  */
 final class KrakenResyncs {
+  private final KrakenSubscriptions subscriptions;
   private final SessionStats stats;
   private final SessionOutput output;
 
-  KrakenResyncs(SessionStats stats, SessionOutput output) {
+  KrakenResyncs(KrakenSubscriptions subscriptions, SessionStats stats, SessionOutput output) {
+    this.subscriptions = subscriptions;
     this.stats = stats;
     this.output = output;
   }
 
   /** A book checksum failed: count it, mark the gap for that symbol only and resubscribe its book. */
-  void checksumFailed(String symbol, String detail, long receivedMicros, List<String> resubscribeFrames) {
+  void checksumFailed(String symbol, String detail, long receivedMicros) {
     stats.addChecksumFailed();
     stats.addResync();
     output.gap(symbol, "book checksum failed: " + detail, receivedMicros);
-    resubscribeFrames.forEach(output::send);
+    subscriptions.resubscribeBook(symbol).forEach(output::send);
   }
 }

@@ -37,7 +37,7 @@ public final class KrakenV1Session extends AbstractVenueSession {
     super(VENUE, "kraken v1: ", spec, stats, output);
     this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V1);
     this.book = new KrakenV1Book(books, Math.max(spec.bookDepth(), KrakenChecksum.LEVELS), null);
-    this.resyncs = new KrakenResyncs(stats, output);
+    this.resyncs = new KrakenResyncs(subscriptions, stats, output);
   }
 
   public KrakenV1Session(SessionSpec spec, SessionOutput output) {
@@ -90,8 +90,7 @@ public final class KrakenV1Session extends AbstractVenueSession {
         passOn(applied, false, receivedMicros);
       }
       case UNVERIFIED -> passOn(applied, false, receivedMicros);
-      case CHECKSUM_FAILED -> resyncs.checksumFailed(applied.pair(), book.lastError(), receivedMicros,
-          subscriptions.resubscribeBook(applied.pair()));
+      case CHECKSUM_FAILED -> resyncs.checksumFailed(applied.pair(), book.lastError(), receivedMicros);
       default -> { } // DROPPED: the pair waits for its snapshot; IGNORED cannot happen for a book channel
     }
   }

@@ -37,7 +37,7 @@ public final class KrakenV2Session extends AbstractVenueSession {
     super(VENUE, "kraken v2: ", spec, stats, output);
     this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V2);
     this.book = new KrakenV2Book(books, spec.bookDepth());
-    this.resyncs = new KrakenResyncs(stats, output);
+    this.resyncs = new KrakenResyncs(subscriptions, stats, output);
   }
 
   public KrakenV2Session(SessionSpec spec, SessionOutput output) {
@@ -89,8 +89,7 @@ public final class KrakenV2Session extends AbstractVenueSession {
         passOn(applied, receivedMicros);
       }
       case UNVERIFIED -> passOn(applied, receivedMicros);
-      case FAILED -> resyncs.checksumFailed(applied.symbol(), book.lastMismatch(), receivedMicros,
-          subscriptions.resubscribeBook(applied.symbol()));
+      case FAILED -> resyncs.checksumFailed(applied.symbol(), book.lastMismatch(), receivedMicros);
     }
   }
 
