@@ -3,6 +3,7 @@ package io.tickwire.connector.binance;
 import static io.tickwire.connector.JsonFields.array;
 
 import io.tickwire.book.OrderBook;
+import io.tickwire.connector.JsonFields;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionStats;
@@ -57,7 +58,7 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
     List<BinanceDepthSync.Level> bids;
     List<BinanceDepthSync.Level> asks;
     try {
-      snapshot = new JsonObject(body);
+      snapshot = JsonFields.parseObject(body);
       lastUpdateId = BinanceDepthFrames.snapshotId(snapshot);
       bids = BinanceDepthFrames.levels(array(snapshot, "bids"));
       asks = BinanceDepthFrames.levels(array(snapshot, "asks"));

@@ -114,7 +114,8 @@ public final class BinanceDepthSync {
     if (!continues) {
       listener.gap(lastApplied, diff);
       gap();
-      buffer(diff);
+      // Back at the head, ahead of the diffs that follow it: the next snapshot may be straddled by this one.
+      buffered.addFirst(diff);
       return;
     }
     apply(diff);

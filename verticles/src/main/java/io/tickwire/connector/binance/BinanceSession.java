@@ -5,6 +5,8 @@ import static io.tickwire.connector.JsonFields.optionalText;
 import static io.tickwire.connector.JsonFields.text;
 
 import io.tickwire.book.OrderBook;
+import io.tickwire.connector.FrameText;
+import io.tickwire.connector.JsonFields;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
@@ -25,7 +27,6 @@ import java.util.Map;
  */
 public final class BinanceSession implements VenueSession {
   public static final String VENUE = "binance";
-  private static final int SHOWN_FRAME_CHARS = 120;
 
   private final SessionSpec spec;
   private final SessionOutput output;
@@ -61,9 +62,9 @@ public final class BinanceSession implements VenueSession {
   @Override
   public void onFrame(String text, long receivedMicros) {
     try {
-      dispatch(new JsonObject(text), text, receivedMicros);
+      dispatch(JsonFields.parseObject(text), text, receivedMicros);
     } catch (RuntimeException e) {
-      stats.addParseError("binance frame: " + e.getMessage() + "; frame: " + shown(text));
+      stats.addParseError("binance frame: " + FrameText.describe(e, text));
     }
   }
 
@@ -184,9 +185,5 @@ public final class BinanceSession implements VenueSession {
     Object error = frame.getValue("error");
     JsonObject body = error instanceof JsonObject o ? o : frame;
     return "code " + body.getValue("code") + ": " + body.getValue("msg", error);
-  }
-
-  private static String shown(String text) {
-    return text.length() > SHOWN_FRAME_CHARS ? text.substring(0, SHOWN_FRAME_CHARS) + "..." : text;
   }
 }

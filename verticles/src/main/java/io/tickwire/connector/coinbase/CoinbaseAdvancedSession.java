@@ -1,16 +1,17 @@
 package io.tickwire.connector.coinbase;
 
+import io.tickwire.connector.JsonFields;
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedFrames.Envelope;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedFrames.Heartbeat;
 import io.tickwire.connector.venue.ConnectionGaps;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionSpec.Channel;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -29,12 +30,9 @@ import java.util.function.Consumer;
  * and because a lost level2 update makes the books wrong, they are thrown away and level2 is resubscribed (unsubscribe
  * then subscribe), which makes the venue send fresh snapshots. Deltas in between are dropped.
  */
-public final class CoinbaseAdvancedSession implements VenueSession {
+public final class CoinbaseAdvancedSession extends AbstractVenueSession {
   static final String LEVEL2 = "level2";
 
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
   private final ProductBooks books = new ProductBooks(CoinbaseAdvancedFrames.VENUE);
   /** The last sequence_num of this connection, or -1 before its first message. */
   private long lastSequence = -1;
@@ -45,14 +43,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
 
   /** With the stats a {@link io.tickwire.connector.venue.CountingOutput} around {@code output} also counts into. */
   public CoinbaseAdvancedSession(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
-  }
-
-  @Override
-  public String venue() {
-    return CoinbaseAdvancedFrames.VENUE;
+    super(CoinbaseAdvancedFrames.VENUE, "", spec, stats, output);
   }
 
   /** One subscribe per channel (the venue takes one channel a message), heartbeats included. */
@@ -74,25 +65,10 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      Envelope envelope = CoinbaseAdvancedFrames.envelope(text);
-      checkSequence(envelope.sequenceNum(), receivedMicros);
-      dispatch(envelope, text, receivedMicros);
-    } catch (RuntimeException e) {
-      stats.addParseError(FrameErrors.describe(e, text));
-    }
-  }
-
-  @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    startAfresh();
-    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "disconnected: " + reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
+  protected void read(String text, long receivedMicros) {
+    Envelope envelope = CoinbaseAdvancedFrames.envelope(text);
+    checkSequence(envelope.sequenceNum(), receivedMicros);
+    dispatch(envelope, text, receivedMicros);
   }
 
   @Override
@@ -148,7 +124,7 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   private void eachEvent(Envelope envelope, Consumer<JsonObject> handler) {
     JsonArray events = envelope.events();
     for (int i = 0; i < events.size(); i++) {
-      handler.accept(JsonFrames.element(events, "events", i));
+      handler.accept(JsonFields.element(events, "events", i));
     }
   }
 
@@ -179,7 +155,8 @@ public final class CoinbaseAdvancedSession implements VenueSession {
   }
 
   /** A new connection numbers its messages from scratch, and no book carries over. */
-  private void startAfresh() {
+  @Override
+  protected void startAfresh() {
     books.clear();
     lastSequence = -1;
   }

@@ -4,12 +4,11 @@ import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
-import io.tickwire.connector.venue.ConnectionGaps;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionSpec.Channel;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -23,10 +22,7 @@ import java.util.Map;
  * product), a repeated or older id is not. Repeats are still passed on: the router's dedup drops them, and a late
  * trade is still a trade. A frame that cannot be read is counted as a parse error and skipped.
  */
-public final class CoinbaseExchangeSession implements VenueSession {
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
+public final class CoinbaseExchangeSession extends AbstractVenueSession {
   private final ProductBooks books = new ProductBooks(CoinbaseExchangeFrames.VENUE);
   private final TradeIdRuns tradeIds = new TradeIdRuns();
 
@@ -36,14 +32,7 @@ public final class CoinbaseExchangeSession implements VenueSession {
 
   /** With the stats a {@link io.tickwire.connector.venue.CountingOutput} around {@code output} also counts into. */
   public CoinbaseExchangeSession(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
-  }
-
-  @Override
-  public String venue() {
-    return CoinbaseExchangeFrames.VENUE;
+    super(CoinbaseExchangeFrames.VENUE, "", spec, stats, output);
   }
 
   /** One subscribe for every product and wanted channel, plus {@code heartbeat}, which keeps a quiet feed open. */
@@ -66,23 +55,8 @@ public final class CoinbaseExchangeSession implements VenueSession {
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      handle(CoinbaseExchangeFrames.read(text, receivedMicros), receivedMicros);
-    } catch (RuntimeException e) {
-      stats.addParseError(FrameErrors.describe(e, text));
-    }
-  }
-
-  @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    startAfresh();
-    ConnectionGaps.mark(stats, output, spec.affected(books().keySet()), "disconnected: " + reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
+  protected void read(String text, long receivedMicros) {
+    handle(CoinbaseExchangeFrames.read(text, receivedMicros), receivedMicros);
   }
 
   @Override
@@ -117,7 +91,8 @@ public final class CoinbaseExchangeSession implements VenueSession {
   }
 
   /** A new connection: no book and no trade run carries over from the last one. */
-  private void startAfresh() {
+  @Override
+  protected void startAfresh() {
     books.clear();
     tradeIds.reset();
   }

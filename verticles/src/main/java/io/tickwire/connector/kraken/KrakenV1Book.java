@@ -78,11 +78,16 @@ public final class KrakenV1Book {
    * @param onChecksumFailure called with the pair after a checksum mismatch (resubscribe it); may be null
    */
   public KrakenV1Book(String venue, int defaultDepth, Consumer<String> onChecksumFailure) {
+    this(new KrakenBooks(venue), defaultDepth, onChecksumFailure);
+  }
+
+  /** Over {@code books}, which a session shares with whoever reads its books. */
+  KrakenV1Book(KrakenBooks books, int defaultDepth, Consumer<String> onChecksumFailure) {
     if (defaultDepth < KrakenChecksum.LEVELS) {
       throw new IllegalArgumentException("depth " + defaultDepth + " is below the " + KrakenChecksum.LEVELS
           + " levels the checksum covers");
     }
-    this.books = new KrakenBooks(venue);
+    this.books = books;
     this.defaultDepth = defaultDepth;
     this.onChecksumFailure = onChecksumFailure == null ? pair -> { } : onChecksumFailure;
   }

@@ -1,14 +1,15 @@
 package io.tickwire.connector.kraken;
 
+import static io.tickwire.connector.JsonFields.textAt;
+
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,37 +24,24 @@ import java.util.Set;
  * <p>A checksum failure drops that pair's book (the frame's update is not passed on: it is known to be wrong), marks
  * a gap for that pair and resubscribes its book alone; the answer starts with a snapshot. Not thread-safe.
  */
-public final class KrakenV1Session implements VenueSession {
+public final class KrakenV1Session extends AbstractVenueSession {
   public static final String VENUE = "kraken";
   private static final Set<String> SILENT_EVENTS = Set.of("heartbeat", "systemStatus", "subscriptionStatus", "pong");
 
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
-  private final KrakenV1Subscriptions subscriptions;
+  private final KrakenSubscriptions subscriptions;
+  private final KrakenBooks books = new KrakenBooks(VENUE);
   private final KrakenV1Book book;
   private final KrakenResyncs resyncs;
 
-  /**
-   * @param stats where the session counts what only it can know; give the same object to a {@code CountingOutput}
-   *     wrapped around {@code output} to count events too
-   */
   public KrakenV1Session(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
-    this.subscriptions = new KrakenV1Subscriptions(spec);
-    this.book = new KrakenV1Book(VENUE, Math.max(spec.bookDepth(), KrakenChecksum.LEVELS), null);
-    this.resyncs = new KrakenResyncs(stats, output);
+    super(VENUE, "kraken v1: ", spec, stats, output);
+    this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V1);
+    this.book = new KrakenV1Book(books, Math.max(spec.bookDepth(), KrakenChecksum.LEVELS), null);
+    this.resyncs = new KrakenResyncs(subscriptions, stats, output);
   }
 
   public KrakenV1Session(SessionSpec spec, SessionOutput output) {
     this(spec, new SessionStats(), output);
-  }
-
-  @Override
-  public String venue() {
-    return VENUE;
   }
 
   @Override
@@ -62,18 +50,14 @@ public final class KrakenV1Session implements VenueSession {
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      char first = firstChar(text);
-      if (first == '[') {
-        onChannelData(new JsonArray(text), receivedMicros);
-      } else if (first == '{') {
-        onEvent(new JsonObject(text));
-      } else {
-        throw new IllegalArgumentException("neither a JSON array nor an object");
-      }
-    } catch (RuntimeException e) {
-      stats.addParseError("kraken v1: " + e.getMessage() + " in frame " + FrameText.shown(text));
+  protected void read(String text, long receivedMicros) {
+    char first = firstChar(text);
+    if (first == '[') {
+      onChannelData(new JsonArray(text), receivedMicros);
+    } else if (first == '{') {
+      onEvent(new JsonObject(text));
+    } else {
+      throw new IllegalArgumentException("neither a JSON array nor an object");
     }
   }
 
@@ -106,8 +90,7 @@ public final class KrakenV1Session implements VenueSession {
         passOn(applied, false, receivedMicros);
       }
       case UNVERIFIED -> passOn(applied, false, receivedMicros);
-      case CHECKSUM_FAILED -> resyncs.checksumFailed(applied.pair(), book.lastError(), receivedMicros,
-          subscriptions.resubscribeBook(applied.pair()));
+      case CHECKSUM_FAILED -> resyncs.checksumFailed(applied.pair(), book.lastError(), receivedMicros);
       default -> { } // DROPPED: the pair waits for its snapshot; IGNORED cannot happen for a book channel
     }
   }
@@ -129,28 +112,13 @@ public final class KrakenV1Session implements VenueSession {
   }
 
   @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    Collection<String> affected = spec.affected(books().keySet());
-    book.reset();
-    resyncs.connectionLost(affected, reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
+  protected void startAfresh() {
+    books.reset();
   }
 
   @Override
   public Map<String, OrderBook> books() {
-    return book.books();
-  }
-
-  private static String textAt(JsonArray frame, int index, String what) {
-    Object value = frame.getValue(index);
-    if (value instanceof String text) {
-      return text;
-    }
-    throw new IllegalArgumentException(what + " at index " + index + " is " + value + ", not a string");
+    return books.books();
   }
 
   private static char firstChar(String text) {

@@ -11,6 +11,7 @@ import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.Side;
 import io.tickwire.connector.kraken.KrakenBooks.Check;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +39,18 @@ final class KrakenV2Book {
   }
 
   private final KrakenBooks books;
-  private final int depth;
+  private final int defaultDepth;
+  /** The depth Kraken acknowledged per symbol; a replay subscribes to nothing, so its default may not be it. */
+  private final Map<String, Integer> acknowledgedDepths = new HashMap<>();
 
-  KrakenV2Book(KrakenBooks books, int depth) {
+  KrakenV2Book(KrakenBooks books, int defaultDepth) {
     this.books = books;
-    this.depth = depth;
+    this.defaultDepth = defaultDepth;
+  }
+
+  /** Kraken acknowledged {@code symbol}'s book subscription at {@code depth}: its book is cut there. */
+  void subscribed(String symbol, int depth) {
+    acknowledgedDepths.put(symbol, depth);
   }
 
   Applied apply(boolean snapshot, Map<String, Object> entry, long receivedMicros) {
@@ -54,7 +62,8 @@ final class KrakenV2Book {
     List<BookLevel> levels = new ArrayList<>();
     applySide(book, Side.BUY, entry, "bids", levels);
     applySide(book, Side.SELL, entry, "asks", levels);
-    Check check = books.finishFrame(symbol, depth, checksum(entry));
+    Check check = books.finishFrame(symbol, acknowledgedDepths.getOrDefault(symbol, defaultDepth),
+        checksum(entry));
     String timestamp = optionalText(entry, "timestamp");
     long eventMicros = timestamp == null ? receivedMicros : KrakenTimes.rfc3339ToMicros(timestamp);
     return new Applied(symbol, snapshot, check, levels, eventMicros);

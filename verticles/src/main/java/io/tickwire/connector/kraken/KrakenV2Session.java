@@ -5,11 +5,10 @@ import static io.tickwire.connector.kraken.ExactJson.text;
 
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
+import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
-import io.tickwire.connector.venue.VenueSession;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,43 +19,29 @@ import java.util.function.Consumer;
  * snapshot's recent trades too: they carry Kraken's trade ids, so a sink deduplicates them), {@code ticker}
  * quotes, {@code book} book updates verified by checksum ({@link KrakenV2Book}); {@code heartbeat} and
  * {@code status} carry no market data. Method responses ({@code {"method":"subscribe","success":..}}) are
- * acknowledgements; one with {@code "success":false} is counted as a parse error with Kraken's error text, since
+ * acknowledgements (a book's names the depth its book is cut to, which its frames never say); one with {@code "success":false} is counted as a parse error with Kraken's error text, since
  * the subscription it answers will deliver nothing. Numbers are JSON numbers, read exactly ({@link ExactJson}).
  *
  * <p>A checksum failure drops that symbol's book, marks a gap for it alone, resubscribes its book and drops its
  * updates until the new snapshot; other symbols carry on. Not thread-safe.
  */
-public final class KrakenV2Session implements VenueSession {
+public final class KrakenV2Session extends AbstractVenueSession {
   public static final String VENUE = "kraken";
 
-  private final SessionSpec spec;
-  private final SessionStats stats;
-  private final SessionOutput output;
-  private final KrakenV2Subscriptions subscriptions;
+  private final KrakenSubscriptions subscriptions;
   private final KrakenBooks books = new KrakenBooks(VENUE);
   private final KrakenV2Book book;
   private final KrakenResyncs resyncs;
 
-  /**
-   * @param stats where the session counts what only it can know; give the same object to a {@code CountingOutput}
-   *     wrapped around {@code output} to count events too
-   */
   public KrakenV2Session(SessionSpec spec, SessionStats stats, SessionOutput output) {
-    this.spec = spec;
-    this.stats = stats;
-    this.output = output;
-    this.subscriptions = new KrakenV2Subscriptions(spec);
+    super(VENUE, "kraken v2: ", spec, stats, output);
+    this.subscriptions = new KrakenSubscriptions(spec, KrakenSubscriptions.V2);
     this.book = new KrakenV2Book(books, spec.bookDepth());
-    this.resyncs = new KrakenResyncs(stats, output);
+    this.resyncs = new KrakenResyncs(subscriptions, stats, output);
   }
 
   public KrakenV2Session(SessionSpec spec, SessionOutput output) {
     this(spec, new SessionStats(), output);
-  }
-
-  @Override
-  public String venue() {
-    return VENUE;
   }
 
   @Override
@@ -65,16 +50,12 @@ public final class KrakenV2Session implements VenueSession {
   }
 
   @Override
-  public void onFrame(String text, long receivedMicros) {
-    try {
-      Map<String, Object> frame = ExactJson.parseObject(text);
-      if (frame.containsKey("method")) {
-        onMethodResponse(frame);
-      } else {
-        onChannelData(frame, text, receivedMicros);
-      }
-    } catch (RuntimeException e) {
-      stats.addParseError("kraken v2: " + e.getMessage() + " in frame " + FrameText.shown(text));
+  protected void read(String text, long receivedMicros) {
+    Map<String, Object> frame = ExactJson.parseObject(text);
+    if (frame.containsKey("method")) {
+      onMethodResponse(frame);
+    } else {
+      onChannelData(frame, text, receivedMicros);
     }
   }
 
@@ -108,8 +89,7 @@ public final class KrakenV2Session implements VenueSession {
         passOn(applied, receivedMicros);
       }
       case UNVERIFIED -> passOn(applied, receivedMicros);
-      case FAILED -> resyncs.checksumFailed(applied.symbol(), book.lastMismatch(), receivedMicros,
-          subscriptions.resubscribeBook(applied.symbol()));
+      case FAILED -> resyncs.checksumFailed(applied.symbol(), book.lastMismatch(), receivedMicros);
     }
   }
 
@@ -119,12 +99,23 @@ public final class KrakenV2Session implements VenueSession {
   }
 
   private void onMethodResponse(Map<String, Object> response) {
-    if (!Boolean.FALSE.equals(response.get("success"))) {
-      return;
+    if (Boolean.FALSE.equals(response.get("success"))) {
+      Object symbol = response.getOrDefault("symbol", "(no symbol)");
+      stats.addParseError("kraken v2: " + response.get("method") + " failed for " + symbol + ": "
+          + response.getOrDefault("error", "(no error text)"));
+    } else if ("subscribe".equals(response.get("method")) && response.get("result") instanceof Map<?, ?>) {
+      onSubscribed(ExactJson.object(response.get("result"), "result"));
     }
-    Object symbol = response.getOrDefault("symbol", "(no symbol)");
-    stats.addParseError("kraken v2: " + response.get("method") + " failed for " + symbol + ": "
-        + response.getOrDefault("error", "(no error text)"));
+  }
+
+  /** A book's frames do not say its depth; its acknowledgement does (and a replay learns it only from there). */
+  private void onSubscribed(Map<String, Object> result) {
+    if ("book".equals(result.get("channel"))) {
+      String depth = ExactJson.optionalNumber(result, "depth");
+      if (depth != null) {
+        book.subscribed(text(result, "symbol"), KrakenBooks.subscribableDepth(Integer.parseInt(depth)));
+      }
+    }
   }
 
   private static boolean isSnapshot(Map<String, Object> frame) {
@@ -142,15 +133,8 @@ public final class KrakenV2Session implements VenueSession {
   }
 
   @Override
-  public void onDisconnect(String reason, long nowMicros) {
-    Collection<String> affected = spec.affected(books().keySet());
+  protected void startAfresh() {
     books.reset();
-    resyncs.connectionLost(affected, reason, nowMicros);
-  }
-
-  @Override
-  public SessionStats stats() {
-    return stats;
   }
 
   @Override

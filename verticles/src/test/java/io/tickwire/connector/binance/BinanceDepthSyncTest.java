@@ -75,6 +75,28 @@ class BinanceDepthSyncTest {
     });
   }
 
+  @Test
+  void aDiffThatDoesNotFollowAStaleSnapshotKeepsItsPlaceForTheNextSnapshot() {
+    OrderBook book = new OrderBook("binance", "BTCUSDT");
+    BinanceDepthSync sync = new BinanceDepthSync("BTCUSDT", book, requested::add, 100);
+    sync.begin();
+    sync.onDiff(diff(101, 110, "10"));
+    sync.onDiff(diff(111, 120, "11"));
+
+    sync.onSnapshot(50, List.of(), List.of()); // older than the first buffered diff: a gap, ask again
+    sync.onSnapshot(105, List.of(), List.of()); // taken in the middle of diff 101..110
+
+    assertThat(sync.gaps()).as("only the stale snapshot").isEqualTo(1);
+    assertThat(sync.synced()).isTrue();
+    assertThat(sync.lastUpdateId()).isEqualTo(120);
+    assertThat(requested).hasSize(2);
+  }
+
+  private static BinanceDepthSync.Diff diff(long first, long last, String bidPrice) {
+    return new BinanceDepthSync.Diff(first, last, List.of(new BinanceDepthSync.Level(
+        io.tickwire.codecs.Decimals.parse(bidPrice), io.tickwire.codecs.Decimals.parse("1"))), List.of());
+  }
+
   private void replay(List<Recorded> timeline) {
     for (Recorded r : timeline) {
       BinanceDepthSync sync = syncs.computeIfAbsent(r.symbol(), this::newSync);

@@ -125,6 +125,20 @@ class CoinbaseAdvancedSessionTest {
   }
 
   @Test
+  void aReplayThatLearntItsProductsFromTheFramesMarksThemOnADisconnect() throws IOException {
+    CoinbaseAdvancedSession replayed = new CoinbaseAdvancedSession(
+        new SessionSpec(List.of(SessionSpec.ANY_SYMBOL), Set.of(Channel.values()), 50), output);
+    replay(replayed, frames());
+    assertThat(replayed.books()).isNotEmpty();
+    List<String> booked = List.copyOf(replayed.books().keySet());
+
+    replayed.onDisconnect("the capture reconnected", 20);
+
+    assertThat(output.gaps).extracting(RecordingOutput.Gap::symbol).as("the products the books were kept for")
+        .containsExactlyElementsOf(booked);
+  }
+
+  @Test
   void unreadableMessagesAreCountedWithTheirReasonNeverThrown() {
     session.onFrame("{\"type\":\"error\",\"message\":\"failure to subscribe\"}", 1);
     session.onFrame("{\"channel\":\"candles\",\"client_id\":\"\",\"sequence_num\":0,\"events\":[]}", 2);

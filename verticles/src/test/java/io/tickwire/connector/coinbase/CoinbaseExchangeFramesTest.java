@@ -71,7 +71,7 @@ class CoinbaseExchangeFramesTest {
   void badFramesAreClearErrorsNamingTheProblem() {
     assertThatThrownBy(() -> CoinbaseExchangeFrames.parse("{\"type\":\"match\",\"side\":\"buy\",\"product_id\":\"A\","
         + "\"trade_id\":\"x\"}", 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'trade_id' must be a number");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'trade_id' must be an integer");
     assertThatThrownBy(() -> CoinbaseExchangeFrames.parse("{\"type\":\"error\",\"message\":\"Failed\"}", 0))
         .hasMessageContaining("error frame: Failed");
     assertThatThrownBy(() -> CoinbaseExchangeFrames.parse("[1,2", 0)).hasMessageContaining("not a JSON object");

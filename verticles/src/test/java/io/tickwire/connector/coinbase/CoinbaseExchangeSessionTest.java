@@ -97,6 +97,17 @@ class CoinbaseExchangeSessionTest {
   }
 
   @Test
+  void aReplayThatLearntItsProductsFromTheFramesMarksThemOnADisconnect() {
+    CoinbaseExchangeSession replayed = new CoinbaseExchangeSession(
+        new SessionSpec(List.of(SessionSpec.ANY_SYMBOL), Set.of(Channel.values()), 50), output);
+    received(r -> true).forEach(r -> replayed.onFrame(r.payload(), r.epochMicros()));
+
+    replayed.onDisconnect("the capture reconnected", 7);
+
+    assertThat(output.gaps).extracting(RecordingOutput.Gap::symbol).containsExactlyInAnyOrderElementsOf(PRODUCTS);
+  }
+
+  @Test
   void subscribesToEveryWantedChannelAndHeartbeatsInOneFrame() {
     CoinbaseExchangeSession tradesOnly = new CoinbaseExchangeSession(
         new SessionSpec(List.of("BTC-USD"), Set.of(Channel.TRADES), 1), output);

@@ -113,6 +113,25 @@ class KrakenV2SessionTest {
     assertThat(session.books().get(ETH).depth(Side.SELL)).isEqualTo(10);
   }
 
+  /**
+   * A replay subscribes to nothing and keeps books at the deepest depth any venue records; a v2 book frame does not
+   * say its depth, but the subscription's acknowledgement does, and Kraken sends no deletion for a level that falls
+   * out of it, so a book kept deeper would hold levels Kraken has forgotten.
+   */
+  @Test
+  void aBookIsCutToTheDepthKrakenAcknowledgedNotTheSessionsDefault() {
+    KrakenV2Session replayed = new KrakenV2Session(new SessionSpec(List.of(SessionSpec.ANY_SYMBOL),
+        Set.of(Channel.values()), 1000), out);
+    List<String> frames = new ArrayList<>(lines("v2-book.jsonl"));
+    String btcAck = frames.get(1);
+    assertThat(btcAck).contains("\"depth\":10");
+    frames.add(2, btcAck.replace(BTC, ETH));
+    replay(replayed, frames);
+
+    assertThat(replayed.stats().checksumFailed()).isZero();
+    assertThat(replayed.books().get(ETH).depth(Side.SELL)).isEqualTo(10);
+  }
+
   @Test
   void aChecksumMismatchResubscribesThatSymbolAndDropsItsUpdatesUntilTheSnapshot() {
     List<String> frames = new ArrayList<>(lines("v2-book.jsonl"));
