@@ -56,8 +56,8 @@ public final class Clustering {
     } catch (TimeoutException e) {
       throw new ClusterJoinException(noAnswer(settings));
     } catch (ExecutionException e) {
-      throw new ClusterJoinException("could not join the cluster at " + settings.members() + ": "
-          + e.getCause().getMessage());
+      // a lite member that finds nobody cannot even start its Hazelcast: that too is "nobody answered"
+      throw new ClusterJoinException(noAnswer(settings) + " (" + e.getCause().getMessage() + ")");
     }
   }
 

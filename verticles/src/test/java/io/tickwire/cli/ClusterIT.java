@@ -45,8 +45,9 @@ class ClusterIT {
 
   @Test
   void ticksRoutedOnOneNodeBecomeBarsAndSignalsOnAnotherAndTailWatchesThem() throws Exception {
-    Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - name: always\n    condition: price > 0.0\n"
-        + "    signal: 1\n    score: 0.5\n    cooldown_ms: 1000\n");
+    // Rules fire on the edge (false to true), so the test rule flips with the price's last digit.
+    Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - name: flip\n"
+        + "    condition: int(price * 100.0) % 2 == 0\n    signal: 1\n    score: 0.5\n    cooldown_ms: 0\n");
     List<String> shared = cluster("--set", "rules.seed=" + rules, "--set", "data_dir=" + dir.resolve("data"));
     try (TickwireProcess compute = TickwireProcess.start(dir, "compute", args(List.of("run", "--cluster", "--roles",
         "compute", "--print", "md.bars"), shared));
