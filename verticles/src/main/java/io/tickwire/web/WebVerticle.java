@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * The node's HTTP face: {@code /health}, {@code /ready} and the REST API. It only wires routes to their handlers
+ * The node's HTTP face: {@code /health}, {@code /ready}, the REST API and the dashboard's files. It only wires routes to their handlers
  * and runs the server on {@code web.host}:{@code web.port}; each handler owns one endpoint.
  */
 public final class WebVerticle extends VerticleBase {
@@ -76,6 +76,8 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));
     ruleRoutes(router, token, features);
     incidentRoutes(router);
+    router.get("/api/catalog").handler(new CatalogHandler(settings));
+    DashboardRoutes.install(router);
     ApiErrors.install(router, BODY_LIMIT);
     return router;
   }
