@@ -61,8 +61,9 @@ async function start() {
   });
   const params = new URLSearchParams(location.search);
   page.intervals = catalog.intervals?.length ? catalog.intervals : DEFAULT_INTERVALS;
+  features.expect(catalog.features);
   drawIntervals();
-  (catalog.symbols ?? []).forEach((s) => addSymbol(s, false));
+  (catalog.symbols ?? []).forEach(addSymbol);
   const interval = page.intervals.includes(params.get('interval')) ? params.get('interval') : page.intervals[0];
   select(params.get('symbol') ?? page.symbols[0] ?? null, interval);
   live.start();
@@ -72,9 +73,9 @@ async function start() {
 
 /** Shows `symbol` at `interval`: a fresh book, history from the database, and a subscription for that interval. */
 function select(symbol, interval) {
-  if (symbol) addSymbol(symbol, false);
   page.symbol = symbol;
   page.interval = interval;
+  addSymbol(symbol);
   byId('symbol').value = symbol ?? '';
   for (const button of byId('intervals').children) {
     button.setAttribute('aria-pressed', String(button.dataset.interval === interval));
@@ -122,14 +123,14 @@ async function loadFeeds() {
 }
 
 function subscribe() {
-  if (page.symbols.length === 0) return;
-  // Every known symbol, so the signal and anomaly feeds cover them all; bars and features are filtered here to
-  // the selected one, which keeps switching symbols instant.
-  live.subscribe({op: 'subscribe', symbols: page.symbols, streams: STREAMS, intervals: [page.interval]});
+  // Every symbol ("*"), so the signal and anomaly feeds cover them all and new symbols show up in the selector as
+  // their data arrives; bars and features are filtered here to the selected one, which keeps switching instant.
+  live.subscribe({op: 'subscribe', symbols: ['*'], streams: STREAMS, intervals: [page.interval]});
 }
 
 function dispatch(message) {
   const data = message.data;
+  addSymbol(data?.symbol);
   switch (message.type) {
     case 'bar':
     case 'forming':
@@ -173,14 +174,12 @@ function connectionState(state, detail) {
   page.everLive = true;
 }
 
-/** Adds a symbol to the selector; a new one widens the live subscription. */
-function addSymbol(symbol, resubscribe = true) {
+/** Adds a symbol to the selector; the first one known is shown. */
+function addSymbol(symbol) {
   if (!symbol || page.symbols.includes(symbol)) return;
   page.symbols.push(symbol);
   byId('symbol').append(el('option', {value: symbol}, symbol));
-  if (!resubscribe) return;
-  if (!page.symbol) select(symbol, page.interval ?? page.intervals[0]);
-  else subscribe();
+  if (!page.symbol && page.interval) select(symbol, page.interval);
 }
 
 function drawIntervals() {

@@ -5,15 +5,21 @@ import {byId, clear, el} from './dom.js';
 import {clock, number, price} from './format.js';
 
 export class FeaturePanel {
-  constructor() {
+  /** @param expected the configured feature names, shown from the start */
+  constructor(expected = []) {
     this.list = byId('features');
     this.meta = byId('features-meta');
+    this.expected = expected;
     this.names = new Set();
     this.reset();
   }
 
+  expect(names) {
+    this.expected = names ?? [];
+  }
+
   reset() {
-    this.names.clear();
+    this.names = new Set(this.expected);
     clear(this.list);
     this.list.append(el('div', {class: 'muted placeholder'}, 'waiting for the first feature snapshot…'));
     this.meta.textContent = '';
@@ -28,6 +34,8 @@ export class FeaturePanel {
       rows.push(el('dt', {}, name), el('dd', {dataset: {feature: name}}, number(value ?? NaN)));
     }
     this.list.replaceChildren(...rows);
-    this.meta.textContent = `${snapshot.venue ?? ''} ${clock(snapshot.ts)}`.trim();
+    const missing = [...this.names].filter((name) => features[name] === undefined).length;
+    this.meta.textContent = `${snapshot.symbol} · ${snapshot.venue ?? ''} · ${clock(snapshot.ts)}`
+        + (missing ? ` · ${missing} still filling their window` : '');
   }
 }

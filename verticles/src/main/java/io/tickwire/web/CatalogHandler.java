@@ -11,10 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code GET /api/catalog}: {@code {"symbols":[...],"intervals":["1s",...]}}, the symbols this node's configuration
- * feeds (the synthetic feed's and each enabled exchange connector's) and the bar intervals it builds. The dashboard
- * fills its selectors from it before any data has arrived; symbols from other nodes or the TCP ingest are not
- * known here, and the page adds them as their data arrives.
+ * {@code GET /api/catalog}: {@code {"symbols":[...],"intervals":["1s",...],"features":[...]}}, the symbols this
+ * node's configuration feeds (the synthetic feed's and each enabled exchange connector's), the bar intervals it
+ * builds and the windowed features it computes. The dashboard fills its selectors and feature panel from it before
+ * any data has arrived (a feature is absent from snapshots until its window is full); symbols from other nodes or
+ * the TCP ingest, and order-book features, are not known here, and the page adds them as their data arrives.
  */
 final class CatalogHandler implements Handler<RoutingContext> {
   private final JsonObject catalog;
@@ -22,7 +23,8 @@ final class CatalogHandler implements Handler<RoutingContext> {
   CatalogHandler(Settings settings) {
     // Configuration does not change while the node runs, so the answer is computed once.
     this.catalog = new JsonObject().put("symbols", new JsonArray(symbols(settings).stream().toList()))
-        .put("intervals", intervals(settings));
+        .put("intervals", intervals(settings))
+        .put("features", new JsonArray(settings.features().windows().stream().map(Settings.FeatureWindow::name).toList()));
   }
 
   private static Set<String> symbols(Settings settings) {
