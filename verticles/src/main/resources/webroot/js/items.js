@@ -11,7 +11,8 @@ export const signalItem = {
       el('time', {}, clock(s.ts)),
       el('span', {class: 'symbol'}, s.symbol),
       el('span', {class: 'rule'}, s.name),
-      el('span', {class: `value ${s.value > 0 ? 'up' : s.value < 0 ? 'down' : ''}`}, `value ${number(s.value, 2)}`),
+      el('span', {class: `value ${s.value > 0 ? 'up' : s.value < 0 ? 'down' : ''}`, title: 'signal value'},
+          `${s.value > 0 ? '+' : ''}${number(s.value, 2)}`),
       el('span', {class: 'score'}, `score ${number(s.score, 2)}`),
       s.meta?.price !== undefined ? el('span', {class: 'muted'}, `@ ${price(s.meta.price)}`) : null),
 };
