@@ -21,6 +21,9 @@ final class DashboardRoutes {
     router.get("/webjars/*").handler(StaticHandler.create(WEBJARS).setMaxAgeSeconds(7 * 24 * 3600));
     // The page's own files change with each tickwire build under the same names; caching them would show a
     // stale page against a newer server after an upgrade.
-    router.get("/*").handler(StaticHandler.create(WEBROOT).setCachingEnabled(false).setIndexPage("index.html"));
+    // Not under /api/: a GET to an API path that only takes other methods must stay a 405, and a route that
+    // matched the path would turn it into a 404 when no file is found.
+    router.getWithRegex("/(?!api/).*")
+        .handler(StaticHandler.create(WEBROOT).setCachingEnabled(false).setIndexPage("index.html"));
   }
 }
