@@ -1,5 +1,6 @@
 package io.tickwire.web.dashboard;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -9,6 +10,8 @@ import io.vertx.core.http.ServerWebSocket;
  * own messages (counted); nothing upstream waits for it. Confined to the web event loop.
  */
 final class DashboardClient {
+  private static final short MESSAGE_TOO_BIG = 1009;
+
   private final ServerWebSocket socket;
   private final RequestParser parser;
   private final DropCounts drops = new DropCounts();
@@ -27,7 +30,7 @@ final class DashboardClient {
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(this::onBinary);
     socket.drainHandler(v -> drained());
-    socket.exceptionHandler(e -> socket.close());
+    socket.exceptionHandler(this::onFailure);
     socket.closeHandler(v -> closed.run());
   }
 
@@ -54,6 +57,21 @@ final class DashboardClient {
 
   int queued() {
     return queue.size();
+  }
+
+  /**
+   * Netty reports a frame over the limit (and other protocol violations) with the close status to send; Vert.x
+   * reports a message over the limit, assembled from smaller frames, as an IllegalStateException. Either way the
+   * client gets a close frame saying why; anything else means the connection is already gone.
+   */
+  private void onFailure(Throwable failure) {
+    if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+      socket.close((short) corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
+    } else if (failure instanceof IllegalStateException) {
+      socket.close(MESSAGE_TOO_BIG, "message too big");
+    } else {
+      socket.close();
+    }
   }
 
   private void onText(String text) {
