@@ -30,6 +30,8 @@ final class BarBuilder {
   private int lateTrades;
   /** A late trade changed the bar since it was last emitted. */
   boolean pendingRevision;
+  /** A trade changed the bar since it was last shown as forming: one store per trade, read a few times a second. */
+  private boolean changedSinceShown;
 
   BarBuilder(long start, long end) {
     this.start = start;
@@ -59,6 +61,7 @@ final class BarBuilder {
     volume.add(sizePacked);
     notional += price * size;
     trades++;
+    changedSinceShown = true;
   }
 
   private static boolean before(long time, String id, long otherTime, String otherId) {
@@ -95,9 +98,21 @@ final class BarBuilder {
   /** The bar as of now, numbered by the late trades it holds. */
   Bar emit(String venue, String symbol, long intervalMillis) {
     pendingRevision = false;
-    int revision = lateTrades;
+    return snapshot(venue, symbol, intervalMillis);
+  }
+
+  /** The still-open bar as of now if a trade changed it since the last call, else null. */
+  Bar formingIfChanged(String venue, String symbol, long intervalMillis) {
+    if (!changedSinceShown) {
+      return null;
+    }
+    changedSinceShown = false;
+    return snapshot(venue, symbol, intervalMillis);
+  }
+
+  private Bar snapshot(String venue, String symbol, long intervalMillis) {
     double total = volume.value();
     double vwap = total > 0 ? notional / total : close;
-    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, revision);
+    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, lateTrades);
   }
 }

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link PartitionBooks}): their snapshots go to {@code md.books}, crossed books to {@code md.anomalies} (every one
  * counted, at most {@code detect.anomaly_samples_per_sec} a second published, like the router's). A tick batch is
  * acknowledged once everything it produced is admitted downstream, so those consumers back-pressure the router.
- * An empty tick batch is the router's word that the partition's source is idle.
+ * An empty tick batch is the router's word that the partition's source is idle. The open windows that changed
+ * are published a few times a second on {@code md.bars.forming} ({@link FormingBars}), for the dashboard.
  */
 public final class MicroBatcherVerticle extends VerticleBase {
   public static final String GROUP = "batcher";
@@ -44,6 +45,8 @@ public final class MicroBatcherVerticle extends VerticleBase {
   private final int instances;
   private final HealthRegistry health;
   private long healthTimer;
+  /** Null when observers are not published to (pipeline.publish_to_observers false): nobody would watch. */
+  private FormingBars forming;
   private final Map<Integer, PartitionWindows> owned = new LinkedHashMap<>();
   private final Map<Integer, PartitionBooks> books = new LinkedHashMap<>();
   /** Read by the metrics scrape from another thread. */
@@ -81,6 +84,9 @@ public final class MicroBatcherVerticle extends VerticleBase {
           batch -> apply(windows, partitionBooks, batch)));
     }
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
+    if (topology.publishToObservers()) {
+      forming = FormingBars.start(vertx, owned.values());
+    }
     return Future.all(bound);
   }
 
@@ -88,6 +94,9 @@ public final class MicroBatcherVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(healthTimer);
+    if (forming != null) {
+      forming.stop();
+    }
     List<Bar> out = new ArrayList<>();
     for (PartitionWindows windows : owned.values()) {
       windows.flush(out);

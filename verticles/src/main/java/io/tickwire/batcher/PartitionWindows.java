@@ -174,6 +174,29 @@ public final class PartitionWindows {
     }
   }
 
+  /**
+   * Adds to {@code out} each open window's bar that a trade changed since the last call: the forming bars, for
+   * observers that show a window before it closes. Closing and revising are unaffected.
+   */
+  public void collectForming(List<Bar> out) {
+    for (Map<String, SymbolWindows> bySymbol : byVenue.values()) {
+      for (SymbolWindows windows : bySymbol.values()) {
+        collectForming(windows, out);
+      }
+    }
+  }
+
+  private void collectForming(SymbolWindows windows, List<Bar> out) {
+    for (int i = 0; i < intervalsMicros.length; i++) {
+      for (BarBuilder bar : windows.open.get(i)) {
+        Bar forming = bar.formingIfChanged(windows.venue, windows.symbol, intervalsMillis[i]);
+        if (forming != null) {
+          out.add(forming);
+        }
+      }
+    }
+  }
+
   /** Closes every open window now, whatever the watermark: the last bars before a shutdown. */
   public void flush(List<Bar> out) {
     closeWindows(Long.MAX_VALUE, out);

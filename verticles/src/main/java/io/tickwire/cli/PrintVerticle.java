@@ -73,6 +73,9 @@ public final class PrintVerticle extends VerticleBase {
   }
 
   private Future<Void> printNotice(Object notice) {
+    if (notice instanceof Batch<?> batch) { // forming bars: v1 JSON like any other bar
+      return printBatch(batch);
+    }
     String line = notice instanceof JsonObject json ? json.encode() : String.valueOf(notice);
     return write((line + "\n").getBytes(StandardCharsets.UTF_8));
   }

@@ -101,7 +101,15 @@ public record Settings(
     }
   }
 
-  public record Web(boolean enabled, String host, int port) {
+  /** The HTTP server; {@code ws}: the dashboard WebSocket. */
+  public record Web(boolean enabled, String host, int port, Ws ws) {
+  }
+
+  /**
+   * The dashboard WebSocket: each client's outbound queue holds at most {@code queue} messages (past that it
+   * coalesces or drops, counted), and an inbound frame or message over {@code maxFrameBytes} closes the socket.
+   */
+  public record Ws(int queue, int maxFrameBytes) {
   }
 
   /** Link and partition settings shared by every stage. */
@@ -260,7 +268,8 @@ public record Settings(
   }
 
   private static Web web(ConfigReader r) {
-    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535));
+    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535),
+        new Ws((int) r.integer("web.ws.queue", 1, 1_000_000), (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20)));
   }
 
   private static Features features(ConfigReader r) {

@@ -14,6 +14,8 @@ public final class Addresses {
   public static final String INGRESS = "md.ingress";
   public static final String TICKS = "md.ticks";
   public static final String BARS = "md.bars";
+  /** The still-open bars that changed lately, published by the batchers a few times a second (never lossless). */
+  public static final String BARS_FORMING = "md.bars.forming";
   public static final String FEATURES = "md.features";
   public static final String SIGNALS = "md.signals";
   public static final String ANOMALIES = "md.anomalies";
@@ -21,6 +23,8 @@ public final class Addresses {
   public static final String BOOKS = "md.books";
   public static final String HEALTH = "md.health";
   public static final String DLQ = "md.dlq";
+  /** Notice that the flight recorder wrote an incident bundle: a small JSON object naming it. */
+  public static final String INCIDENTS = "md.incidents";
   /** Notice that the rules table changed: every inference instance reloads it. */
   public static final String RULES_CHANGED = "md.rules.changed";
 
@@ -36,7 +40,7 @@ public final class Addresses {
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
       ANOMALIES, BOOKS);
   /** Topics that are only ever published best-effort. */
-  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED);
+  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, BARS_FORMING, INCIDENTS);
 
   /**
    * The topics an address names: itself, or for {@code md.ticks} every partition topic. Throws naming the address

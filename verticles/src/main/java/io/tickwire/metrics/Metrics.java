@@ -23,6 +23,11 @@ import java.util.function.LongSupplier;
 public final class Metrics {
   public static final String ANOMALIES = "tickwire.anomalies";
   public static final String INCIDENTS = "tickwire.incidents";
+  /** Events the router validated, sequenced and sent on to the partitions. */
+  public static final String ROUTED = "tickwire.routed.events";
+  /** The dashboard WebSocket: messages a client never got (label {@code stream}), and clients connected. */
+  public static final String DASHBOARD_DROPPED = "tickwire.dashboard.dropped";
+  public static final String DASHBOARD_CLIENTS = "tickwire.dashboard.clients";
   /** Per exchange connector, label {@code connector}: state, traffic and the ways a feed goes wrong. */
   public static final String CONNECTOR_UP = "tickwire.connector.up";
   public static final String CONNECTOR_FRAMES = "tickwire.connector.frames";
@@ -38,6 +43,7 @@ public final class Metrics {
   /** Micrometer holds a function counter's state weakly; the suppliers are often lambdas nobody else holds. */
   private final List<Object> held = new CopyOnWriteArrayList<>();
   private final Map<String, List<LongSupplier>> anomalySources = new ConcurrentHashMap<>();
+  private final List<LongSupplier> routedSources = new CopyOnWriteArrayList<>();
 
   public MeterRegistry registry() {
     return registry;
@@ -67,6 +73,19 @@ public final class Metrics {
       total += source.getAsLong();
     }
     return total;
+  }
+
+  /** Adds {@code count} to {@code tickwire_routed_events_total} (one router per node; summed should there be more). */
+  public synchronized void routed(LongSupplier count) {
+    if (routedSources.isEmpty()) {
+      counter(ROUTED, "Events validated and routed to the partitions", () -> sum(routedSources));
+    }
+    routedSources.add(count);
+  }
+
+  /** Events routed on this node so far, read now (not at the last scrape): the dashboard's events/s. */
+  public long routedEvents() {
+    return sum(routedSources);
   }
 
   /** {@code tickwire_incidents_total}: incident bundles written. */

@@ -3,9 +3,11 @@ package io.tickwire.router;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.config.Settings;
+import io.tickwire.flow.Addresses;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.recorder.FlightRecorder;
 import io.tickwire.recorder.Incident;
+import io.tickwire.recorder.IncidentNotice;
 import io.tickwire.recorder.IncidentWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The router's flight recorder: every valid event is recorded before the detectors see it (so a bundle holds the
  * trigger event and, for a duplicate, its original), every anomaly is offered as a trigger, and bundles are
- * written off the event loop. Stopping completes the capture in progress and waits for every write.
+ * written off the event loop, each announced on {@code md.incidents} once on disk. Stopping completes the capture
+ * in progress and waits for every write.
  *
  * <p>When {@code recorder.enabled} is false this records nothing and costs one branch per event.
  */
@@ -87,6 +90,8 @@ final class IncidentRecording {
     writing.add(done);
     done.onComplete(path -> {
       written.incrementAndGet();
+      // Best-effort, like every notice: the bundle on disk is the record, this only tells watchers it is there.
+      vertx.eventBus().publish(Addresses.INCIDENTS, IncidentNotice.of(incident));
       LOG.log(System.Logger.Level.WARNING, "incident {0} ({1} on {2} {3}): bundle written to {4}", incident.id(),
           incident.trigger().type(), incident.trigger().venue(), incident.trigger().symbol(), path);
     }, failure -> LOG.log(System.Logger.Level.ERROR, "incident {0}: writing the bundle failed: {1}",

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes ingress batches, rejects events that fail validation, stamps each good event with its partition's
@@ -55,7 +56,8 @@ public final class RouterVerticle extends VerticleBase {
   private long staleTimer;
   private IncidentRecording recording;
   private long healthTimer;
-  private long routed;
+  /** Added to once per batch; read by the metrics scrape and the dashboard's events/s from other threads. */
+  private final AtomicLong routed = new AtomicLong();
 
   public RouterVerticle(Settings settings, Topology topology, HealthRegistry health) {
     this.settings = settings;
@@ -72,6 +74,7 @@ public final class RouterVerticle extends VerticleBase {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec());
     detectors = new Detectors(settings.detect());
     detectors.register(health.metrics());
+    health.metrics().routed(routed::get);
     recording = IncidentRecording.start(vertx, settings, health.metrics());
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     partitions = new ArrayList<>(nextSeq.length);
@@ -97,7 +100,7 @@ public final class RouterVerticle extends VerticleBase {
     reportPendingGaps();
     return recording.stop().compose(v -> Outlet.drainedAll(partitions)).compose(v -> anomalies.drained())
         .onComplete(v -> LOG.log(
-        System.Logger.Level.INFO, "router: {0} events routed, {1} rejected {2}, anomalies {3}", routed,
+        System.Logger.Level.INFO, "router: {0} events routed, {1} rejected {2}, anomalies {3}", routed.get(),
         deadLetters.total(), deadLetters.rejected(), detectors.counts()));
   }
 
@@ -125,6 +128,7 @@ public final class RouterVerticle extends VerticleBase {
   private void split(List<MarketEvent> events) {
     int count = nextSeq.length;
     long now = Clock.nowMicros();
+    long sequenced = 0;
     for (MarketEvent event : events) {
       String reason = EventValidator.rejectReason(event, now);
       if (reason != null) {
@@ -142,8 +146,9 @@ public final class RouterVerticle extends VerticleBase {
         byPartition.set(p, list);
       }
       list.add(event.withSeq(++nextSeq[p]));
-      routed++;
+      sequenced++;
     }
+    routed.addAndGet(sequenced);
   }
 
   /**
@@ -213,7 +218,7 @@ public final class RouterVerticle extends VerticleBase {
 
   private ComponentHealth healthNow() {
     Map<String, Number> gauges = new LinkedHashMap<>();
-    gauges.put("routed", routed);
+    gauges.put("routed", routed.get());
     gauges.put("rejected", deadLetters.total());
     gauges.put("ingress_batches_waiting", pendingIngress);
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
@@ -228,7 +233,7 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   public long routed() {
-    return routed;
+    return routed.get();
   }
 
   /** Incident bundles written so far. */

@@ -7,6 +7,7 @@ import io.tickwire.inference.RuleCompiler;
 import io.tickwire.inference.RuleStore;
 import io.tickwire.recorder.IncidentStore;
 import io.tickwire.sink.Database;
+import io.tickwire.web.dashboard.Dashboard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -19,8 +20,9 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * The node's HTTP face: {@code /health}, {@code /ready} and the REST API. It only wires routes to their handlers
- * and runs the server on {@code web.host}:{@code web.port}; each handler owns one endpoint.
+ * The node's HTTP face: {@code /health}, {@code /ready}, the REST API, the dashboard WebSocket ({@code /ws}) and
+ * the dashboard's files. It only wires routes to their handlers and runs the server on {@code web.host}:{@code
+ * web.port}; each handler owns one endpoint.
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
@@ -34,6 +36,7 @@ public final class WebVerticle extends VerticleBase {
   private final ReadyHandler ready = new ReadyHandler();
   // Set on the verticle's event loop, read by whoever asks for the port (tests, the launcher).
   private volatile HttpServer server;
+  private Dashboard dashboard;
 
   /** @param database null when the node has none; the database endpoints then answer 503 */
   public WebVerticle(Settings settings, Database database, HealthRegistry health) {
@@ -51,7 +54,8 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return ApiToken.load(vertx, Path.of(settings.dataDir()), environment)
+    return Dashboard.start(vertx, settings, health).onSuccess(started -> dashboard = started)
+        .compose(d -> ApiToken.load(vertx, Path.of(settings.dataDir()), environment))
         .compose(token -> LatestFeatures.subscribe(vertx).map(features -> routes(token, features)))
         .compose(this::listen)
         .onSuccess(this::started);
@@ -59,7 +63,8 @@ public final class WebVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     Settings.Web web = settings.web();
-    return vertx.createHttpServer(new HttpServerOptions().setHost(web.host()).setPort(web.port()))
+    HttpServerOptions options = new HttpServerOptions().setHost(web.host()).setPort(web.port());
+    return vertx.createHttpServer(Dashboard.limitFrames(options, web.ws()))
         .requestHandler(router)
         .listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(
@@ -71,11 +76,14 @@ public final class WebVerticle extends VerticleBase {
     router.get("/health").handler(new HealthHandler(health));
     router.get("/ready").handler(ready);
     router.get("/metrics").handler(new MetricsHandler(health.metrics()));
+    router.get(Dashboard.PATH).handler(dashboard::upgrade);
     BarStore bars = database == null ? null : new BarStore(database.apiPool());
     router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
     router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));
     ruleRoutes(router, token, features);
     incidentRoutes(router);
+    router.get("/api/catalog").handler(new CatalogHandler(settings));
+    DashboardRoutes.install(router);
     ApiErrors.install(router, BODY_LIMIT);
     return router;
   }
@@ -117,6 +125,9 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     ready.markNotReady();
+    if (dashboard != null) {
+      dashboard.stop();
+    }
     HttpServer running = server;
     return running == null ? Future.succeededFuture() : running.close();
   }

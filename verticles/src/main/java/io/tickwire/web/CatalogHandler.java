@@ -1,0 +1,53 @@
+package io.tickwire.web;
+
+import io.tickwire.codecs.Intervals;
+import io.tickwire.config.ConnectorSettings;
+import io.tickwire.config.Settings;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code GET /api/catalog}: {@code {"symbols":[...],"intervals":["1s",...],"features":[...]}}, the symbols this
+ * node's configuration feeds (the synthetic feed's and each enabled exchange connector's), the bar intervals it
+ * builds and the windowed features it computes. The dashboard fills its selectors and feature panel from it before
+ * any data has arrived (a feature is absent from snapshots until its window is full); symbols from other nodes or
+ * the TCP ingest, and order-book features, are not known here, and the page adds them as their data arrives.
+ */
+final class CatalogHandler implements Handler<RoutingContext> {
+  private final JsonObject catalog;
+
+  CatalogHandler(Settings settings) {
+    // Configuration does not change while the node runs, so the answer is computed once.
+    this.catalog = new JsonObject().put("symbols", new JsonArray(symbols(settings).stream().toList()))
+        .put("intervals", intervals(settings))
+        .put("features", new JsonArray(settings.features().windows().stream().map(Settings.FeatureWindow::name).toList()));
+  }
+
+  private static Set<String> symbols(Settings settings) {
+    Set<String> symbols = new LinkedHashSet<>();
+    if (settings.synthetic().enabled()) {
+      symbols.addAll(settings.synthetic().symbols());
+    }
+    for (ConnectorSettings.Venue venue : settings.connectors().venues()) {
+      symbols.addAll(venue.spec().symbols());
+    }
+    return symbols;
+  }
+
+  private static JsonArray intervals(Settings settings) {
+    JsonArray labels = new JsonArray();
+    for (long millis : settings.batcher().intervalsMillis()) {
+      labels.add(Intervals.label(millis));
+    }
+    return labels;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Responses.json(ctx, 200, catalog);
+  }
+}

@@ -1,0 +1,50 @@
+// The REST calls the page makes. Errors carry the server's {"error","detail"} body so the page can say what went
+// wrong instead of "failed to fetch".
+
+export class ApiError extends Error {
+  constructor(status, code, detail) {
+    super(`${status} ${code}: ${detail}`);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+async function call(method, path, {body, token} = {}) {
+  const headers = {Accept: 'application/json'};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  } catch (e) {
+    throw new ApiError(0, 'unreachable', `${method} ${path}: ${e.message}`);
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(response.status, 'bad_response', `${method} ${path} answered non-JSON`);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json?.error ?? 'http_error', json?.detail ?? response.statusText);
+  }
+  return json;
+}
+
+const query = (params) => new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+
+export const api = {
+  catalog: () => call('GET', '/api/catalog'),
+  /** Newest first, as the server answers. */
+  bars: (symbol, interval, limit) => call('GET', `/api/bars?${query({symbol, interval, limit})}`),
+  signals: (limit) => call('GET', `/api/signals?${query({limit})}`),
+  incidents: (limit) => call('GET', `/api/incidents?${query({limit})}`),
+  incident: (id) => call('GET', `/api/incidents/${encodeURIComponent(id)}`),
+  rules: () => call('GET', '/api/rules'),
+  createRule: (rule, token) => call('POST', '/api/rules', {body: rule, token}),
+  replaceRule: (rule, token) => call('PUT', `/api/rules/${encodeURIComponent(rule.name)}`, {body: rule, token}),
+};

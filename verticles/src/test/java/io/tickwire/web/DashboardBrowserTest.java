@@ -1,0 +1,105 @@
+package io.tickwire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.testing.Await;
+import io.tickwire.testing.HeadlessChromium;
+import io.tickwire.testing.HttpCall;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in Debian's headless Chromium at 1280x800 against a whole node on live synthetic data with an
+ * always-firing rule. Every test also fails on any error in the browser console (see {@link LiveDashboard}).
+ */
+@ExtendWith(VertxExtension.class)
+class DashboardBrowserTest {
+  private static final Duration LIVE = Duration.ofSeconds(30);
+
+  @Test
+  void showsLiveCandlesSignalsAndHealth(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-1280x800.png"))) {
+      HeadlessChromium browser = dashboard.browser;
+      assertThat(browser.eval("return [window.innerWidth, window.innerHeight];")).as("the page's size")
+          .isEqualTo(List.of((long) LiveDashboard.WIDTH, (long) LiveDashboard.HEIGHT));
+
+      Await.until(() -> number(browser, "return window.tickwire?.candleCount() ?? 0") >= 3, LIVE,
+          "at least three candles drawn on the chart");
+      Object before = browser.eval("return window.tickwire.lastCandle();");
+      Await.until(() -> !Objects.equals(before, browser.eval("return window.tickwire.lastCandle();")),
+          Duration.ofSeconds(5), "the last candle changing within 5 s (was " + before + ")");
+
+      Await.until(() -> !browser.driver().findElements(
+          By.cssSelector("#signals li[data-rule='" + LiveDashboard.RULE + "']")).isEmpty(),
+          LIVE, "a signal of " + LiveDashboard.RULE + " in the signals feed");
+      Await.until(() -> eventsPerSecond(browser) > 0, LIVE, "a non-zero events/s in the health strip");
+      assertThat(text(browser, "connection")).startsWith("live");
+      assertThat(text(browser, "connectors")).contains("synthetic");
+      assertThat(text(browser, "sinks")).contains("postgres");
+
+      // A few more seconds of live updates, so errors they cause reach the console check too.
+      Thread.sleep(2_000);
+    }
+  }
+
+  @Test
+  void rulesPanelDisablesAndAddsRulesWithTheTokenKeptInTheTab(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-rules.png"))) {
+      HeadlessChromium browser = dashboard.browser;
+      By toggle = By.cssSelector("#rules tr[data-rule='" + LiveDashboard.RULE + "'] input[type=checkbox]");
+      Await.until(() -> !browser.driver().findElements(toggle).isEmpty(), LIVE, "the seeded rule in the panel");
+
+      browser.driver().findElement(toggle).click();
+      WebElement tokenField = browser.driver().findElement(By.id("token"));
+      Await.until(tokenField::isDisplayed, Duration.ofSeconds(5), "the page asking for the API token");
+      tokenField.sendKeys(dashboard.apiToken());
+      browser.driver().findElement(By.cssSelector("#token-form button")).click();
+      Await.until(() -> !rule(dashboard, LiveDashboard.RULE).getBoolean("enabled"), Duration.ofSeconds(10),
+          LiveDashboard.RULE + " disabled through the API");
+
+      assertThat(browser.eval("return sessionStorage.getItem('tickwire.api-token');"))
+          .as("the token, kept for this tab").isEqualTo(dashboard.apiToken());
+      assertThat(browser.eval("return localStorage.length;")).as("nothing kept beyond the tab").isEqualTo(0L);
+
+      // The token is remembered: adding a rule asks for nothing.
+      browser.driver().findElement(By.cssSelector("#rule-form input[name=name]")).sendKeys("browser_added");
+      browser.driver().findElement(By.cssSelector("#rule-form input[name=condition]")).sendKeys("price > 0.0");
+      browser.driver().findElement(By.cssSelector("#rule-form button")).click();
+      Await.until(() -> !browser.driver().findElements(By.cssSelector("#rules tr[data-rule='browser_added']"))
+          .isEmpty(), Duration.ofSeconds(10), "the added rule listed in the panel");
+      assertThat(rule(dashboard, "browser_added").getString("condition")).isEqualTo("price > 0.0");
+      assertThat(browser.driver().findElement(By.id("token-form")).isDisplayed()).isFalse();
+    }
+  }
+
+  private static JsonObject rule(LiveDashboard dashboard, String name) {
+    HttpCall.Answer answer = HttpCall.to(dashboard.port(), "GET", "/api/rules/" + name).send();
+    assertThat(answer.status()).as("GET /api/rules/" + name + ": " + answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private static String text(HeadlessChromium browser, String id) {
+    return browser.driver().findElement(By.id(id)).getText();
+  }
+
+  /** What the health strip shows, read as a user would (digits only; "–" before the first report). */
+  private static double eventsPerSecond(HeadlessChromium browser) {
+    String shown = text(browser, "events-per-sec").replace(",", "");
+    return shown.matches("[0-9.]+") ? Double.parseDouble(shown) : 0;
+  }
+
+  private static long number(HeadlessChromium browser, String script) {
+    Object value = browser.eval(script);
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+}
