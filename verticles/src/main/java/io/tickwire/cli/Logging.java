@@ -10,8 +10,13 @@ import java.util.logging.SimpleFormatter;
 
 /** One-line logs on stderr, so stdout stays clean for {@code --print} output. */
 final class Logging {
-  /** Chatty at INFO (Hazelcast prints a banner and every membership step); held so the levels stick. */
-  private static final List<Logger> QUIETER = List.of(Logger.getLogger("io.netty"), Logger.getLogger("com.hazelcast"));
+  /** Chatty at INFO (Hazelcast prints a banner and every membership step). */
+  private static final List<String> QUIETER = List.of("io.netty", "com.hazelcast");
+  /**
+   * Held so their levels stick (the log manager keeps loggers weakly), and made only in {@link #configure()}: a
+   * logger made earlier, in a static initialiser, would fix the JDK's own log manager before ours is installed.
+   */
+  private static List<Logger> quieted = List.of();
 
   private Logging() {
   }
@@ -59,6 +64,7 @@ final class Logging {
     stderr.setLevel(Level.ALL);
     root.addHandler(stderr);
     root.setLevel(Level.INFO);
-    QUIETER.forEach(logger -> logger.setLevel(Level.WARNING));
+    quieted = QUIETER.stream().map(Logger::getLogger).toList();
+    quieted.forEach(logger -> logger.setLevel(Level.WARNING));
   }
 }

@@ -81,15 +81,22 @@ public final class Clustering {
     return config;
   }
 
+  /** The Hazelcast XML: a file, else a resource in the jar (conf/cluster-k8s.xml ships there), else an error. */
   private static Config xml(String path) {
     if (path == null) {
       return new ClasspathXmlConfig(BUILT_IN);
     }
     try {
-      return new FileSystemXmlConfig(path);
+      if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))) {
+        return new FileSystemXmlConfig(path);
+      }
     } catch (FileNotFoundException e) {
-      throw new IllegalArgumentException("cluster.config: no such file " + path);
+      // gone between the check and the read: report it like a missing file
     }
+    if (Clustering.class.getClassLoader().getResource(path) != null) {
+      return new ClasspathXmlConfig(path);
+    }
+    throw new IllegalArgumentException("cluster.config: no such file or built-in resource '" + path + "'");
   }
 
   /** Joining failed: the message says where it tried. */
