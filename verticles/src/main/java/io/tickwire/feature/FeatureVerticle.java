@@ -62,8 +62,9 @@ public final class FeatureVerticle extends VerticleBase {
     features = new Outlet<>(vertx, Addresses.FEATURES, topology);
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return Future.all(
-        CreditReceiver.<BookSnapshotBatch>bind(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks),
-        CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply));
+        // node-local: a symbol's rolling state lives on the node whose batcher owns its partition
+        CreditReceiver.<BookSnapshotBatch>bindLocal(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks),
+        CreditReceiver.<BarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply));
   }
 
   /** Waits until every feature batch sent has been acknowledged. */

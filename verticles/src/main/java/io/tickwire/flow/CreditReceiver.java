@@ -36,6 +36,18 @@ public final class CreditReceiver<T> {
     return consumer.completion().map(v -> consumer);
   }
 
+  /**
+   * Like {@link #bind}, but only senders on this node reach it: in a cluster, a stage whose state follows its
+   * producer's (the features of the bars this node's batchers make) must not be fed by another node's producer,
+   * which a cluster-wide registration would allow, round-robin.
+   */
+  public static <T> Future<MessageConsumer<T>> bindLocal(Vertx vertx, String address,
+      Function<T, Future<?>> handler) {
+    CreditReceiver<T> receiver = new CreditReceiver<>(handler);
+    MessageConsumer<T> consumer = vertx.eventBus().localConsumer(address, receiver::receive);
+    return consumer.completion().map(v -> consumer);
+  }
+
   private void receive(Message<T> message) {
     Future<?> done = firstHandlingOf(message);
     done.onComplete(result -> {

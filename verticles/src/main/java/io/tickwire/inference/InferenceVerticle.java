@@ -74,7 +74,7 @@ public final class InferenceVerticle extends VerticleBase {
         .compose(v -> reload())
         .compose(v -> loadModel())
         .compose(v -> vertx.eventBus().consumer(Addresses.RULES_CHANGED, notice -> reload()).completion())
-        .compose(v -> CreditReceiver.<FeatureBatch>bind(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
+        .compose(v -> CreditReceiver.<FeatureBatch>bindLocal(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
             this::handle))
         .onSuccess(v -> {
           reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload());
