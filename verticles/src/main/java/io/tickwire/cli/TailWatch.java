@@ -1,5 +1,7 @@
 package io.tickwire.cli;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import io.tickwire.cluster.Clustering;
 import io.tickwire.codecs.Batch;
 import io.tickwire.flow.BestEffortConsumer;
@@ -8,6 +10,9 @@ import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What {@code tail} watches: best-effort consumers on the address's topics, each message's items filtered by
@@ -38,16 +43,29 @@ final class TailWatch {
     this.reachedLimit = reachedLimit;
   }
 
-  /** Waits (polling) until the cluster has a member besides this one: joining alone means nobody answered. */
-  static boolean joinedOthers(Clustering.Member member, long timeoutMs) throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-    while (member.nodes().size() < 2) {
-      if (System.nanoTime() > deadline) {
-        return false;
+  /** Waits until the cluster has a member besides this one: joining alone means nobody answered. */
+  static boolean joinedOthers(Clustering.Member member, long timeoutMs) throws Exception {
+    CompletableFuture<Void> others = new CompletableFuture<>();
+    // Hazelcast's own listener: the cluster manager's single node listener belongs to Vert.x.
+    member.manager().getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+        others.complete(null);
       }
-      Thread.sleep(100);
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+      }
+    });
+    if (member.nodes().size() > 1) {
+      return true;
     }
-    return true;
+    try {
+      others.get(timeoutMs, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    }
   }
 
   Future<Void> start() {

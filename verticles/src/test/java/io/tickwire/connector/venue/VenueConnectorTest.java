@@ -156,7 +156,7 @@ class VenueConnectorTest {
     Await.until(() -> connector.figures().state() == FeedState.FAILED, WAIT, "the connector gives up");
     assertThat(server.refused()).as("the first dial and 3 restarts").isEqualTo(4);
     assertThat(health.get("connector.kraken").status()).isEqualTo(Status.DOWN);
-    sleep(300);
+    sleep(300); // a check that nothing happens needs a window: ten times the longest backoff of this policy
     assertThat(server.refused()).as("no dial after giving up").isEqualTo(4);
   }
 
