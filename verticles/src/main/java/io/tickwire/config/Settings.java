@@ -29,7 +29,8 @@ public record Settings(
     Recorder recorder,
     ConnectorSettings connectors,
     Books books,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    BatchSettings batch) {
 
   /**
    * The order books the batchers keep per (venue, symbol): at most {@code maxLevels} per side (deeper ones are cut),
@@ -146,6 +147,11 @@ public record Settings(
 
   private static final long HOUR_MS = 3_600_000L;
 
+  /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
+  public java.nio.file.Path archiveDir() {
+    return java.nio.file.Path.of(dataDir).resolve(batch.archiveDir());
+  }
+
   /** Where incident bundles live: {@code recorder.dir}, relative to {@code data_dir} unless absolute. */
   public java.nio.file.Path incidentsDir() {
     return java.nio.file.Path.of(dataDir).resolve(recorder.dir());
@@ -156,7 +162,7 @@ public record Settings(
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
-        ClusterSettings.from(r));
+        ClusterSettings.from(r), BatchSettings.from(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"

@@ -39,6 +39,10 @@ public final class Metrics {
   public static final String CONNECTOR_DROPPED = "tickwire.connector.dropped";
   public static final String CONNECTOR_LAST_MESSAGE_AGE = "tickwire.connector.last.message.age.seconds";
 
+  /** Periodic reconciliation: bars found drifted (counter), and the drifted share of the last minute (gauge). */
+  public static final String BAR_DRIFT = "tickwire.bar.drift";
+  public static final String BAR_DRIFT_RATIO = "tickwire.bar.drift.ratio";
+
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   /** Micrometer holds a function counter's state weakly; the suppliers are often lambdas nobody else holds. */
   private final List<Object> held = new CopyOnWriteArrayList<>();

@@ -34,12 +34,14 @@ public final class Database {
   private final Pool apiPool;
   private final EmbeddedPostgres embedded;
   private final PgConnectOptions target;
+  private final JdbcTarget jdbc;
 
-  private Database(Pool pool, Pool apiPool, EmbeddedPostgres embedded, PgConnectOptions target) {
+  private Database(Pool pool, Pool apiPool, EmbeddedPostgres embedded, PgConnectOptions target, JdbcTarget jdbc) {
     this.pool = pool;
     this.apiPool = apiPool;
     this.embedded = embedded;
     this.target = target;
+    this.jdbc = jdbc;
   }
 
   public static Future<Database> open(Vertx vertx, Settings settings) {
@@ -62,12 +64,12 @@ public final class Database {
         .using(vertx).build();
     Pool apiPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(API_POOL_SIZE)
         .setMaxWaitQueueSize(API_WAIT_QUEUE)).connectingTo(target).using(vertx).build();
-    Database db = new Database(pool, apiPool, embedded, target);
+    Database db = new Database(pool, apiPool, embedded, target, JdbcTarget.of(target, pg.schema()));
     LOG.log(System.Logger.Level.INFO, "PostgreSQL ready: {0}", db.describe());
     return db;
   }
 
-  private static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
+  static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
     Files.createDirectories(dir.getParent());
     LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0}", dir.toAbsolutePath());
     try {
@@ -86,12 +88,12 @@ public final class Database {
     }
   }
 
-  private static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded) {
+  static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded) {
     return new PgConnectOptions().setHost("localhost").setPort(embedded.getPort()).setDatabase("postgres")
         .setUser("postgres");
   }
 
-  private static PgConnectOptions externalTarget(String url) {
+  static PgConnectOptions externalTarget(String url) {
     PgConnectOptions target = PgConnectOptions.fromUri(url);
     String password = System.getenv(PASSWORD_ENV);
     if (password != null) {
@@ -100,10 +102,10 @@ public final class Database {
     return target;
   }
 
-  private static void migrate(PgConnectOptions target, String schema) {
-    String jdbcUrl = "jdbc:postgresql://" + target.getHost() + ":" + target.getPort() + "/" + target.getDatabase();
+  static void migrate(PgConnectOptions target, String schema) {
+    JdbcTarget jdbc = JdbcTarget.of(target, schema);
     Flyway.configure()
-        .dataSource(jdbcUrl, target.getUser(), target.getPassword())
+        .dataSource(jdbc.url(), jdbc.user(), jdbc.password())
         .schemas(schema)
         .locations("classpath:db/migration")
         .load()
@@ -125,6 +127,11 @@ public final class Database {
     return pool;
   }
 
+  /** The same server and schema over JDBC, for the blocking batch jobs. */
+  public JdbcTarget jdbc() {
+    return jdbc;
+  }
+
   /** The HTTP API's pool: small, with a bounded wait queue. */
   public Pool apiPool() {
     return apiPool;
@@ -142,7 +149,7 @@ public final class Database {
     }, false));
   }
 
-  private static void closeQuietly(EmbeddedPostgres embedded) {
+  static void closeQuietly(EmbeddedPostgres embedded) {
     if (embedded == null) {
       return;
     }
@@ -153,7 +160,7 @@ public final class Database {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

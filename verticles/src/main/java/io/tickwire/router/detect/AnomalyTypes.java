@@ -17,12 +17,18 @@ public final class AnomalyTypes {
   /** An order book whose best bid reached its best ask after an update (found by the batcher that keeps it). */
   public static final String CROSSED_BOOK = "crossed_book";
 
+  /**
+   * A stored real-time bar that differs from the bar recomputed from the stored trades by more than
+   * {@code reconcile.threshold} (found by the periodic reconciliation on a persist node).
+   */
+  public static final String BAR_DRIFT = "bar_drift";
+
   /** Every type, in the order summaries list them. */
   public static final List<String> ALL = List.of(SCHEMA_DRIFT, DUPLICATE, OUT_OF_ORDER, SEQUENCE_GAP, LATENCY_SPIKE,
-      OUTLIER_PRICE, STALE_FEED, CROSSED_BOOK);
+      OUTLIER_PRICE, STALE_FEED, CROSSED_BOOK, BAR_DRIFT);
 
   /** Types found downstream of the router, so the router's flight recorder never sees them. */
-  public static final List<String> AFTER_ROUTER = List.of(CROSSED_BOOK);
+  public static final List<String> AFTER_ROUTER = List.of(CROSSED_BOOK, BAR_DRIFT);
 
   private AnomalyTypes() {
   }

@@ -1,0 +1,61 @@
+package io.tickwire.batch;
+
+import io.tickwire.config.Settings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.LongSupplier;
+
+/**
+ * How far stored event time is final, for the batch jobs (archive, reconciliation). The newest stored bar says how
+ * far the batchers' watermarks have got (a bar is stored once its window closed), on the wall clock or in a replay
+ * alike; behind it, a late trade can still revise a bar for the allowed lateness plus the revision horizon, and
+ * the sink needs a moment to commit ({@code batch.grace_ms}). Capped by the wall clock, so one trade with a
+ * future timestamp cannot declare the present final.
+ */
+public final class ClosedClock {
+  private final long settleMicros;
+  private final LongSupplier wallMillis;
+
+  public ClosedClock(Settings settings, LongSupplier wallMillis) {
+    this.settleMicros = (settings.batcher().allowedLatenessMs() + settings.batcher().revisionHorizonMs()
+        + settings.batch().graceMs()) * 1000;
+    this.wallMillis = wallMillis;
+  }
+
+  /** Event time (epoch µs) before which nothing stored can change any more; {@link EventTimes#NONE} with no bars. */
+  public long closedUntil(Connection db) throws SQLException {
+    long newest = newestBarStart(db);
+    if (newest == EventTimes.NONE) {
+      return EventTimes.NONE;
+    }
+    return Math.min(newest, wallMillis.getAsLong() * 1000) - settleMicros;
+  }
+
+  private static long newestBarStart(Connection db) throws SQLException {
+    return single(db, "SELECT max(bucket_start) FROM bars_ohlcv", EventTimes.NONE);
+  }
+
+  /**
+   * The earliest stored trade or bar time at or after {@code fromMicros}, {@link EventTimes#NONE} when there is none:
+   * lets a job skip a stretch with no data instead of walking it. Reads only the tail after {@code fromMicros} (BRIN
+   * on trades, btree on bars).
+   */
+  public static long firstStoredFrom(Connection db, long fromMicros) throws SQLException {
+    return single(db, "SELECT least((SELECT min(event_ts) FROM trades WHERE event_ts >= ?),"
+        + " (SELECT min(bucket_start) FROM bars_ohlcv WHERE bucket_start >= ?))", fromMicros);
+  }
+
+  private static long single(Connection db, String sql, long param) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement(sql)) {
+      for (int i = 1; i <= s.getParameterMetaData().getParameterCount(); i++) {
+        EventTimes.set(s, i, param);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return EventTimes.get(r, 1);
+      }
+    }
+  }
+}
