@@ -122,6 +122,12 @@ final class ParquetChunkWriter implements AutoCloseable {
   }
 
   private void copyOut(Path stageDir, Chunk chunk) throws SQLException {
+    try {
+      // DuckDB creates the partition directories but not their parents.
+      java.nio.file.Files.createDirectories(stageDir.getParent());
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot create " + stageDir.getParent() + ": " + e.getMessage(), e);
+    }
     String sql = "COPY " + STAGING_TABLE + " TO '" + sqlString(stageDir.toAbsolutePath().toString()) + "'"
         + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (date, venue, symbol), OVERWRITE_OR_IGNORE,"
         + " FILENAME_PATTERN '" + ArchiveLayout.stagedPattern(chunk.partNumber()) + "',"
