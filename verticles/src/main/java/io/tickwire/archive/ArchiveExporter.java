@@ -69,7 +69,7 @@ public final class ArchiveExporter {
     int files = 0;
     while (chunks < settings.batch().archiveMaxChunksPerRun()) {
       Chunk chunk = nextChunkWithData(db, watermark);
-      if (chunk == null || closed == EventTimes.NONE || chunk.endMicros() + longestBarMicros > closed) {
+      if (chunk == null || closed == EventTimes.NONE || !isFinal(chunk, closed)) {
         break;
       }
       Path stage = layout.stagingFor(chunk.partNumber());
@@ -86,6 +86,11 @@ public final class ArchiveExporter {
           bars, files);
     }
     return new Run(chunks, trades, bars, files, watermark, closed);
+  }
+
+  /** A chunk's trades and every bar starting in it are final (a declared time covers whole windows itself). */
+  private boolean isFinal(Chunk chunk, long closed) {
+    return chunk.endMicros() + (clock.declared() ? 0 : longestBarMicros) <= closed;
   }
 
   /** The first chunk at or after the cursor holding a stored trade or bar; null when nothing is stored there. */

@@ -17,15 +17,38 @@ import java.util.function.LongSupplier;
 public final class ClosedClock {
   private final long settleMicros;
   private final LongSupplier wallMillis;
+  /** A time the user declared final ({@code tickwire archive --until}), or {@link EventTimes#NONE}. */
+  private final long declaredMicros;
 
   public ClosedClock(Settings settings, LongSupplier wallMillis) {
+    this(settings, wallMillis, EventTimes.NONE);
+  }
+
+  private ClosedClock(Settings settings, LongSupplier wallMillis, long declaredMicros) {
     this.settleMicros = (settings.batcher().allowedLatenessMs() + settings.batcher().revisionHorizonMs()
         + settings.batch().graceMs()) * 1000;
     this.wallMillis = wallMillis;
+    this.declaredMicros = declaredMicros;
+  }
+
+  /**
+   * Event time before {@code untilMicros} taken as final whatever is stored: for a backfill after the pipeline has
+   * stopped, when no newer bar will ever come to move the clock past the last minutes.
+   */
+  public static ClosedClock declared(Settings settings, long untilMicros) {
+    return new ClosedClock(settings, System::currentTimeMillis, untilMicros);
+  }
+
+  /** True for a time the user declared final. */
+  public boolean declared() {
+    return declaredMicros != EventTimes.NONE;
   }
 
   /** Event time (epoch µs) before which nothing stored can change any more; {@link EventTimes#NONE} with no bars. */
   public long closedUntil(Connection db) throws SQLException {
+    if (declaredMicros != EventTimes.NONE) {
+      return declaredMicros;
+    }
     long newest = newestBarStart(db);
     if (newest == EventTimes.NONE) {
       return EventTimes.NONE;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tickwire", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Real-time market-data pipeline.",
     subcommands = {RunCommand.class, ReplayCommand.class, StressCommand.class, IncidentsCommand.class,
-        DemoCommand.class, TailCommand.class, QueryCommand.class, ReconcileCommand.class,
+        DemoCommand.class, TailCommand.class, ArchiveCommand.class, QueryCommand.class, ReconcileCommand.class,
         ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

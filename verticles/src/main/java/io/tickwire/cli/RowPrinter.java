@@ -41,6 +41,10 @@ final class RowPrinter {
 
   /** Numbers, text and booleans as themselves; times as ISO-8601 UTC like the v1 contract; anything else as text. */
   static Object jsonValue(Object value) {
+    if (value instanceof java.math.BigDecimal decimal) {
+      // DECIMAL(38,18) columns: the value, not eighteen places of padding.
+      return new java.math.BigDecimal(decimal.stripTrailingZeros().toPlainString());
+    }
     if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
       return value;
     }
