@@ -167,7 +167,35 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
         });
   }
 
+  /**
+   * Applies a live batch; one that starts past a hole waits until the journal has filled the hole (events up to
+   * the router's last sequence number), and so do the batches behind it: the overtaken batch, when it comes, is then
+   * skipped as applied. After the catch-up they are applied whatever it achieved: a hole the journal could not fill
+   * is counted ({@code holes_unfilled}), not waited on forever.
+   */
   private Future<Void> apply(OwnedPartition partition, TickBatch batch) {
+    if (partition.catchingUp == null && !partition.missesEventsBefore(batch.items())) {
+      return applyNow(partition, batch);
+    }
+    if (partition.catchingUp == null) {
+      partition.catchingUp = fillHole(partition);
+    }
+    return partition.catchingUp.compose(v -> applyNow(partition, batch));
+  }
+
+  private Future<Void> fillHole(OwnedPartition partition) {
+    long from = partition.lastSeq() + 1;
+    return journal.replay(partition, this::emit).onSuccess(v -> partition.holeFilled()).recover(e -> {
+      LOG.log(System.Logger.Level.ERROR, "partition {0}: events from seq {1} are missing and the journal did not"
+          + " answer; going on without them: {2}", partition.partition, from, e.getMessage());
+      return Future.succeededFuture();
+    }).onComplete(v -> partition.catchingUp = null);
+  }
+
+  private Future<Void> applyNow(OwnedPartition partition, TickBatch batch) {
+    if (partition.missesEventsBefore(batch.items())) {
+      partition.holeUnfilled(); // the catch-up could not fill it: counted, then applied
+    }
     PartitionOutput out = new PartitionOutput();
     long now = Clock.nowMicros();
     if (batch.items().isEmpty()) {
@@ -231,9 +259,13 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     long revised = 0;
     long dropped = 0;
     long skipped = 0;
+    long holes = 0;
+    long unfilled = 0;
     for (OwnedPartition partition : owned.values()) {
       WindowCounters c = partition.windows.counters();
       skipped += partition.skipped();
+      holes += partition.holesFilled();
+      unfilled += partition.holesUnfilled();
       trades += c.trades();
       closed += c.barsClosed();
       revised += c.lateRevised();
@@ -246,6 +278,8 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     gauges.put("late_revised", revised);
     gauges.put("late_dropped", dropped);
     gauges.put("events_skipped_as_applied", skipped);
+    gauges.put("holes_filled_from_journal", holes);
+    gauges.put("holes_unfilled", unfilled);
     bookTotals(gauges);
     return gauges;
   }

@@ -27,6 +27,10 @@ final class OwnedPartition {
   private long cutoff = NO_CUTOFF;
   private long skipped;
   private MessageConsumer<TickBatch> consumer;
+  /** Set while the partition catches up on a hole from the journal; live batches wait for it. */
+  Future<Void> catchingUp;
+  private long holesFilled;
+  private long holesUnfilled;
 
   OwnedPartition(int partition, Settings settings) {
     this.partition = partition;
@@ -40,6 +44,7 @@ final class OwnedPartition {
     if (fresh.isEmpty()) {
       return;
     }
+
     windows.onEvents(fresh, arrival, out.bars);
     books.onEvents(fresh, out.snapshots, out.anomalies);
     lastSeq = Math.max(lastSeq, fresh.get(fresh.size() - 1).seq());
@@ -80,6 +85,19 @@ final class OwnedPartition {
     return events.subList(first, events.size());
   }
 
+  /**
+   * True when {@code events} start past the next sequence number: on the live path the router sends every event of
+   * the partition, so a hole means an earlier batch was overtaken (a redelivery racing the new owner's binding)
+   * and is still on its way. Applying past it would make the skip rule drop that batch when it comes.
+   */
+  boolean missesEventsBefore(List<MarketEvent> events) {
+    if (events.isEmpty()) {
+      return false;
+    }
+    long first = events.get(0).seq();
+    return first != 0 && first > lastSeq + 1;
+  }
+
   /** The journal's cutoff: windows starting before it are not emitted (the journal may lack their events). */
   void restrictTo(long journalCutoff) {
     cutoff = Math.max(cutoff, journalCutoff);
@@ -97,6 +115,24 @@ final class OwnedPartition {
   /** Events skipped because they were applied already (a redelivery overlapping the replay). */
   long skipped() {
     return skipped;
+  }
+
+  /** Holes in the live sequence filled from the journal. */
+  long holesFilled() {
+    return holesFilled;
+  }
+
+  /** Holes applied past because the journal could not fill them: events lost to this partition's bars. */
+  long holesUnfilled() {
+    return holesUnfilled;
+  }
+
+  void holeUnfilled() {
+    holesUnfilled++;
+  }
+
+  void holeFilled() {
+    holesFilled++;
   }
 
   void consumer(MessageConsumer<TickBatch> consumer) {
