@@ -19,17 +19,17 @@ final class FormingBars {
   static final long PERIOD_MS = 200;
 
   private final Vertx vertx;
-  private final Collection<PartitionWindows> windows;
+  private final Collection<OwnedPartition> partitions;
   private long timer = -1;
 
-  private FormingBars(Vertx vertx, Collection<PartitionWindows> windows) {
+  private FormingBars(Vertx vertx, Collection<OwnedPartition> partitions) {
     this.vertx = vertx;
-    this.windows = windows;
+    this.partitions = partitions;
   }
 
-  /** Starts ticking on the caller's context over {@code windows} (read at each tick, so it may still grow). */
-  static FormingBars start(Vertx vertx, Collection<PartitionWindows> windows) {
-    FormingBars forming = new FormingBars(vertx, windows);
+  /** Starts ticking on the caller's context over {@code partitions} (read at each tick, so it may change). */
+  static FormingBars start(Vertx vertx, Collection<OwnedPartition> partitions) {
+    FormingBars forming = new FormingBars(vertx, partitions);
     forming.timer = vertx.setPeriodic(PERIOD_MS, id -> forming.publishChanged());
     return forming;
   }
@@ -40,8 +40,8 @@ final class FormingBars {
 
   private void publishChanged() {
     List<Bar> changed = new ArrayList<>();
-    for (PartitionWindows partition : windows) {
-      partition.collectForming(changed);
+    for (OwnedPartition partition : partitions) {
+      partition.windows.collectForming(changed);
     }
     if (!changed.isEmpty()) {
       vertx.eventBus().publish(Addresses.BARS_FORMING, new BarBatch(changed));

@@ -2,9 +2,7 @@ package io.tickwire.batcher;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
-import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
-import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.BookSnapshotBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
@@ -19,23 +17,27 @@ import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Turns routed ticks into OHLCV bars for the partitions it owns ({@code p % instances == index}), one
- * {@link PartitionWindows} each, and sends the bars to {@code md.bars}. It also keeps those partitions' order books
- * ({@link PartitionBooks}): their snapshots go to {@code md.books}, crossed books to {@code md.anomalies} (every one
- * counted, at most {@code detect.anomaly_samples_per_sec} a second published, like the router's). A tick batch is
+ * Turns routed ticks into OHLCV bars for the partitions it owns, one {@link OwnedPartition} each (windows and books),
+ * and sends the bars to {@code md.bars}. On one node it owns {@code p % instances == index} from the start; in a
+ * cluster it starts with none and the node's partition ownership has it {@link #take} and {@link #release}
+ * partitions as they move between compute nodes (a taken partition is rebuilt from the router's journal first,
+ * {@link JournalReplay}). The books' snapshots go to {@code md.books}, crossed books to {@code md.anomalies} (every
+ * one counted, at most {@code detect.anomaly_samples_per_sec} a second published, like the router's). A tick batch is
  * acknowledged once everything it produced is admitted downstream, so those consumers back-pressure the router.
  * An empty tick batch is the router's word that the partition's source is idle. The open windows that changed
  * are published a few times a second on {@code md.bars.forming} ({@link FormingBars}), for the dashboard.
  */
-public final class MicroBatcherVerticle extends VerticleBase {
+public final class MicroBatcherVerticle extends VerticleBase implements PartitionHost {
   public static final String GROUP = "batcher";
   private static final System.Logger LOG = System.getLogger(MicroBatcherVerticle.class.getName());
 
@@ -43,28 +45,35 @@ public final class MicroBatcherVerticle extends VerticleBase {
   private final Topology topology;
   private final int index;
   private final int instances;
+  private final boolean assignedAtRunTime;
   private final HealthRegistry health;
   private long healthTimer;
   /** Null when observers are not published to (pipeline.publish_to_observers false): nobody would watch. */
   private FormingBars forming;
-  private final Map<Integer, PartitionWindows> owned = new LinkedHashMap<>();
-  private final Map<Integer, PartitionBooks> books = new LinkedHashMap<>();
+  private final Map<Integer, OwnedPartition> owned = new LinkedHashMap<>();
   /** Read by the metrics scrape from another thread. */
   private final AtomicLong crossedBooks = new AtomicLong();
-  private final List<BookSnapshot> pendingSnapshots = new ArrayList<>();
-  private final List<Anomaly> pendingAnomalies = new ArrayList<>();
   private PerSecondSampler anomalySampler;
+  private JournalReplay journal;
   private Outlet<BarBatch> bars;
   private Outlet<BookSnapshotBatch> bookSnapshots;
   private Outlet<AnomalyBatch> anomalies;
 
+  /** A single node's batcher: owns {@code p % instances == index} for good. */
   public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances,
       HealthRegistry health) {
+    this(settings, topology, index, instances, health, false);
+  }
+
+  /** @param assignedAtRunTime start with no partition; they come and go through {@link #take} and {@link #release} */
+  public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances,
+      HealthRegistry health, boolean assignedAtRunTime) {
     this.health = health;
     this.settings = settings;
     this.topology = topology;
     this.index = index;
     this.instances = instances;
+    this.assignedAtRunTime = assignedAtRunTime;
   }
 
   @Override
@@ -73,19 +82,24 @@ public final class MicroBatcherVerticle extends VerticleBase {
     bookSnapshots = new Outlet<>(vertx, Addresses.BOOKS, topology);
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     anomalySampler = new PerSecondSampler(settings.detect().anomalySamplesPerSec());
+    journal = new JournalReplay(vertx, settings.cluster().ownership().replayChunkEvents(),
+        settings.pipeline().sendTimeoutMs());
     health.metrics().anomalies(AnomalyTypes.CROSSED_BOOK, crossedBooks::get);
-    List<Future<?>> bound = new ArrayList<>();
-    for (int p = index; p < settings.pipeline().partitions(); p += instances) {
-      PartitionWindows windows = new PartitionWindows(settings.batcher());
-      PartitionBooks partitionBooks = new PartitionBooks(settings.books());
-      owned.put(p, windows);
-      books.put(p, partitionBooks);
-      bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
-          batch -> apply(windows, partitionBooks, batch)));
-    }
+    Future<?> bound = assignedAtRunTime ? Future.succeededFuture() : ownFixedShare();
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     if (topology.publishToObservers()) {
       forming = FormingBars.start(vertx, owned.values());
+    }
+    return bound;
+  }
+
+  /** One node: the partitions {@code p % instances == index}, from the start and for good. */
+  private Future<?> ownFixedShare() {
+    List<Future<?>> bound = new ArrayList<>();
+    for (int p = index; p < settings.pipeline().partitions(); p += instances) {
+      OwnedPartition partition = new OwnedPartition(p, settings);
+      owned.put(p, partition);
+      bound.add(bindLive(partition));
     }
     return Future.all(bound);
   }
@@ -97,65 +111,139 @@ public final class MicroBatcherVerticle extends VerticleBase {
     if (forming != null) {
       forming.stop();
     }
-    List<Bar> out = new ArrayList<>();
-    for (PartitionWindows windows : owned.values()) {
-      windows.flush(out);
+    PartitionOutput out = new PartitionOutput();
+    for (OwnedPartition partition : owned.values()) {
+      partition.flush(out);
     }
     return emit(out).compose(v -> Outlet.drainedAll(List.of(bars, bookSnapshots, anomalies)))
         .onComplete(v -> logSummary());
   }
 
-  private Future<Void> apply(PartitionWindows windows, PartitionBooks partitionBooks, TickBatch batch) {
-    List<Bar> out = new ArrayList<>();
+  /** Runs on this batcher's event loop, whoever calls: the partitions live there. */
+  @Override
+  public Future<Void> take(int p) {
+    return onContext(() -> owned.containsKey(p) ? Future.succeededFuture() : takeHere(p));
+  }
+
+  @Override
+  public Future<Void> release(int p, boolean flush) {
+    return onContext(() -> {
+      OwnedPartition partition = owned.remove(p);
+      return partition == null ? Future.succeededFuture() : releaseHere(partition, flush);
+    });
+  }
+
+  private Future<Void> onContext(Supplier<Future<Void>> action) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(done));
+    return done.future();
+  }
+
+  /** Replays the journal into a fresh partition, then binds the live consumer (which skips what was replayed). */
+  private Future<Void> takeHere(int p) {
+    OwnedPartition partition = new OwnedPartition(p, settings);
+    return journal.replay(partition, this::emit).compose(v -> bindLive(partition)).map(v -> {
+      owned.put(p, partition);
+      return null;
+    });
+  }
+
+  private Future<Void> releaseHere(OwnedPartition partition, boolean flush) {
+    return partition.unbind().compose(v -> {
+      if (!flush) {
+        return Future.succeededFuture();
+      }
+      PartitionOutput out = new PartitionOutput();
+      partition.flush(out);
+      return emit(out);
+    });
+  }
+
+  private Future<Void> bindLive(OwnedPartition partition) {
+    return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(partition.partition), GROUP),
+        batch -> apply(partition, batch)).map(consumer -> {
+          partition.consumer(consumer);
+          return null;
+        });
+  }
+
+  /**
+   * Applies a live batch; one that starts past a hole waits until the journal has filled the hole (events up to
+   * the router's last sequence number), and so do the batches behind it: the overtaken batch, when it comes, is then
+   * skipped as applied. After the catch-up they are applied whatever it achieved: a hole the journal could not fill
+   * is counted ({@code holes_unfilled}), not waited on forever.
+   */
+  private Future<Void> apply(OwnedPartition partition, TickBatch batch) {
+    if (partition.catchingUp == null && !partition.missesEventsBefore(batch.items())) {
+      return applyNow(partition, batch);
+    }
+    if (partition.catchingUp == null) {
+      partition.catchingUp = fillHole(partition);
+    }
+    return partition.catchingUp.compose(v -> applyNow(partition, batch));
+  }
+
+  private Future<Void> fillHole(OwnedPartition partition) {
+    long from = partition.lastSeq() + 1;
+    return journal.replay(partition, this::emit).onSuccess(v -> partition.holeFilled()).recover(e -> {
+      LOG.log(System.Logger.Level.ERROR, "partition {0}: events from seq {1} are missing and the journal did not"
+          + " answer; going on without them: {2}", partition.partition, from, e.getMessage());
+      return Future.succeededFuture();
+    }).onComplete(v -> partition.catchingUp = null);
+  }
+
+  private Future<Void> applyNow(OwnedPartition partition, TickBatch batch) {
+    if (partition.missesEventsBefore(batch.items())) {
+      partition.holeUnfilled(); // the catch-up could not fill it: counted, then applied
+    }
+    PartitionOutput out = new PartitionOutput();
     long now = Clock.nowMicros();
     if (batch.items().isEmpty()) {
-      windows.onIdleCheck(now, out);
-      return emit(out);
+      partition.idle(now, out);
+    } else {
+      partition.apply(batch.items(), now, out);
     }
-    windows.onEvents(batch.items(), now, out);
-    partitionBooks.onEvents(batch.items(), pendingSnapshots, pendingAnomalies);
-    if (pendingSnapshots.isEmpty() && pendingAnomalies.isEmpty()) {
-      return emit(out); // the usual batch: nothing from the books
+    return emit(out);
+  }
+
+  private Future<Void> emit(PartitionOutput out) {
+    if (out.booksQuiet()) {
+      return emitBars(out); // the usual batch: nothing from the books
     }
     // Books first: the feature stage joins a bar close with the book at that instant, which a batch often carries
     // too; sent first, it is usually there first (on one node; across nodes the feature join's age bound covers it).
-    return Future.all(emitBooks(), emit(out), emitAnomalies()).mapEmpty();
+    return Future.all(emitBooks(out), emitBars(out), emitAnomalies(out)).mapEmpty();
   }
 
-  private Future<Void> emit(List<Bar> out) {
-    return out.isEmpty() ? Future.succeededFuture() : bars.send(new BarBatch(out));
+  private Future<Void> emitBars(PartitionOutput out) {
+    return out.bars.isEmpty() ? Future.succeededFuture() : bars.send(new BarBatch(out.bars));
   }
 
-  private Future<Void> emitBooks() {
-    if (pendingSnapshots.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    BookSnapshotBatch batch = new BookSnapshotBatch(pendingSnapshots); // a copy: the list is reused
-    pendingSnapshots.clear();
-    return bookSnapshots.send(batch);
+  private Future<Void> emitBooks(PartitionOutput out) {
+    return out.snapshots.isEmpty() ? Future.succeededFuture()
+        : bookSnapshots.send(new BookSnapshotBatch(out.snapshots));
   }
 
   /** Counts every crossed book; publishes the sampled ones, so a feed gone bad cannot flood the bus. */
-  private Future<Void> emitAnomalies() {
-    if (pendingAnomalies.isEmpty()) {
+  private Future<Void> emitAnomalies(PartitionOutput out) {
+    if (out.anomalies.isEmpty()) {
       return Future.succeededFuture();
     }
-    crossedBooks.addAndGet(pendingAnomalies.size());
-    List<Anomaly> sampled = new ArrayList<>(pendingAnomalies.size());
-    for (Anomaly anomaly : pendingAnomalies) {
+    crossedBooks.addAndGet(out.anomalies.size());
+    List<Anomaly> sampled = new ArrayList<>(out.anomalies.size());
+    for (Anomaly anomaly : out.anomalies) {
       if (anomalySampler.admit()) {
         sampled.add(anomaly);
       }
     }
-    pendingAnomalies.clear();
     return sampled.isEmpty() ? Future.succeededFuture() : anomalies.send(new AnomalyBatch(sampled));
   }
 
   /** Bars closed so far by this instance's partitions (first emissions; revisions are counted apart). */
   public long barsClosed() {
     long closed = 0;
-    for (PartitionWindows windows : owned.values()) {
-      closed += windows.counters().barsClosed();
+    for (OwnedPartition partition : owned.values()) {
+      closed += partition.windows.counters().barsClosed();
     }
     return closed;
   }
@@ -170,8 +258,14 @@ public final class MicroBatcherVerticle extends VerticleBase {
     long closed = 0;
     long revised = 0;
     long dropped = 0;
-    for (PartitionWindows windows : owned.values()) {
-      WindowCounters c = windows.counters();
+    long skipped = 0;
+    long holes = 0;
+    long unfilled = 0;
+    for (OwnedPartition partition : owned.values()) {
+      WindowCounters c = partition.windows.counters();
+      skipped += partition.skipped();
+      holes += partition.holesFilled();
+      unfilled += partition.holesUnfilled();
       trades += c.trades();
       closed += c.barsClosed();
       revised += c.lateRevised();
@@ -183,6 +277,9 @@ public final class MicroBatcherVerticle extends VerticleBase {
     gauges.put("bars_closed", closed);
     gauges.put("late_revised", revised);
     gauges.put("late_dropped", dropped);
+    gauges.put("events_skipped_as_applied", skipped);
+    gauges.put("holes_filled_from_journal", holes);
+    gauges.put("holes_unfilled", unfilled);
     bookTotals(gauges);
     return gauges;
   }
@@ -194,7 +291,8 @@ public final class MicroBatcherVerticle extends VerticleBase {
     long snapshots = 0;
     long withheld = 0;
     int valid = 0;
-    for (PartitionBooks partitionBooks : books.values()) {
+    for (OwnedPartition partition : owned.values()) {
+      PartitionBooks partitionBooks = partition.books;
       BookCounters c = partitionBooks.counters();
       updates += c.updates();
       ignored += c.ignored();

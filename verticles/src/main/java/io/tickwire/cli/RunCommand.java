@@ -120,8 +120,7 @@ final class RunCommand implements Callable<Integer> {
         vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
             false)));
       }
-      node.sourcesFinished().onComplete(done -> stopReason.complete(done.succeeded()
-          ? new StopReason("sources finished", false) : new StopReason("a source failed: " + done.cause(), true)));
+      node.sourcesFinished().onComplete(done -> sourcesFinished(done, member != null, stopReason));
       node.stopRequested().onSuccess(why -> stopReason.complete(new StopReason(why, false)));
 
       StopReason reason = stopReason.get();
@@ -130,6 +129,21 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       stopped.countDown();
       removeHook(hook);
+    }
+  }
+
+  /**
+   * Finite sources done: one node stops, its pipeline drained. A cluster node stays up until stopped: the other
+   * nodes still hold open windows, and the router's journal is what they rebuild from if one of them dies.
+   */
+  private static void sourcesFinished(io.vertx.core.AsyncResult<Void> done, boolean clustered,
+      CompletableFuture<StopReason> stopReason) {
+    if (done.failed()) {
+      stopReason.complete(new StopReason("a source failed: " + done.cause(), true));
+    } else if (clustered) {
+      LOG.log(System.Logger.Level.INFO, "sources finished; staying up for the cluster until stopped");
+    } else {
+      stopReason.complete(new StopReason("sources finished", false));
     }
   }
 

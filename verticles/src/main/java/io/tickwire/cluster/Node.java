@@ -170,13 +170,11 @@ public final class Node {
         order.add(new InferenceVerticle(settings, database, topology, health));
       }
       order.add(new FeatureVerticle(settings, topology, health));
-      int instances = settings.batcher().instances();
-      for (int i = 0; i < instances; i++) {
-        order.add(new MicroBatcherVerticle(settings, topology, i, instances, health));
-      }
+      order.addAll(batchers());
     }
     if (roles.contains(Role.INGEST)) {
-      order.add(new RouterVerticle(settings, topology, health));
+      // In a cluster, partitions move between compute nodes; the router's journal is what they rebuild from.
+      order.add(new RouterVerticle(settings, topology, health, member != null));
       if (settings.synthetic().enabled()) {
         order.add(new SyntheticConnector(settings.synthetic(), topology, health));
       }
@@ -189,6 +187,23 @@ public final class Node {
       }
     }
     return order;
+  }
+
+  /**
+   * The batchers, and in a cluster the partition ownership that hands them partitions at run time (deployed after
+   * them, so it stops first and hands its partitions back, flushed, while the batchers still run).
+   */
+  private List<Deployable> batchers() {
+    int instances = settings.batcher().instances();
+    List<MicroBatcherVerticle> batchers = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      batchers.add(new MicroBatcherVerticle(settings, topology, i, instances, health, member != null));
+    }
+    List<Deployable> out = new ArrayList<>(batchers);
+    if (member != null) {
+      out.add(new PartitionOwnership(member, settings, batchers, health));
+    }
+    return out;
   }
 
   private Future<Void> deployInOrder(List<Deployable> order) {

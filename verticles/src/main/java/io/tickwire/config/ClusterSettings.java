@@ -11,10 +11,18 @@ import java.util.Set;
  * join (host:port), the interface and port this member listens on for Hazelcast, the event-bus host and port (bind)
  * and the host other nodes reach it by (the pod IP in Kubernetes), the Hazelcast XML to start from, and how long
  * joining may take; and which roles run somewhere in the cluster ({@code roles}, parsed by the cluster package):
- * a producer feeds the consumer groups of those roles, and waits for them while none is up.
+ * a producer feeds the consumer groups of those roles, and waits for them while none is up; and how compute nodes
+ * share the partitions ({@link Ownership}).
  */
 public record ClusterSettings(String name, List<String> members, String host, int port, String eventBusHost,
-    int eventBusPort, String publicHost, String config, long joinTimeoutMs, Set<Role> roles) {
+    int eventBusPort, String publicHost, String config, long joinTimeoutMs, Set<Role> roles, Ownership ownership) {
+
+  /**
+   * How compute nodes share partitions: how often each rebalances (acquires free partitions up to its share,
+   * releases extra ones), and how many journal events one replay reply carries.
+   */
+  public record Ownership(long rebalanceIntervalMs, int replayChunkEvents) {
+  }
 
   public ClusterSettings {
     members = List.copyOf(members);
@@ -31,7 +39,8 @@ public record ClusterSettings(String name, List<String> members, String host, in
         (int) r.integer("cluster.port", 1, 65_535), r.string("cluster.eventbus_host"),
         (int) r.integer("cluster.eventbus_port", 0, 65_535), r.optionalString("cluster.public_host"),
         r.optionalString("cluster.config"), r.integer("cluster.join_timeout_ms", 1_000, 600_000),
-        roles(r, "cluster.roles"));
+        roles(r, "cluster.roles"), new Ownership(r.integer("cluster.rebalance_interval_ms", 50, 60_000),
+            (int) r.integer("cluster.replay_chunk_events", 16, 1_000_000)));
   }
 
   private static Set<Role> roles(ConfigReader r, String key) {

@@ -25,6 +25,11 @@ public final class Addresses {
   public static final String DLQ = "md.dlq";
   /** Notice that the flight recorder wrote an incident bundle: a small JSON object naming it. */
   public static final String INCIDENTS = "md.incidents";
+  /**
+   * Request/reply on the router's event loop: a partition's journaled events from a sequence number on, for a
+   * compute node taking the partition over (router/JournalProtocol). Not a topic: nothing is published on it.
+   */
+  public static final String JOURNAL = "md.journal";
   /** Notice that the rules table changed: every inference instance reloads it. */
   public static final String RULES_CHANGED = "md.rules.changed";
 

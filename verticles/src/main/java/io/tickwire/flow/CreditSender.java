@@ -8,6 +8,9 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -153,9 +156,15 @@ public final class CreditSender<T> {
     vertx.setTimer(delay, id -> redeliverAll());
   }
 
+  /**
+   * Sends every batch due again, in batch order. The due ones are taken out first: a request to an address without
+   * handlers may fail at once, inside {@link #deliver}, and schedule itself again, which must wait for the next timer
+   * rather than spin here on the event loop.
+   */
   private void redeliverAll() {
-    while (!redeliveries.isEmpty()) {
-      var next = redeliveries.pollFirstEntry();
+    List<Map.Entry<Long, T>> due = new ArrayList<>(redeliveries.entrySet());
+    redeliveries.clear();
+    for (Map.Entry<Long, T> next : due) {
       deliver(next.getKey(), next.getValue());
     }
     admitWaiting();

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class HealthRegistry {
   private final Map<String, ComponentHealth> latest = new ConcurrentSkipListMap<>();
+  /** Components holding readiness back, with what they wait for. */
+  private final Map<String, String> notReady = new ConcurrentSkipListMap<>();
   private final Metrics metrics = new Metrics();
 
   /** The node's metrics: health says whether a component is well, metrics say how much it did. */
@@ -25,6 +27,23 @@ public final class HealthRegistry {
 
   public void remove(String name) {
     latest.remove(name);
+  }
+
+  /**
+   * Holds {@code /ready} back until {@link #ready} is called for {@code component}: e.g. a compute node until it owns
+   * its share of the partitions. {@code waitingFor} says what for.
+   */
+  public void notReady(String component, String waitingFor) {
+    notReady.put(component, waitingFor);
+  }
+
+  public void ready(String component) {
+    notReady.remove(component);
+  }
+
+  /** What readiness still waits for, by component; empty when nothing holds it back. */
+  public Map<String, String> waitingFor() {
+    return Map.copyOf(notReady);
   }
 
   public ComponentHealth get(String name) {

@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the router itself was not held back gets an empty batch (a heartbeat), which lets its batcher close windows by
  * the wall clock. Downstream, silence cannot be told apart from back-pressure.
  *
- * <p>One router instance sequences all partitions, which is what makes {@code seq} monotonic per partition.
+ * <p>One router instance sequences all partitions, which is what makes {@code seq} monotonic per partition. In a
+ * cluster it also journals each partition's events ({@link PartitionJournal}) and replays them on {@code md.journal}
+ * ({@link JournalService}) to a compute node taking a partition over; one ingest node per cluster is the supported
+ * shape.
  */
 public final class RouterVerticle extends VerticleBase {
   public static final String GROUP = "router";
@@ -59,7 +62,16 @@ public final class RouterVerticle extends VerticleBase {
   /** Added to once per batch; read by the metrics scrape and the dashboard's events/s from other threads. */
   private final AtomicLong routed = new AtomicLong();
 
+  /** Null when not journaling (one node: the batchers never move, so nothing is ever replayed). */
+  private final JournalService journal;
+
+  /** A router without a journal: a single node's. */
   public RouterVerticle(Settings settings, Topology topology, HealthRegistry health) {
+    this(settings, topology, health, false);
+  }
+
+  /** @param journaling keep the partition journals and serve {@code md.journal} (a cluster's router) */
+  public RouterVerticle(Settings settings, Topology topology, HealthRegistry health, boolean journaling) {
     this.settings = settings;
     this.topology = topology;
     this.health = health;
@@ -67,6 +79,15 @@ public final class RouterVerticle extends VerticleBase {
     this.nextSeq = new long[count];
     this.lastRoutedNanos = new long[count];
     this.byPartition = new ArrayList<>(count);
+    this.journal = journaling ? new JournalService(journals(settings, count), nextSeq) : null;
+  }
+
+  private static PartitionJournal[] journals(Settings settings, int count) {
+    PartitionJournal[] journals = new PartitionJournal[count];
+    for (int p = 0; p < count; p++) {
+      journals[p] = PartitionJournal.forSettings(settings);
+    }
+    return journals;
   }
 
   @Override
@@ -89,7 +110,11 @@ public final class RouterVerticle extends VerticleBase {
     staleTimer = vertx.setPeriodic(Math.max(50, Math.min(1_000, settings.detect().staleAfterMs() / 4)),
         id -> checkStale());
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP), this::route);
+    // The journal answers before the first event is routed: a takeover that finds no md.journal can trust that
+    // nothing was.
+    Future<Void> journalBound = journal == null ? Future.succeededFuture() : journal.bind(vertx);
+    return journalBound.compose(v -> CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP),
+        this::route));
   }
 
   @Override
@@ -145,7 +170,11 @@ public final class RouterVerticle extends VerticleBase {
         list = new ArrayList<>();
         byPartition.set(p, list);
       }
-      list.add(event.withSeq(++nextSeq[p]));
+      MarketEvent sequencedEvent = event.withSeq(++nextSeq[p]);
+      list.add(sequencedEvent);
+      if (journal != null) {
+        journal.append(p, sequencedEvent);
+      }
       sequenced++;
     }
     routed.addAndGet(sequenced);
@@ -224,6 +253,11 @@ public final class RouterVerticle extends VerticleBase {
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
     detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
     recording.gauges().forEach((name, n) -> gauges.put("recorder_" + name, n));
+    if (journal != null) {
+      gauges.put("journal_events", journal.journaled());
+      gauges.put("journal_not_journaled", journal.notJournaled());
+      gauges.put("journal_cap_advances", journal.capAdvances());
+    }
     String detail = pendingIngress > 0 ? "held back by a consumer" : "routing";
     return ComponentHealth.ok("router", detail, gauges);
   }

@@ -33,7 +33,7 @@ public final class WebVerticle extends VerticleBase {
   private final Database database;
   private final HealthRegistry health;
   private final Function<String, String> environment;
-  private final ReadyHandler ready = new ReadyHandler();
+  private final ReadyHandler ready;
   // Set on the verticle's event loop, read by whoever asks for the port (tests, the launcher).
   private volatile HttpServer server;
   private Dashboard dashboard;
@@ -49,6 +49,7 @@ public final class WebVerticle extends VerticleBase {
     this.settings = settings;
     this.database = database;
     this.health = health;
+    this.ready = new ReadyHandler(health);
     this.environment = environment;
   }
 

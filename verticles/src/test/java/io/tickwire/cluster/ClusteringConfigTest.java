@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ClusteringConfigTest {
   private static ClusterSettings settings(String xml) {
     return new ClusterSettings("prod", List.of("10.0.0.1:5701", "10.0.0.2:5701"), "10.0.0.3", 5801, "10.0.0.3", 0,
-        null, xml, 30_000, EnumSet.allOf(Role.class));
+        null, xml, 30_000, EnumSet.allOf(Role.class),
+        new ClusterSettings.Ownership(500, 4096));
   }
 
   @Test

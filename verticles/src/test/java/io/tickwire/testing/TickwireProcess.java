@@ -64,6 +64,17 @@ public final class TickwireProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGKILL: the process gets no chance to say goodbye to its cluster (kill -9). */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM without waiting: several processes can then stop at once ({@link #waitFor} each). */
+  public void terminate() {
+    process.destroy();
+  }
+
   /** SIGTERM, then waits for the graceful stop; SIGKILL if it does not come. */
   @Override
   public void close() throws Exception {
