@@ -1,5 +1,7 @@
 package io.tickwire.batcher;
 
+import java.util.Map;
+
 /** What happened to book events in one partition's order books; read by tests and health. */
 public final class BookCounters {
   long updates;
@@ -37,5 +39,14 @@ public final class BookCounters {
   /** Times a book became crossed (each a crossed_book anomaly). */
   public long crossings() {
     return crossings;
+  }
+
+  /** Adds these counts to {@code sums} under their health names (an instance sums its partitions). */
+  void addTo(Map<String, Long> sums) {
+    sums.merge("book_updates", updates, Long::sum);
+    sums.merge("book_updates_ignored", ignored, Long::sum);
+    sums.merge("books_dropped_on_gap", gapDrops, Long::sum);
+    sums.merge("book_snapshots", snapshots, Long::sum);
+    sums.merge("book_snapshots_withheld", withheld, Long::sum);
   }
 }

@@ -253,61 +253,29 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     return crossedBooks.get();
   }
 
+  /** This instance's counts: every owned partition's windows, books and takeover figures, summed. */
   private Map<String, Number> totals() {
-    long trades = 0;
-    long closed = 0;
-    long revised = 0;
-    long dropped = 0;
-    long skipped = 0;
-    long holes = 0;
-    long unfilled = 0;
+    Map<String, Long> sums = new LinkedHashMap<>();
+    new WindowCounters().addTo(sums); // zeros first: an instance that owns nothing still reports every count
+    for (String key : List.of("events_skipped_as_applied", "holes_filled_from_journal", "holes_unfilled")) {
+      sums.put(key, 0L);
+    }
+    new BookCounters().addTo(sums);
+    long validBooks = 0;
     for (OwnedPartition partition : owned.values()) {
-      WindowCounters c = partition.windows.counters();
-      skipped += partition.skipped();
-      holes += partition.holesFilled();
-      unfilled += partition.holesUnfilled();
-      trades += c.trades();
-      closed += c.barsClosed();
-      revised += c.lateRevised();
-      dropped += c.lateDropped();
+      partition.windows.counters().addTo(sums);
+      sums.merge("events_skipped_as_applied", partition.skipped(), Long::sum);
+      sums.merge("holes_filled_from_journal", partition.holesFilled(), Long::sum);
+      sums.merge("holes_unfilled", partition.holesUnfilled(), Long::sum);
+      partition.books.counters().addTo(sums);
+      validBooks += partition.books.validBooks();
     }
     Map<String, Number> gauges = new LinkedHashMap<>();
     gauges.put("partitions", owned.size());
-    gauges.put("trades", trades);
-    gauges.put("bars_closed", closed);
-    gauges.put("late_revised", revised);
-    gauges.put("late_dropped", dropped);
-    gauges.put("events_skipped_as_applied", skipped);
-    gauges.put("holes_filled_from_journal", holes);
-    gauges.put("holes_unfilled", unfilled);
-    bookTotals(gauges);
-    return gauges;
-  }
-
-  private void bookTotals(Map<String, Number> gauges) {
-    long updates = 0;
-    long ignored = 0;
-    long gapDrops = 0;
-    long snapshots = 0;
-    long withheld = 0;
-    int valid = 0;
-    for (OwnedPartition partition : owned.values()) {
-      PartitionBooks partitionBooks = partition.books;
-      BookCounters c = partitionBooks.counters();
-      updates += c.updates();
-      ignored += c.ignored();
-      gapDrops += c.gapDrops();
-      snapshots += c.snapshots();
-      withheld += c.withheld();
-      valid += partitionBooks.validBooks();
-    }
-    gauges.put("books_valid", valid);
-    gauges.put("book_updates", updates);
-    gauges.put("book_updates_ignored", ignored);
-    gauges.put("books_dropped_on_gap", gapDrops);
-    gauges.put("book_snapshots", snapshots);
-    gauges.put("book_snapshots_withheld", withheld);
+    gauges.putAll(sums);
+    gauges.put("books_valid", validBooks);
     gauges.put("anomalies_" + AnomalyTypes.CROSSED_BOOK, crossedBooks.get());
+    return gauges;
   }
 
   private ComponentHealth healthNow() {

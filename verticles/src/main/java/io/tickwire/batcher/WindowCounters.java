@@ -1,5 +1,7 @@
 package io.tickwire.batcher;
 
+import java.util.Map;
+
 /** What happened to events in one partition's windows; read by tests, health and metrics. */
 public final class WindowCounters {
   long trades;
@@ -29,5 +31,13 @@ public final class WindowCounters {
   /** Times the watermark moved by the wall clock because the partition was idle. */
   public long idleAdvances() {
     return idleAdvances;
+  }
+
+  /** Adds these counts to {@code sums} under their health names (an instance sums its partitions). */
+  void addTo(Map<String, Long> sums) {
+    sums.merge("trades", trades, Long::sum);
+    sums.merge("bars_closed", barsClosed, Long::sum);
+    sums.merge("late_revised", lateRevised, Long::sum);
+    sums.merge("late_dropped", lateDropped, Long::sum);
   }
 }
