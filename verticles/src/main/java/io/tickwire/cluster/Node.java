@@ -15,6 +15,7 @@ import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.inference.InferenceVerticle;
+import io.tickwire.metrics.Metrics;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.sink.Database;
 import io.tickwire.sink.EmbeddedRedis;
@@ -97,6 +98,8 @@ public final class Node {
   public Future<Void> start() {
     if (member != null) {
       clusterHealthTimer = HealthReports.every(vertx, health, this::clusterHealth);
+      health.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
+          () -> member.nodes().size());
     }
     return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()));
   }

@@ -5,6 +5,7 @@ import io.tickwire.config.Settings;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.shareddata.Lock;
@@ -69,6 +70,7 @@ public final class PartitionOwnership extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    health.metrics().gauge(Metrics.PARTITIONS_OWNED, "Partitions this compute node owns", () -> ownedNow.size());
     health.notReady(COMPONENT, "joining the compute nodes");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return computeNodes.join().onSuccess(v -> {

@@ -176,6 +176,7 @@ public final class InferenceVerticle extends VerticleBase {
 
   private Future<Void> emit(List<Signal> fired) {
     signalsFired += fired.size();
+    fired.forEach(signal -> health.metrics().signalFired(signal.name()));
     return fired.isEmpty() ? Future.succeededFuture() : signals.send(new SignalBatch(fired));
   }
 

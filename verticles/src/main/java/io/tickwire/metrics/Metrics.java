@@ -1,8 +1,12 @@
 package io.tickwire.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -39,11 +43,17 @@ public final class Metrics {
   public static final String CONNECTOR_DROPPED = "tickwire.connector.dropped";
   public static final String CONNECTOR_LAST_MESSAGE_AGE = "tickwire.connector.last.message.age.seconds";
 
+  /** Signals fired, label {@code name} (the rule's or the model's; bounded by the rules table). */
+  public static final String SIGNALS = "tickwire.signals";
+  /** Cluster: members this node sees, and partitions this compute node owns. */
+  public static final String CLUSTER_MEMBERS = "tickwire.cluster.members";
+  public static final String PARTITIONS_OWNED = "tickwire.partitions.owned";
+
   /** Periodic reconciliation: bars found drifted (counter), and the drifted share of the last minute (gauge). */
   public static final String BAR_DRIFT = "tickwire.bar.drift";
   public static final String BAR_DRIFT_RATIO = "tickwire.bar.drift.ratio";
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry = jvm(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   /** Micrometer holds a function counter's state weakly; the suppliers are often lambdas nobody else holds. */
   private final List<Object> held = new CopyOnWriteArrayList<>();
   private final Map<String, List<LongSupplier>> anomalySources = new ConcurrentHashMap<>();
@@ -51,6 +61,24 @@ public final class Metrics {
 
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /**
+   * The JVM's memory, threads and class loading, read at scrape time. Not GC pauses (that binder adds a GC listener
+   * per registry that is never removed, and a registry is made per node, many per test run) and not Micrometer's
+   * processor binder (its {@code process_cpu_time_ns_total} and {@code system_cpu_count} fail promtool's lint).
+   */
+  private static PrometheusMeterRegistry jvm(PrometheusMeterRegistry registry) {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** One more signal named {@code name}. */
+  public void signalFired(String name) {
+    Counter.builder(SIGNALS).description("Signals fired, by rule or model name").tag("name", name)
+        .register(registry).increment();
   }
 
   /** The Prometheus text exposition of every meter. */

@@ -1,0 +1,68 @@
+package io.tickwire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.cluster.Node;
+import io.tickwire.cluster.Role;
+import io.tickwire.testing.Await;
+import io.tickwire.testing.HttpProbe;
+import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.TestDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live scrape of {@code /metrics} from a whole running node passes {@code promtool check metrics} (format and
+ * naming lint), and carries the meters operators alert on.
+ */
+@ExtendWith(VertxExtension.class)
+class MetricsPromtoolTest {
+  private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+
+  @Test
+  void aLiveScrapePassesPromtool(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    assertThat(PROMTOOL).as("promtool (Debian package prometheus; .ci/run installs it)").isExecutable();
+    Path seed = Files.writeString(dataDir.resolve("rules.yaml"), "rules:\n  - {name: flip, condition: "
+        + "'int(price * 100.0) % 2 == 0', signal: 1, score: 0.5, cooldown_ms: 0}\n");
+    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+        "web.host=127.0.0.1", "web.port=0", "data_dir=" + dataDir, "rules.seed=" + seed, "synthetic.rate=2000",
+        "batcher.allowed_lateness_ms=100")), EnumSet.allOf(Role.class), List.of(), new Pipelines.Capture());
+    Await.result(node.start());
+    try {
+      int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)
+          .findFirst().orElseThrow().actualPort();
+      Await.until(() -> HttpProbe.get(port, "/metrics").body().contains("tickwire_signals_total{name=\"flip\"}"),
+          Duration.ofSeconds(30), "a signal counted in /metrics");
+      String scrape = HttpProbe.get(port, "/metrics").body();
+
+      assertThat(scrape).contains("tickwire_routed_events_total", "tickwire_anomalies_total{type=",
+          "jvm_memory_used_bytes", "jvm_threads_live_threads");
+      Promtool result = promtool(scrape);
+      assertThat(result.exitCode()).as("promtool check metrics:\n" + result.output()).isZero();
+    } finally {
+      Await.result(node.stop());
+    }
+  }
+
+  private record Promtool(int exitCode, String output) {
+  }
+
+  private static Promtool promtool(String scrape) throws Exception {
+    Process process = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+    process.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+    return new Promtool(process.exitValue(), output);
+  }
+}
