@@ -58,6 +58,7 @@ public final class Metrics {
   private final List<Object> held = new CopyOnWriteArrayList<>();
   private final Map<String, List<LongSupplier>> anomalySources = new ConcurrentHashMap<>();
   private final List<LongSupplier> routedSources = new CopyOnWriteArrayList<>();
+  private final Map<String, Counter> signalCounters = new ConcurrentHashMap<>();
 
   public MeterRegistry registry() {
     return registry;
@@ -75,10 +76,10 @@ public final class Metrics {
     return registry;
   }
 
-  /** One more signal named {@code name}. */
+  /** One more signal named {@code name}; the counter is registered once per name, then only looked up. */
   public void signalFired(String name) {
-    Counter.builder(SIGNALS).description("Signals fired, by rule or model name").tag("name", name)
-        .register(registry).increment();
+    signalCounters.computeIfAbsent(name, n -> Counter.builder(SIGNALS)
+        .description("Signals fired, by rule or model name").tag("name", n).register(registry)).increment();
   }
 
   /** The Prometheus text exposition of every meter. */

@@ -47,8 +47,10 @@ class DashboardBrowserTest {
       assertThat(text(browser, "connectors")).contains("synthetic");
       assertThat(text(browser, "sinks")).contains("postgres");
 
-      // A few more seconds of live updates, so errors they cause reach the console check too.
-      Thread.sleep(2_000);
+      // Two more closed candles of live updates, so errors they cause reach the console check too.
+      long drawn = number(browser, "return window.tickwire.candleCount()");
+      Await.until(() -> number(browser, "return window.tickwire.candleCount()") >= drawn + 2, LIVE,
+          "two more candles drawn live");
     }
   }
 
