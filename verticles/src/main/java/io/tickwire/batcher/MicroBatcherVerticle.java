@@ -1,7 +1,9 @@
 package io.tickwire.batcher;
 
+import io.micrometer.core.instrument.Timer;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
+import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
 import io.tickwire.codecs.BookSnapshotBatch;
 import io.tickwire.codecs.TickBatch;
@@ -15,6 +17,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.metrics.Metrics;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -56,6 +60,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   private PerSecondSampler anomalySampler;
   private JournalReplay journal;
   private Outlet<BarBatch> bars;
+  private Timer windowLatency;
   private Outlet<BookSnapshotBatch> bookSnapshots;
   private Outlet<AnomalyBatch> anomalies;
 
@@ -85,6 +90,8 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     journal = new JournalReplay(vertx, settings.cluster().ownership().replayChunkEvents(),
         settings.pipeline().sendTimeoutMs());
     health.metrics().anomalies(AnomalyTypes.CROSSED_BOOK, crossedBooks::get);
+    windowLatency = health.metrics().timer(Metrics.WINDOW_LATENCY, "From a window's end (event time) to its bar"
+        + " being emitted (wall clock); includes the allowed lateness");
     Future<?> bound = assignedAtRunTime ? Future.succeededFuture() : ownFixedShare();
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     if (topology.publishToObservers()) {
@@ -161,7 +168,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
 
   private Future<Void> bindLive(OwnedPartition partition) {
     return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(partition.partition), GROUP),
-        batch -> apply(partition, batch)).map(consumer -> {
+        batch -> apply(partition, batch), health.metrics()).map(consumer -> {
           partition.consumer(consumer);
           return null;
         });
@@ -216,7 +223,21 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   }
 
   private Future<Void> emitBars(PartitionOutput out) {
-    return out.bars.isEmpty() ? Future.succeededFuture() : bars.send(new BarBatch(out.bars));
+    if (out.bars.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    recordWindowLatency(out.bars);
+    return bars.send(new BarBatch(out.bars));
+  }
+
+  /** From each window's end to its first bar leaving here; revisions are late data, not window latency. */
+  private void recordWindowLatency(List<Bar> closed) {
+    long now = Clock.nowMicros();
+    for (Bar bar : closed) {
+      if (bar.revision() == 0) {
+        windowLatency.record(Math.max(0, now - bar.end()), TimeUnit.MICROSECONDS);
+      }
+    }
   }
 
   private Future<Void> emitBooks(PartitionOutput out) {

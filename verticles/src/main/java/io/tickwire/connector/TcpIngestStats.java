@@ -1,5 +1,6 @@
 package io.tickwire.connector;
 
+import io.tickwire.metrics.Metrics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * hence volatile fields and a concurrent map rather than locks.
  */
 public final class TcpIngestStats {
+  /** The component of the TCP ingest's rejections in {@code tickwire_errors_total}. */
+  static final String COMPONENT = "tcp_ingest";
+
+  private final Metrics metrics;
   private volatile long connections;
   private volatile long frames;
   private volatile long events;
@@ -16,6 +21,11 @@ public final class TcpIngestStats {
   private volatile long refusedConnections;
   private volatile long lostEvents;
   private final Map<String, Long> rejected = new ConcurrentHashMap<>();
+
+  /** @param metrics where each rejection is counted too, by reason */
+  TcpIngestStats(Metrics metrics) {
+    this.metrics = metrics;
+  }
 
   void connectionOpened() {
     connections++;
@@ -39,10 +49,12 @@ public final class TcpIngestStats {
 
   void rejected(String reason) {
     rejected.merge(reason, 1L, Long::sum);
+    metrics.error(COMPONENT, reason);
   }
 
   void eventsLost(int n) {
     lostEvents += n;
+    metrics.error(COMPONENT, "ingress_refused");
   }
 
   void closedForLength() {

@@ -40,7 +40,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   private final int dlqSamplesPerSec;
   private final Topology topology;
   private final HealthRegistry health;
-  private final TcpIngestStats stats = new TcpIngestStats();
+  private final TcpIngestStats stats;
   private final Set<TcpConnection> open = new HashSet<>();
   private final Promise<Void> never = Promise.promise();
   private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
@@ -60,6 +60,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     this.anomalySamplesPerSec = settings.detect().anomalySamplesPerSec();
     this.topology = topology;
     this.health = health;
+    this.stats = new TcpIngestStats(health.metrics());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.tickwire.feature;
 
+import io.micrometer.core.instrument.Timer;
 import io.tickwire.codecs.BarBatch;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.BookSnapshotBatch;
@@ -13,12 +14,14 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Rolling features per (venue, symbol) on every close of the base interval ({@code features.base_interval}),
@@ -48,6 +51,7 @@ public final class FeatureVerticle extends VerticleBase {
   private FeatureEngine engine;
   private BookFeatureJoin books;
   private Outlet<FeatureBatch> features;
+  private Timer updateTime;
 
   public FeatureVerticle(Settings settings, Topology topology, HealthRegistry health) {
     this.health = health;
@@ -60,11 +64,15 @@ public final class FeatureVerticle extends VerticleBase {
     engine = new FeatureEngine(settings.features());
     books = new BookFeatureJoin(settings.books().featureMaxAgeMs());
     features = new Outlet<>(vertx, Addresses.FEATURES, topology);
+    updateTime = health.metrics().timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
+        + " batch of bars");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return Future.all(
         // node-local: a symbol's rolling state lives on the node whose batcher owns its partition
-        CreditReceiver.<BookSnapshotBatch>bindLocal(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks),
-        CreditReceiver.<BarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply));
+        CreditReceiver.<BookSnapshotBatch>bindLocal(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks,
+            health.metrics()),
+        CreditReceiver.<BarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply,
+            health.metrics()));
   }
 
   /** Waits until every feature batch sent has been acknowledged. */
@@ -75,7 +83,9 @@ public final class FeatureVerticle extends VerticleBase {
   }
 
   private Future<Void> apply(BarBatch batch) {
+    long startNanos = System.nanoTime();
     List<FeatureSnapshot> snapshots = engine.apply(batch.items());
+    updateTime.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     if (snapshots.isEmpty()) {
       return Future.succeededFuture();
     }

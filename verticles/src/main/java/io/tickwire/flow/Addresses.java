@@ -94,6 +94,18 @@ public final class Addresses {
     return TICKS + '.' + partition;
   }
 
+  /**
+   * The link an inbox belongs to, for metric labels: the inbox with any partition number taken out
+   * ({@code md.ticks.3#batcher} is link {@code md.ticks#batcher}), so labels stay bounded by topics and groups.
+   */
+  public static String link(String inbox) {
+    if (!inbox.startsWith(TICKS + '.')) {
+      return inbox;
+    }
+    int separator = inbox.indexOf(GROUP_SEPARATOR);
+    return separator < 0 ? TICKS : TICKS + inbox.substring(separator);
+  }
+
   /** The inbox of one lossless consumer group of a topic. */
   public static String inbox(String topic, String group) {
     return topic + GROUP_SEPARATOR + group;

@@ -1,11 +1,14 @@
 package io.tickwire.flow;
 
+import io.tickwire.metrics.LinkLag;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -22,18 +25,42 @@ public final class CreditReceiver<T> {
   static final int REMEMBERED_PER_LINK = 2048;
   static final int REMEMBERED_LINKS = 1024;
 
+  /** The reason of a failed handler's batch in {@code tickwire_errors_total} (the component is the link). */
+  static final String HANDLER_FAILED = "handler_failed";
+
   private final Function<T, Future<?>> handler;
   private final Map<String, Map<Long, Future<?>>> recent = lru(REMEMBERED_LINKS);
+  private final String link;
+  private final LinkLag lag;
+  private final LongAdder failures;
 
-  private CreditReceiver(Function<T, Future<?>> handler) {
+  private CreditReceiver(String address, Function<T, Future<?>> handler, Metrics metrics) {
     this.handler = handler;
+    this.link = Addresses.link(address);
+    this.lag = metrics == null ? null : metrics.lag(link);
+    this.failures = metrics == null ? null : metrics.errorCount(link, HANDLER_FAILED);
   }
 
-  /** Registers {@code handler} on {@code address}; the returned future completes when registration has. */
+  /** Registers {@code handler} on {@code address}, unmeasured (tests, the printer). */
   public static <T> Future<MessageConsumer<T>> bind(Vertx vertx, String address, Function<T, Future<?>> handler) {
-    CreditReceiver<T> receiver = new CreditReceiver<>(handler);
+    return bind(vertx, address, handler, null);
+  }
+
+  /**
+   * Registers {@code handler} on {@code address}; the returned future completes when registration has. The link's
+   * lag and failed batches go to {@code metrics}.
+   */
+  public static <T> Future<MessageConsumer<T>> bind(Vertx vertx, String address, Function<T, Future<?>> handler,
+      Metrics metrics) {
+    CreditReceiver<T> receiver = new CreditReceiver<>(address, handler, metrics);
     MessageConsumer<T> consumer = vertx.eventBus().consumer(address, receiver::receive);
     return consumer.completion().map(v -> consumer);
+  }
+
+  /** Like {@link #bindLocal(Vertx, String, Function, Metrics)}, unmeasured (tests). */
+  public static <T> Future<MessageConsumer<T>> bindLocal(Vertx vertx, String address,
+      Function<T, Future<?>> handler) {
+    return bindLocal(vertx, address, handler, null);
   }
 
   /**
@@ -42,21 +69,33 @@ public final class CreditReceiver<T> {
    * which a cluster-wide registration would allow, round-robin.
    */
   public static <T> Future<MessageConsumer<T>> bindLocal(Vertx vertx, String address,
-      Function<T, Future<?>> handler) {
-    CreditReceiver<T> receiver = new CreditReceiver<>(handler);
+      Function<T, Future<?>> handler, Metrics metrics) {
+    CreditReceiver<T> receiver = new CreditReceiver<>(address, handler, metrics);
     MessageConsumer<T> consumer = vertx.eventBus().localConsumer(address, receiver::receive);
     return consumer.completion().map(v -> consumer);
   }
 
   private void receive(Message<T> message) {
+    observeLag(message);
     Future<?> done = firstHandlingOf(message);
     done.onComplete(result -> {
       if (result.succeeded()) {
         message.reply(null);
       } else {
+        if (failures != null) {
+          failures.increment();
+        }
         message.fail(500, String.valueOf(result.cause()));
       }
     });
+  }
+
+  private void observeLag(Message<T> message) {
+    if (lag == null) {
+      return;
+    }
+    String sent = message.headers().get(CreditSender.SENT_HEADER);
+    lag.observe(sent == null ? -1 : Long.parseLong(sent), BatchTimes.newestMicros(message.body()));
   }
 
   private Future<?> firstHandlingOf(Message<T> message) {

@@ -42,6 +42,8 @@ public final class CreditSender<T> {
   static final String LINK_HEADER = "tw-link";
   /** Header carrying the batch's number on its link. */
   static final String BATCH_HEADER = "tw-batch";
+  /** Header carrying when the batch was (last) sent, epoch milliseconds: the receiver's queue-age lag. */
+  static final String SENT_HEADER = "tw-sent";
   /** Bound on batches waiting for credit, per credit of the window. */
   public static final int MAX_WAITING_PER_CREDIT = 64;
   private static final System.Logger LOG = System.getLogger(CreditSender.class.getName());
@@ -119,7 +121,8 @@ public final class CreditSender<T> {
 
   private void deliver(long batchId, T batch) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs)
-        .addHeader(LINK_HEADER, linkId).addHeader(BATCH_HEADER, Long.toString(batchId));
+        .addHeader(LINK_HEADER, linkId).addHeader(BATCH_HEADER, Long.toString(batchId))
+        .addHeader(SENT_HEADER, Long.toString(System.currentTimeMillis()));
     vertx.eventBus().request(address, batch, options).onComplete(reply -> {
       if (reply.succeeded()) {
         consecutiveFailures = 0;

@@ -1,5 +1,6 @@
 package io.tickwire.inference;
 
+import io.micrometer.core.instrument.Timer;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.Signal;
@@ -9,16 +10,18 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
-import io.tickwire.sink.Database;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.health.Status;
+import io.tickwire.metrics.Metrics;
+import io.tickwire.sink.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Evaluates the rules (and the optional model) over every feature snapshot on {@code md.features} and sends what
@@ -45,6 +48,7 @@ public final class InferenceVerticle extends VerticleBase {
   private RuleCatalog catalog;
   private ModelGate model;
   private Outlet<SignalBatch> signals;
+  private Timer evaluationTime;
   private Future<Void> previous = Future.succeededFuture();
   private Future<Void> reloading = Future.succeededFuture();
   private boolean reloadInFlight;
@@ -70,12 +74,14 @@ public final class InferenceVerticle extends VerticleBase {
     store = new RuleStore(database.pool());
     catalog = new RuleCatalog(new RuleCompiler(featureNames(settings), settings.rules().maxConditionLength()));
     signals = new Outlet<>(vertx, Addresses.SIGNALS, topology);
+    evaluationTime = health.metrics().timer(Metrics.INFERENCE_EVALUATION, "Time to evaluate every rule on one batch"
+        + " of feature snapshots (the model scores asynchronously and is not included)");
     return seed()
         .compose(v -> reload())
         .compose(v -> loadModel())
         .compose(v -> vertx.eventBus().consumer(Addresses.RULES_CHANGED, notice -> reload()).completion())
         .compose(v -> CreditReceiver.<FeatureBatch>bindLocal(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
-            this::handle))
+            this::handle, health.metrics()))
         .onSuccess(v -> {
           reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload());
           healthTimer = HealthReports.every(vertx, health, this::healthNow);
@@ -157,7 +163,9 @@ public final class InferenceVerticle extends VerticleBase {
    * previous batch to keep signals in stream order.
    */
   private Future<Void> handle(FeatureBatch batch) {
+    long startNanos = System.nanoTime();
     List<Signal> fromRules = engine.evaluateAll(batch.items());
+    evaluationTime.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     Future<Void> done = previous
         .transform(v -> model == null ? Future.succeededFuture(List.<Signal>of()) : model.evaluate(batch.items()))
         .compose(fromModel -> emit(concat(fromRules, fromModel)));

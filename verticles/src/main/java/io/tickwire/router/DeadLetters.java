@@ -4,6 +4,7 @@ import io.tickwire.codecs.V1Json;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.PerSecondSampler;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -15,17 +16,23 @@ import java.util.TreeMap;
  * flood of bad data from turning into a flood of dead letters.
  */
 public final class DeadLetters {
+  static final String COMPONENT = "router";
+
   private final Vertx vertx;
+  private final Metrics metrics;
   private final PerSecondSampler sampler;
   private final Map<String, Long> rejected = new TreeMap<>();
 
-  public DeadLetters(Vertx vertx, int samplesPerSecond) {
+  /** @param metrics where each rejection is also counted, as {@code tickwire_errors_total{component="router"}} */
+  public DeadLetters(Vertx vertx, int samplesPerSecond, Metrics metrics) {
     this.vertx = vertx;
     this.sampler = new PerSecondSampler(samplesPerSecond);
+    this.metrics = metrics;
   }
 
   public void reject(MarketEvent event, String reason) {
     rejected.merge(reason, 1L, Long::sum);
+    metrics.error(COMPONENT, reason);
     if (sampler.admit()) {
       vertx.eventBus().publish(Addresses.DLQ, new JsonObject()
           .put("reason", reason)

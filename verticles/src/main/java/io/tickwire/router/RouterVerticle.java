@@ -54,6 +54,7 @@ public final class RouterVerticle extends VerticleBase {
   private List<Anomaly> found = new ArrayList<>();
   private final List<Anomaly> seen = new ArrayList<>();
   private DeadLetters deadLetters;
+  private IngestCounts ingested;
   private int pendingIngress;
   private long heartbeatTimer;
   private long staleTimer;
@@ -92,9 +93,10 @@ public final class RouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec());
+    deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), health.metrics());
     detectors = new Detectors(settings.detect());
     detectors.register(health.metrics());
+    ingested = new IngestCounts(health.metrics());
     health.metrics().routed(routed::get);
     recording = IncidentRecording.start(vertx, settings, health.metrics());
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
@@ -114,7 +116,7 @@ public final class RouterVerticle extends VerticleBase {
     // nothing was.
     Future<Void> journalBound = journal == null ? Future.succeededFuture() : journal.bind(vertx);
     return journalBound.compose(v -> CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP),
-        this::route));
+        this::route, health.metrics()));
   }
 
   @Override
@@ -155,6 +157,7 @@ public final class RouterVerticle extends VerticleBase {
     long now = Clock.nowMicros();
     long sequenced = 0;
     for (MarketEvent event : events) {
+      ingested.count(event);
       String reason = EventValidator.rejectReason(event, now);
       if (reason != null) {
         deadLetters.reject(event, reason);

@@ -63,17 +63,17 @@ public final class PostgresSinkVerticle extends VerticleBase {
     if (settings.persistTrades()) {
       for (int p = 0; p < settings.pipeline().partitions(); p++) {
         bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
-            batch -> trades.add(tradesOf(batch))));
+            batch -> trades.add(tradesOf(batch)), health.metrics()));
       }
     }
     bound.add(CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP),
-        batch -> bars.add(batch.items())));
+        batch -> bars.add(batch.items()), health.metrics()));
     bound.add(CreditReceiver.<SignalBatch>bind(vertx, Addresses.inbox(Addresses.SIGNALS, GROUP),
-        batch -> signals.add(batch.items())));
+        batch -> signals.add(batch.items()), health.metrics()));
     bound.add(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, GROUP),
-        batch -> anomalies.add(batch.items())));
+        batch -> anomalies.add(batch.items()), health.metrics()));
     bound.add(CreditReceiver.<BookSnapshotBatch>bind(vertx, Addresses.inbox(Addresses.BOOKS, GROUP),
-        batch -> books.add(batch.items())));
+        batch -> books.add(batch.items()), health.metrics()));
     healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> reportHealth());
     reportHealth();
     return Future.all(bound);
@@ -91,7 +91,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   }
 
   private <E> TableWriter<E> writer(SqlBatch<E> sql) {
-    return new TableWriter<>(vertx, database.pool(), sql, settings.sink());
+    return new TableWriter<>(vertx, database.pool(), sql, settings.sink(), health.metrics());
   }
 
   private static List<Trade> tradesOf(TickBatch batch) {

@@ -10,6 +10,7 @@ import io.tickwire.flow.Clock;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Redis;
@@ -55,7 +56,7 @@ public final class RedisSinkVerticle extends VerticleBase {
   private final HealthRegistry health;
   private final BarCoalescer pending = new BarCoalescer(MAX_KEYS, MAX_STREAM_BACKLOG);
   private Redis client;
-  private BestEffortConsumer<BarBatch> consumer;
+  private volatile BestEffortConsumer<BarBatch> consumer;
   private long healthTimer = -1;
   private long retryTimer = -1;
   private boolean writing;
@@ -78,6 +79,7 @@ public final class RedisSinkVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     client = Redis.createClient(vertx, clientOptions());
+    registerMeters(health.metrics());
     healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> refreshHealth());
     reportHealth();
     return BestEffortConsumer.subscribe(vertx, Addresses.BARS, settings.redis().queue(), this::accept)
@@ -85,6 +87,13 @@ public final class RedisSinkVerticle extends VerticleBase {
           consumer = subscribed;
           writeIfIdle();
         });
+  }
+
+  /** Read by the scrape from another thread: counts only ever grow, so a slightly old value is all it can see. */
+  private void registerMeters(Metrics metrics) {
+    metrics.dropped(Addresses.inbox(Addresses.BARS, HEALTH_NAME), () -> consumer == null ? 0 : consumer.dropped());
+    metrics.dropped(HEALTH_NAME + ".pending", () -> pending.keysDropped() + pending.streamDropped());
+    metrics.errors(HEALTH_NAME, "write_failed", () -> failures);
   }
 
   private RedisOptions clientOptions() {

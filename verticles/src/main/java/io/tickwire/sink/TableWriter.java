@@ -1,7 +1,9 @@
 package io.tickwire.sink;
 
+import io.micrometer.core.instrument.Timer;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Backoff;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Buffers one table's rows and writes them in statements of up to {@code sink.batch_rows} rows, as soon as that
@@ -30,11 +34,14 @@ import java.util.Set;
 final class TableWriter<E> {
   private static final System.Logger LOG = System.getLogger(TableWriter.class.getName());
   private static final long FIRST_BACKOFF_MS = 50;
+  /** The component of the sink's errors in {@code tickwire_errors_total}. */
+  static final String COMPONENT = "sink.postgres";
 
   private final Vertx vertx;
   private final Pool pool;
   private final SqlBatch<E> sql;
   private final Settings.Sink settings;
+  private final Meters meters;
   private final ArrayDeque<Pending<E>> buffered = new ArrayDeque<>();
   private final Set<Promise<Void>> uncommitted = new LinkedHashSet<>();
   private int bufferedRows;
@@ -51,11 +58,26 @@ final class TableWriter<E> {
   private record Pending<E>(List<E> rows, Promise<Void> committed, long sinceNanos) {
   }
 
-  TableWriter(Vertx vertx, Pool pool, SqlBatch<E> sql, Settings.Sink settings) {
+  TableWriter(Vertx vertx, Pool pool, SqlBatch<E> sql, Settings.Sink settings, Metrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.sql = sql;
     this.settings = settings;
+    this.meters = new Meters(metrics, sql.table());
+  }
+
+  /** This table's meters, labelled {@code table}; looked up once. */
+  private record Meters(Timer write, LongAdder flushes, LongAdder rows, LongAdder retried, LongAdder refused) {
+    Meters(Metrics metrics, String table) {
+      this(metrics.timer(Metrics.STORE_WRITE, "Time per statement written to PostgreSQL, from sending it to its"
+              + " commit, by table", "table", table),
+          metrics.count(Metrics.SINK_FLUSHES, "Statements (micro-batches) the sink committed, by table", "table",
+              table),
+          metrics.count(Metrics.SINK_ROWS, "Rows in the statements the sink committed (stored or already there),"
+              + " by table", "table", table),
+          metrics.errorCount(COMPONENT, "write_retried"),
+          metrics.errorCount(COMPONENT, "rows_refused"));
+    }
   }
 
   /** Buffers {@code rows}; the future completes when they are committed, or fails when they cannot be stored. */
@@ -125,6 +147,7 @@ final class TableWriter<E> {
       rows.addAll(pending.rows());
     }
     Future<Integer> written;
+    long startNanos = System.nanoTime();
     try {
       written = pool.preparedQuery(sql.sql()).execute(sql.params(sql.prepare(rows))).map(r -> r.rowCount());
     } catch (RuntimeException e) {
@@ -132,6 +155,7 @@ final class TableWriter<E> {
     }
     written.onComplete(result -> {
       if (result.succeeded()) {
+        meters.write().record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         committed(taken, rows.size(), result.result());
       } else if (retryable(result.cause())) {
         retryLater(taken, rows.size(), result.cause());
@@ -160,11 +184,14 @@ final class TableWriter<E> {
     lastError = null;
     rowsInserted += inserted;
     rowsSkipped += received - inserted;
+    meters.flushes().increment();
+    meters.rows().add(received);
     finish(taken, null);
   }
 
   private void retryLater(List<Pending<E>> taken, int received, Throwable cause) {
     failures++;
+    meters.retried().increment();
     lastError = String.valueOf(cause.getMessage());
     long delay = Backoff.delayMs(failures, FIRST_BACKOFF_MS, settings.maxBackoffMs());
     if (failures == 1 || failures % 10 == 0) {
@@ -184,6 +211,7 @@ final class TableWriter<E> {
       return;
     }
     rowsRejected += taken.get(0).rows().size();
+    meters.refused().increment();
     LOG.log(System.Logger.Level.ERROR, "{0}: {1} rows refused by the database and failed back to the sender: {2}",
         sql.table(), taken.get(0).rows().size(), cause.getMessage());
     finish(taken, cause);

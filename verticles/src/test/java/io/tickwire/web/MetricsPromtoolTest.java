@@ -7,6 +7,7 @@ import io.tickwire.cluster.Role;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.HttpProbe;
 import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.Scrape;
 import io.tickwire.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -43,15 +44,42 @@ class MetricsPromtoolTest {
           .findFirst().orElseThrow().actualPort();
       Await.until(() -> HttpProbe.get(port, "/metrics").body().contains("tickwire_signals_total{name=\"flip\"}"),
           Duration.ofSeconds(30), "a signal counted in /metrics");
+      Await.until(() -> new Scrape(HttpProbe.get(port, "/metrics").body())
+          .sum("tickwire_sink_rows_total", "table=\"bars_ohlcv\"") > 0, Duration.ofSeconds(30), "bars stored");
       String scrape = HttpProbe.get(port, "/metrics").body();
 
       assertThat(scrape).contains("tickwire_routed_events_total", "tickwire_anomalies_total{type=",
           "jvm_memory_used_bytes", "jvm_threads_live_threads");
+      assertPipelineMeters(new Scrape(scrape));
       Promtool result = promtool(scrape);
       assertThat(result.exitCode()).as("promtool check metrics:\n" + result.output()).isZero();
     } finally {
       Await.result(node.stop());
     }
+  }
+
+  /** The meters issue 9 asks for, each with a value the running pipeline must have given it. */
+  private static void assertPipelineMeters(Scrape scrape) {
+    assertThat(scrape.sum("tickwire_events_ingested_total", "venue=\"synthetic\"", "kind=\"trade\""))
+        .isPositive();
+    assertThat(scrape.value("tickwire_consumer_lag_seconds", "link=\"md.ticks#batcher\"",
+        "measure=\"event_time\"").orElseThrow()).as("event-time lag of the batchers").isBetween(0.0, 10.0);
+    assertThat(scrape.value("tickwire_consumer_lag_seconds", "link=\"md.ingress#router\"",
+        "measure=\"queue_age\"").orElseThrow()).as("queue age into the router").isBetween(0.0, 10.0);
+    double windows = scrape.value("tickwire_window_latency_seconds_count").orElseThrow();
+    double meanLatency = scrape.value("tickwire_window_latency_seconds_sum").orElseThrow() / windows;
+    assertThat(meanLatency).as("window end to bar emitted, with 100 ms allowed lateness").isBetween(0.09, 10.0);
+    assertThat(scrape.value("tickwire_store_write_seconds_count", "table=\"bars_ohlcv\"").orElseThrow())
+        .isPositive();
+    double flushes = scrape.value("tickwire_sink_flushes_total", "table=\"bars_ohlcv\"").orElseThrow();
+    assertThat(flushes).isPositive();
+    assertThat(scrape.value("tickwire_sink_rows_total", "table=\"bars_ohlcv\"").orElseThrow())
+        .isGreaterThanOrEqualTo(flushes);
+    assertThat(scrape.value("tickwire_feature_update_seconds_count").orElseThrow()).isPositive();
+    assertThat(scrape.value("tickwire_inference_evaluation_seconds_count").orElseThrow()).isPositive();
+    assertThat(scrape.value("tickwire_dropped_total", "link=\"web.dashboard\"")).hasValue(0.0);
+    assertThat(scrape.value("tickwire_errors_total", "component=\"md.bars#pg\"", "reason=\"handler_failed\""))
+        .hasValue(0.0);
   }
 
   private record Promtool(int exitCode, String output) {

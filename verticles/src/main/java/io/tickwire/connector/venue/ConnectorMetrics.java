@@ -29,6 +29,11 @@ final class ConnectorMetrics {
         ConnectorFigures::parseErrors);
     counter(metrics, Metrics.CONNECTOR_DROPPED, "Events dropped from a full inbound buffer", connector, figures,
         ConnectorFigures::dropped);
+    // the same counts in the node-wide views: every drop by link, every error by component
+    String component = "connector." + connector;
+    metrics.dropped(component, () -> figures.get().dropped());
+    metrics.errors(component, "parse_error", () -> figures.get().parseErrors());
+    metrics.errors(component, "checksum_failure", () -> figures.get().checksumFailed());
   }
 
   private static void counter(Metrics metrics, String name, String help, String connector,

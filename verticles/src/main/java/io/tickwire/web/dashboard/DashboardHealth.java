@@ -53,6 +53,8 @@ final class DashboardHealth {
       metrics.counter(Metrics.DASHBOARD_DROPPED, "Dashboard messages a client never got (its queue was full or a"
           + " newer value replaced it), by stream", () -> hub.drops().get(stream), "stream", stream.wire());
     }
+    metrics.dropped(COMPONENT, () -> hub.drops().total());
+    metrics.dropped(COMPONENT + ".feeds", feeds::dropped);
   }
 
   private void tick() {
