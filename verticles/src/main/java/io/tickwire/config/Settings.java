@@ -119,10 +119,11 @@ public record Settings(
 
   /**
    * The synthetic feed. {@code rate} 0 means as fast as the pipeline takes events; {@code count} -1 means
-   * unbounded; {@code startTime} -1 means the wall clock at start.
+   * unbounded; {@code startTime} -1 means the wall clock at start. {@code wallClock}: event times are generation times
+   * rather than simulated.
    */
   public record Synthetic(boolean enabled, String venue, List<String> symbols, long seed, long rate, long count,
-      int batchSize, double volatility, long jitterMs, long startTime) {
+      int batchSize, double volatility, long jitterMs, long startTime, boolean wallClock) {
     public boolean unbounded() {
       return count < 0;
     }
@@ -206,7 +207,8 @@ public record Settings(
         (int) r.integer("synthetic.batch_size", 1, 65_536),
         r.number("synthetic.volatility", 0.0, 100.0),
         r.integer("synthetic.jitter_ms", 0, HOUR_MS),
-        r.isNull("synthetic.start_time") ? -1 : timestamp(r, "synthetic.start_time"));
+        r.isNull("synthetic.start_time") ? -1 : timestamp(r, "synthetic.start_time"),
+        r.oneOf("synthetic.clock", "simulated", "wall").equals("wall"));
   }
 
   private static long rate(ConfigReader r) {

@@ -33,6 +33,7 @@ public final class SyntheticFeed {
   private final double meanGapMicros;
   private final long jitterMicros;
   private final String idPrefix;
+  private final boolean wallClock;
   private long clock;
 
   public SyntheticFeed(Settings.Synthetic settings, long startMicros) {
@@ -52,6 +53,7 @@ public final class SyntheticFeed {
     this.meanGapMicros = 1e6 / (settings.maxRate() ? MAX_RATE_NOMINAL : settings.rate());
     this.jitterMicros = settings.jitterMs() * 1000;
     this.clock = startMicros;
+    this.wallClock = settings.wallClock();
     // A run on the wall clock is new data: its trade ids must not collide with an earlier run's, or the
     // database's idempotent insert would drop them as replays. A run from a fixed start_time is a replay and
     // keeps the same ids. Prefixing the start keeps ids numeric and increasing.
@@ -88,7 +90,8 @@ public final class SyntheticFeed {
     double sizeUnits = Math.exp(-3.0 + 1.2 * random.nextGaussian());
     long size = Decimals.of(Math.max(MIN_SIZE_UNSCALED, Math.round(sizeUnits * 1e6)), SIZE_SCALE);
     Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-    long eventTime = jitterMicros > 0 ? clock - random.nextLong(jitterMicros + 1) : clock;
+    long base = wallClock ? ingestMicros : clock;
+    long eventTime = jitterMicros > 0 ? base - random.nextLong(jitterMicros + 1) : base;
     return new Trade(venue, symbols[s], tradeId(nextTradeId[s]++), price, size, side, eventTime, ingestMicros, 0);
   }
 }

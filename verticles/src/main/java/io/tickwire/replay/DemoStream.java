@@ -25,7 +25,7 @@ public final class DemoStream {
   /** {@code events} v1 JSON trade lines at about {@code ratePerSecond} of event time. */
   public static List<String> lines(int events, long ratePerSecond, long seed) {
     Settings.Synthetic settings = new Settings.Synthetic(true, "demo", SYMBOLS, seed, ratePerSecond, events, 256,
-        0.8, 0, START_MICROS / 1000);
+        0.8, 0, START_MICROS / 1000, false);
     SyntheticFeed feed = new SyntheticFeed(settings, START_MICROS);
     List<String> lines = new ArrayList<>(events);
     for (int i = 0; i < events; i++) {

@@ -53,7 +53,7 @@ class ShuffledStreamTest {
    */
   private static List<Trade> syntheticTrades(int n) {
     Settings.Synthetic synthetic = new Settings.Synthetic(true, "synthetic", List.of("BTC-USD", "ETH-USD"), 11,
-        20_000, n, 256, 0.8, 0, 0);
+        20_000, n, 256, 0.8, 0, 0, false);
     SyntheticFeed feed = new SyntheticFeed(synthetic, 1_700_000_000_000_000L);
     List<Trade> trades = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

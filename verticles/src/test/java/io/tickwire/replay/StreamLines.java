@@ -24,7 +24,7 @@ final class StreamLines {
   /** {@code n} synthetic trades on venue "chaos", as a {@code tickwire run --print md.ticks} would replay them. */
   static List<String> trades(int n, long seed) {
     SyntheticFeed feed = new SyntheticFeed(new Settings.Synthetic(true, "chaos", SYMBOLS, seed, 0, n, 256, 0.8, 0,
-        START), START);
+        START, false), START);
     List<String> lines = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       lines.add(V1Json.toJson(feed.next(0)));

@@ -1,0 +1,27 @@
+package io.tickwire.bench;
+
+/**
+ * What to run: {@code ratePerSec} 0 is as fast as the pipeline takes events; the figures cover {@code durationMs}
+ * after {@code warmupMs} (JIT compilation, the database's first statements, the first windows closing).
+ */
+public record BenchOptions(long durationMs, long warmupMs, long ratePerSec, int symbols, boolean persistTrades,
+    boolean cluster) {
+  public BenchOptions {
+    if (durationMs <= 0) {
+      throw new IllegalArgumentException("--duration must be positive, was " + durationMs + " ms");
+    }
+    if (warmupMs < 0) {
+      throw new IllegalArgumentException("--warmup must not be negative, was " + warmupMs + " ms");
+    }
+    if (ratePerSec < 0) {
+      throw new IllegalArgumentException("--rate must be max or a positive number of events/s, was " + ratePerSec);
+    }
+    if (symbols < 1 || symbols > 10_000) {
+      throw new IllegalArgumentException("--symbols must be between 1 and 10000, was " + symbols);
+    }
+  }
+
+  public boolean maxRate() {
+    return ratePerSec == 0;
+  }
+}

@@ -1,0 +1,93 @@
+package io.tickwire.cli;
+
+import io.tickwire.bench.BenchOptions;
+import io.tickwire.bench.BenchReport;
+import io.tickwire.bench.BenchRun;
+import io.tickwire.codecs.Intervals;
+import io.tickwire.config.ConfigException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tickwire bench}: runs the whole pipeline in this JVM against the synthetic feed and reports sustained
+ * throughput, bar and signal latency percentiles, memory, GC and losses. Exit 0 after a run, 1 when it failed, 2 on
+ * bad options.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run the whole pipeline in-process on the synthetic feed and report throughput, latency, memory.")
+final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Mixin
+  ConfigOptions configOptions = new ConfigOptions();
+
+  @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s",
+      description = "How long to measure, after the warm-up, e.g. 30s, 5m (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "10s",
+      description = "How long to run before measuring (JIT, first windows closing) (default: ${DEFAULT-VALUE}).")
+  String warmup;
+
+  @Option(names = "--rate", paramLabel = "max|N", defaultValue = "max",
+      description = "Synthetic events per second, or max: as fast as the pipeline takes them (default:"
+          + " ${DEFAULT-VALUE}).")
+  String rate;
+
+  @Option(names = "--symbols", paramLabel = "K", defaultValue = "8",
+      description = "Synthetic symbols, spread over the partitions (default: ${DEFAULT-VALUE}).")
+  int symbols;
+
+  @Option(names = "--persist-trades", description = "Also write every trade to PostgreSQL (bars and signals always"
+      + " are).")
+  boolean persistTrades;
+
+  @Option(names = "--cluster", description = "Run two clustered nodes in this JVM (ingest+persist, compute), the"
+      + " batches crossing the clustered event bus over loopback.")
+  boolean cluster;
+
+  @Option(names = "--json", description = "Print one JSON object (snake_case keys with units) instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    BenchOptions options;
+    try {
+      options = new BenchOptions(Intervals.parse(duration), warmup(), rate(rate), symbols, persistTrades, cluster);
+    } catch (IllegalArgumentException e) {
+      System.err.println("tickwire bench: " + e.getMessage());
+      return RunCommand.EXIT_BAD_CONFIG;
+    }
+    try {
+      BenchReport report = new BenchRun(options, System.err::println).run(configOptions::load);
+      System.out.println(json ? report.toJson().encode() : report.toText());
+      return RunCommand.EXIT_OK;
+    } catch (ConfigException e) {
+      System.err.println("tickwire bench: " + e.getMessage());
+      return RunCommand.EXIT_BAD_CONFIG;
+    } catch (Exception e) {
+      System.err.println("tickwire bench: the run failed: " + e);
+      return RunCommand.EXIT_FAILED;
+    }
+  }
+
+  private long warmup() {
+    return warmup.equals("0") ? 0 : Intervals.parse(warmup);
+  }
+
+  /** {@code max} is 0; otherwise a positive whole number of events per second. */
+  static long rate(String value) {
+    if (value.equals("max")) {
+      return 0;
+    }
+    try {
+      long perSecond = Long.parseLong(value.replace("_", ""));
+      if (perSecond > 0) {
+        return perSecond;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message naming the value
+    }
+    throw new IllegalArgumentException("--rate must be max or a positive number of events/s, was '" + value + "'");
+  }
+}
