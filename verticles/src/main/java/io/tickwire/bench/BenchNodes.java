@@ -6,6 +6,7 @@ import io.tickwire.cluster.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.config.Settings;
 import io.tickwire.metrics.Metrics;
+import io.tickwire.metrics.VertxMeters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.OutputStream;
@@ -35,12 +36,14 @@ final class BenchNodes {
       throws Exception {
     BenchNodes out = new BenchNodes();
     out.settings = source.load(overrides);
-    Vertx vertx = Vertx.vertx();
+    Metrics metrics = new Metrics();
+    Vertx vertx = VertxMeters.vertx(metrics);
     Codecs.register(vertx);
     out.vertxes.add(vertx);
-    Node node = node(vertx, null, out.settings, EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST));
+    Node node = new Node(vertx, metrics, out.settings, EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST), List.of(),
+        OutputStream.nullOutputStream());
     out.nodes.add(node);
-    out.ingestMetrics = node.health().metrics();
+    out.ingestMetrics = metrics;
     return out.started(() -> {
       await(observer.start(vertx));
       await(node.start());
@@ -86,18 +89,14 @@ final class BenchNodes {
     }
   }
 
+  /** A member built as {@code tickwire run --cluster} builds one: its metrics first, Vert.x's meters in them. */
   private Node member(Settings memberSettings, Set<Role> roles) throws Exception {
-    Clustering.Member member = Clustering.join(memberSettings.cluster(), false);
+    Metrics metrics = new Metrics();
+    Clustering.Member member = Clustering.join(memberSettings.cluster(), false, metrics);
     vertxes.add(member.vertx());
-    Node node = node(member.vertx(), member, memberSettings, roles);
+    Node node = new Node(member, metrics, memberSettings, roles, List.of(), OutputStream.nullOutputStream());
     nodes.add(node);
     return node;
-  }
-
-  private static Node node(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roles) {
-    OutputStream none = OutputStream.nullOutputStream();
-    return member == null ? new Node(vertx, settings, roles, List.of(), none)
-        : new Node(member, settings, roles, List.of(), none);
   }
 
   /** The metrics of the node that routes events: where throughput and losses are read. */

@@ -7,6 +7,8 @@ import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConfigException;
 import io.tickwire.config.Settings;
+import io.tickwire.metrics.Metrics;
+import io.tickwire.metrics.VertxMeters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.BufferedOutputStream;
@@ -72,16 +74,18 @@ final class RunCommand implements Callable<Integer> {
     }
     Settings settings;
     Clustering.Member member = null;
+    // Before the Vertx: Vert.x publishes its event-bus and HTTP meters into the node's registry as it is built.
+    Metrics metrics = new Metrics();
     try {
       settings = configOptions.load(record == null ? List.of() : List.of("connectors.record_dir=" + record));
-      member = cluster ? Clustering.join(settings.cluster(), false) : null;
+      member = cluster ? Clustering.join(settings.cluster(), false, metrics) : null;
     } catch (ConfigException | IllegalArgumentException | Clustering.ClusterJoinException e) {
       return fail(EXIT_BAD_CONFIG, e.getMessage());
     }
-    Vertx vertx = member == null ? Vertx.vertx() : member.vertx();
+    Vertx vertx = member == null ? VertxMeters.vertx(metrics) : member.vertx();
     Codecs.register(vertx);
     try {
-      return run(vertx, member, settings, roleSet, durationMs);
+      return run(vertx, member, metrics, settings, roleSet, durationMs);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException || cause instanceof IllegalArgumentException) {
@@ -100,11 +104,11 @@ final class RunCommand implements Callable<Integer> {
   private record StopReason(String why, boolean failed) {
   }
 
-  private int run(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roleSet, long durationMs)
-      throws Exception {
+  private int run(Vertx vertx, Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roleSet,
+      long durationMs) throws Exception {
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-    Node node = member == null ? new Node(vertx, settings, roleSet, print, stdout)
-        : new Node(member, settings, roleSet, print, stdout);
+    Node node = member == null ? new Node(vertx, metrics, settings, roleSet, print, stdout)
+        : new Node(member, metrics, settings, roleSet, print, stdout);
 
     CompletableFuture<StopReason> stopReason = new CompletableFuture<>();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -6,6 +6,8 @@ import com.hazelcast.config.FileSystemXmlConfig;
 import com.hazelcast.config.JoinConfig;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.config.ClusterSettings;
+import io.tickwire.metrics.Metrics;
+import io.tickwire.metrics.VertxMeters;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -44,11 +46,20 @@ public final class Clustering {
    * {@code lite} member holds no cluster data: what a CLI that only watches ({@code tail}) should be.
    */
   public static Member join(ClusterSettings settings, boolean lite) throws Exception {
+    return join(settings, lite, null);
+  }
+
+  /**
+   * As {@link #join(ClusterSettings, boolean)}, with Vert.x's event-bus and HTTP meters published into {@code metrics}
+   * (see {@link VertxMeters}); null for none.
+   */
+  public static Member join(ClusterSettings settings, boolean lite, Metrics metrics) throws Exception {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, lite));
     EventBusOptions eventBus = new EventBusOptions().setHost(settings.eventBusHost())
         .setPort(settings.eventBusPort()).setClusterPublicHost(settings.advertisedHost());
+    VertxOptions options = new VertxOptions().setEventBusOptions(eventBus);
     try {
-      Vertx vertx = Vertx.builder().with(new VertxOptions().setEventBusOptions(eventBus))
+      Vertx vertx = (metrics == null ? Vertx.builder().with(options) : VertxMeters.builder(metrics, options))
           .withClusterManager(manager).buildClustered().toCompletionStage().toCompletableFuture()
           .get(settings.joinTimeoutMs(), TimeUnit.MILLISECONDS);
       Codecs.register(vertx);

@@ -20,6 +20,7 @@ import io.tickwire.router.RouterVerticle;
 import io.tickwire.sink.Database;
 import io.tickwire.sink.EmbeddedRedis;
 import io.tickwire.sink.RedisSinkVerticle;
+import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.vertx.core.Deployable;
@@ -34,12 +35,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One tickwire node: deploys the stages of its roles, consumers before producers so nothing is sent before
- * it can be received, and stops them in the reverse order: sources stop first, then each stage drains what it
- * holds downstream before the next one stops, so open windows are flushed and emitted before the node is down.
+ * One tickwire node: deploys the stages of its roles, consumers before producers so nothing is sent before it can be
+ * received. First comes its HTTP server ({@link WebVerticle} with the web role, else {@link OpsVerticle}, both
+ * serving {@code /health}, {@code /ready} and {@code /metrics}), then the printer, the sinks, the compute stages
+ * and last the router and the sources. {@code /ready} answers 503 until every stage is up.
+ *
+ * <p>{@link #stop} is the graceful shutdown, in this order:
+ * <ol>
+ *   <li>{@code /ready} turns 503 ({@code waiting_for: {"node": "stopping"}}) before anything stops, so load balancers
+ *   stop routing to the node while it drains; {@code /health} and {@code /metrics} keep answering.</li>
+ *   <li>The stages stop in the reverse order of deployment, each draining what it holds downstream before the next
+ *   stops: the sources (connectors, TCP ingest) first, then the router; in a cluster the partition ownership hands
+ *   its partitions back, flushed; the batchers emit their open windows, then features and inference; the sinks
+ *   (and the periodic batch jobs) flush to PostgreSQL and Redis; the printer flushes its output; the HTTP server
+ *   closes last.</li>
+ *   <li>The database closes and an embedded Redis stops ({@link #releaseServers}).</li>
+ * </ol>
+ * Leaving the cluster is the caller's last step: {@code tickwire run} closes the Vertx after {@link #stop}, which
+ * leaves the Hazelcast cluster (the partition locks this node still held are released with it).
  */
 public final class Node {
   private static final System.Logger LOG = System.getLogger(Node.class.getName());
+  /** The readiness hold of the node itself: while it starts and from the moment it stops. */
+  static final String READINESS = "node";
 
   private final Vertx vertx;
   private final Settings settings;
@@ -51,7 +69,7 @@ public final class Node {
   private final List<Deployable> stages = new ArrayList<>();
   private final List<Future<Void>> finiteSources = new ArrayList<>();
   private final Promise<String> stopRequested = Promise.promise();
-  private final HealthRegistry health = new HealthRegistry();
+  private final HealthRegistry health;
   private Database database;
   private EmbeddedRedis embeddedRedis;
   private String redisUrl;
@@ -64,19 +82,35 @@ public final class Node {
    * @param printOut where printed lines go (stdout for the CLI)
    */
   public Node(Vertx vertx, Settings settings, Set<Role> roles, List<String> printAddresses, OutputStream printOut) {
-    this(vertx, null, settings, roles, printAddresses, printOut);
+    this(vertx, null, new Metrics(), settings, roles, printAddresses, printOut);
+  }
+
+  /**
+   * @param metrics the metrics {@code vertx} was built with ({@link io.tickwire.metrics.VertxMeters}), so that
+   *     {@code /metrics} shows Vert.x's event-bus and HTTP meters beside tickwire's
+   */
+  public Node(Vertx vertx, Metrics metrics, Settings settings, Set<Role> roles, List<String> printAddresses,
+      OutputStream printOut) {
+    this(vertx, null, metrics, settings, roles, printAddresses, printOut);
   }
 
   /** A node of a cluster: {@code member} is its membership (health lists the cluster's nodes). */
   public Node(Clustering.Member member, Settings settings, Set<Role> roles, List<String> printAddresses,
       OutputStream printOut) {
-    this(member.vertx(), member, settings, roles, printAddresses, printOut);
+    this(member.vertx(), member, new Metrics(), settings, roles, printAddresses, printOut);
   }
 
-  private Node(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roles,
+  /** A node of a cluster whose Vertx was built with {@code metrics} (the {@code Clustering.join} that takes them). */
+  public Node(Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roles,
+      List<String> printAddresses, OutputStream printOut) {
+    this(member.vertx(), member, metrics, settings, roles, printAddresses, printOut);
+  }
+
+  private Node(Vertx vertx, Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roles,
       List<String> printAddresses, OutputStream printOut) {
     this.vertx = vertx;
     this.member = member;
+    this.health = new HealthRegistry(metrics);
     this.settings = settings;
     this.roles = Set.copyOf(roles);
     this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
@@ -94,14 +128,16 @@ public final class Node {
     return List.copyOf(topics);
   }
 
-  /** Opens the database and Redis when a role needs them, then deploys the stages. */
+  /** Opens the database and Redis when a role needs them, then deploys the stages; ready once they are all up. */
   public Future<Void> start() {
+    health.notReady(READINESS, "starting");
     if (member != null) {
       clusterHealthTimer = HealthReports.every(vertx, health, this::clusterHealth);
       health.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
           () -> member.nodes().size());
     }
-    return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()));
+    return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()))
+        .onSuccess(v -> health.ready(READINESS));
   }
 
   /** Who is in the cluster, and what this node does in it. */
@@ -153,8 +189,10 @@ public final class Node {
   /** Consumers before producers, so nothing is sent before it can be received. */
   private List<Deployable> stagesInOrder() {
     List<Deployable> order = new ArrayList<>();
-    if (roles.contains(Role.WEB) && settings.web().enabled()) {
-      order.add(new WebVerticle(settings, database, health));
+    // First, so it stops last: probes and scrapes reach the node until it is down.
+    if (settings.web().enabled()) {
+      order.add(roles.contains(Role.WEB) ? new WebVerticle(settings, database, health)
+          : new OpsVerticle(settings.web(), health));
     }
     if (!printTopics.isEmpty()) {
       PrintVerticle printer = new PrintVerticle(printTopics, printOut);
@@ -248,8 +286,12 @@ public final class Node {
     return stopRequested.future();
   }
 
-  /** Undeploys in the reverse order of deployment, each stage draining before the next stops. */
+  /**
+   * Not ready from now on, then undeploys in the reverse order of deployment, each stage draining before the next
+   * stops, then closes the database and embedded Redis (see the class comment for the whole order).
+   */
   public Future<Void> stop() {
+    health.notReady(READINESS, "stopping");
     vertx.cancelTimer(clusterHealthTimer);
     Future<Void> chain = Future.succeededFuture();
     for (int i = deployed.size() - 1; i >= 0; i--) {

@@ -109,6 +109,7 @@ public final class Metrics {
    * processor binder (its {@code process_cpu_time_ns_total} and {@code system_cpu_count} fail promtool's lint).
    */
   private static PrometheusMeterRegistry jvm(PrometheusMeterRegistry registry) {
+    VertxMeters.boundAddresses(registry); // first: a filter applies to the meters registered after it
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);

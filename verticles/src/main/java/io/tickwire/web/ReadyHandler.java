@@ -7,10 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /**
- * {@code GET /ready}: 200 once the web verticle has started and no component of the node holds readiness back
- * ({@link HealthRegistry#notReady}: a compute node of a cluster until it owns its share of the partitions); 503
- * before, and while stopping, with what it waits for, so a readiness probe only routes traffic to a node that can
- * answer it.
+ * {@code GET /ready}: 200 once the HTTP server (web or ops) listens and no component of the node holds readiness back
+ * ({@link HealthRegistry#notReady}: the node itself while it starts and from the moment it stops, a compute node of a
+ * cluster until it owns its share of the partitions); 503 before, and while stopping, with what it waits for, so a
+ * readiness probe only routes traffic to a node that can answer it.
  */
 final class ReadyHandler implements Handler<RoutingContext> {
   private final HealthRegistry health;

@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * The node's HTTP face: {@code /health}, {@code /ready}, the REST API, the dashboard WebSocket ({@code /ws}) and
- * the dashboard's files. It only wires routes to their handlers and runs the server on {@code web.host}:{@code
- * web.port}; each handler owns one endpoint.
+ * The node's HTTP face: {@code /health}, {@code /ready}, {@code /metrics} (as on every node, see {@link OpsEndpoints}),
+ * the REST API, the dashboard WebSocket ({@code /ws}) and the dashboard's files. It only wires routes to their
+ * handlers and runs the server on {@code web.host}:{@code web.port}; each handler owns one endpoint.
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
@@ -33,9 +33,7 @@ public final class WebVerticle extends VerticleBase {
   private final Database database;
   private final HealthRegistry health;
   private final Function<String, String> environment;
-  private final ReadyHandler ready;
-  // Set on the verticle's event loop, read by whoever asks for the port (tests, the launcher).
-  private volatile HttpServer server;
+  private final OpsEndpoints ops;
   private Dashboard dashboard;
 
   /** @param database null when the node has none; the database endpoints then answer 503 */
@@ -49,7 +47,7 @@ public final class WebVerticle extends VerticleBase {
     this.settings = settings;
     this.database = database;
     this.health = health;
-    this.ready = new ReadyHandler(health);
+    this.ops = new OpsEndpoints(health);
     this.environment = environment;
   }
 
@@ -64,19 +62,12 @@ public final class WebVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     Settings.Web web = settings.web();
-    HttpServerOptions options = new HttpServerOptions().setHost(web.host()).setPort(web.port());
-    return vertx.createHttpServer(Dashboard.limitFrames(options, web.ws()))
-        .requestHandler(router)
-        .listen()
-        .recover(e -> Future.failedFuture(new IllegalStateException(
-            "cannot serve HTTP on " + web.host() + ":" + web.port() + ": " + e.getMessage(), e)));
+    return ops.listen(vertx, web, Dashboard.limitFrames(new HttpServerOptions(), web.ws()), router);
   }
 
   private Router routes(ApiToken token, LatestFeatures features) {
     Router router = Router.router(vertx);
-    router.get("/health").handler(new HealthHandler(health));
-    router.get("/ready").handler(ready);
-    router.get("/metrics").handler(new MetricsHandler(health.metrics()));
+    ops.install(router);
     router.get(Dashboard.PATH).handler(dashboard::upgrade);
     BarStore bars = database == null ? null : new BarStore(database.apiPool());
     router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
@@ -118,27 +109,19 @@ public final class WebVerticle extends VerticleBase {
   }
 
   private void started(HttpServer listening) {
-    server = listening;
-    ready.markReady();
     LOG.log(System.Logger.Level.INFO, "HTTP on {0}:{1,number,#}", settings.web().host(), listening.actualPort());
   }
 
   @Override
   public Future<?> stop() {
-    ready.markNotReady();
     if (dashboard != null) {
       dashboard.stop();
     }
-    HttpServer running = server;
-    return running == null ? Future.succeededFuture() : running.close();
+    return ops.stop();
   }
 
   /** The port the server listens on (the ephemeral one when {@code web.port} is 0). */
   public int actualPort() {
-    HttpServer running = server;
-    if (running == null) {
-      throw new IllegalStateException("the web verticle has not started");
-    }
-    return running.actualPort();
+    return ops.actualPort();
   }
 }

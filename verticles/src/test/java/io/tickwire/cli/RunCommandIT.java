@@ -42,7 +42,8 @@ class RunCommandIT {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
-    command.addAll(List.of("--set", "ingest.tcp.port=0"));
+    // Every node serves HTTP (web or ops endpoints): any free port, so runs never collide.
+    command.addAll(List.of("--set", "ingest.tcp.port=0", "--set", "web.port=0"));
     return new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout").toFile())
@@ -117,7 +118,7 @@ class RunCommandIT {
     Path launcher = jar.getParent().getParent().getParent().resolve("tickwire");
     assertThat(launcher).as("the ./tickwire launcher at the repository root").exists();
     Process process = new ProcessBuilder("bash", launcher.toString(), "run", "--roles", "ingest,compute",
-        "--duration", "2s", "--print", "md.bars")
+        "--duration", "2s", "--print", "md.bars", "--set", "web.port=0")
         .directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout").toFile())
         .redirectError(dir.resolve("stderr").toFile())

@@ -19,11 +19,16 @@ public final class Pipelines {
   private Pipelines() {
   }
 
-  /** Settings for a test; the TCP ingest takes any free port unless the test names one. */
+  /**
+   * Settings for a test; the TCP ingest and the HTTP server (web or ops, on every node) take any free loopback port
+   * unless the test names one.
+   */
   public static Settings settings(Vertx vertx, List<String> overrides) {
     Codecs.register(vertx);
     List<String> all = new ArrayList<>();
     all.add("ingest.tcp.port=0");
+    all.add("web.host=127.0.0.1");
+    all.add("web.port=0");
     all.addAll(overrides);
     return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), all)));
   }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.cluster.Node;
 import io.tickwire.cluster.Role;
+import io.tickwire.metrics.Metrics;
+import io.tickwire.metrics.VertxMeters;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.HttpProbe;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.Scrape;
 import io.tickwire.testing.TestDatabase;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,27 +20,29 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A live scrape of {@code /metrics} from a whole running node passes {@code promtool check metrics} (format and
- * naming lint), and carries the meters operators alert on.
+ * A live scrape of {@code /metrics} from a whole running node, built as {@code tickwire run} builds it (the node's
+ * metrics first, then a Vertx publishing its own meters into them), passes {@code promtool check metrics} (format
+ * and naming lint), and carries the meters operators alert on: tickwire's, the JVM's and Vert.x's event bus and
+ * HTTP server, with bounded labels.
  */
-@ExtendWith(VertxExtension.class)
 class MetricsPromtoolTest {
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
   @Test
-  void aLiveScrapePassesPromtool(Vertx vertx, @TempDir Path dataDir) throws Exception {
+  void aLiveScrapePassesPromtool(@TempDir Path dataDir) throws Exception {
     assertThat(PROMTOOL).as("promtool (Debian package prometheus; .ci/run installs it)").isExecutable();
     Path seed = Files.writeString(dataDir.resolve("rules.yaml"), "rules:\n  - {name: flip, condition: "
         + "'int(price * 100.0) % 2 == 0', signal: 1, score: 0.5, cooldown_ms: 0}\n");
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+    Metrics metrics = new Metrics();
+    Vertx vertx = VertxMeters.vertx(metrics);
+    Node node = new Node(vertx, metrics, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "web.host=127.0.0.1", "web.port=0", "data_dir=" + dataDir, "rules.seed=" + seed, "synthetic.rate=2000",
         "batcher.allowed_lateness_ms=100")), EnumSet.allOf(Role.class), List.of(), new Pipelines.Capture());
-    Await.result(node.start());
     try {
+      Await.result(node.start());
       int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)
           .findFirst().orElseThrow().actualPort();
       Await.until(() -> HttpProbe.get(port, "/metrics").body().contains("tickwire_signals_total{name=\"flip\"}"),
@@ -51,10 +54,23 @@ class MetricsPromtoolTest {
       assertThat(scrape).contains("tickwire_routed_events_total", "tickwire_anomalies_total{type=",
           "jvm_memory_used_bytes", "jvm_threads_live_threads");
       assertPipelineMeters(new Scrape(scrape));
+      // The event bus by tickwire address: a lossless link's inbox, a partition's, a best-effort topic.
+      assertThat(scrape).contains("vertx_eventbus_sent_total{address=\"md.ingress#router\"",
+          "vertx_eventbus_processed_total{address=\"md.ticks.0#batcher\"",
+          "vertx_eventbus_published_total{address=\"md.bars\"", "vertx_eventbus_handlers{address=\"md.bars\"}");
+      // Every lossless batch is acknowledged on a reply address; none of them may become a label.
+      assertThat(scrape).doesNotContain("__vertx", "address=\"other\"");
+      // The HTTP server by route template, never by raw path.
+      assertThat(scrape).contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\",route=\"/metrics\"}")
+          .doesNotContain("path=");
       Promtool result = promtool(scrape);
       assertThat(result.exitCode()).as("promtool check metrics:\n" + result.output()).isZero();
     } finally {
-      Await.result(node.stop());
+      try {
+        Await.result(node.stop());
+      } finally {
+        Await.result(vertx.close());
+      }
     }
   }
 

@@ -1,0 +1,60 @@
+package io.tickwire.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickwire.config.ClusterSettings;
+import io.tickwire.metrics.Metrics;
+import io.tickwire.testing.Await;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two members joined as {@code tickwire run --cluster} joins, each with its own metrics: a lossless batch crossing
+ * nodes (request, then the acknowledgement on a reply address) shows as remote traffic in both nodes' meters.
+ */
+class ClusteredMetricsTest {
+  private static final String INBOX = "md.ingress#router";
+
+  private static ClusterSettings settings(String name) {
+    return new ClusterSettings(name, List.of("127.0.0.1:16751", "127.0.0.1:16752"), "127.0.0.1", 16751,
+        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
+  }
+
+  @Test
+  void eventBusTrafficBetweenMembersIsMeteredOnBothSides() throws Exception {
+    String name = "metrics-" + UUID.randomUUID();
+    Metrics senderMetrics = new Metrics();
+    Metrics receiverMetrics = new Metrics();
+    Clustering.Member sender = Clustering.join(settings(name), false, senderMetrics);
+    try {
+      Clustering.Member receiver = Clustering.join(settings(name), false, receiverMetrics);
+      try {
+        Await.until(() -> sender.nodes().size() == 2, Duration.ofSeconds(30), "two members");
+        Await.result(receiver.vertx().eventBus().consumer(INBOX, m -> m.reply("ack")).completion());
+        // The subscription reaches the sender's view of the cluster asynchronously.
+        Await.until(() -> Await.result(sender.vertx().eventBus().request(INBOX, "batch").map(true)
+            .otherwise(false)), Duration.ofSeconds(30), "the inbox reachable from the sender");
+        for (int i = 0; i < 4; i++) {
+          Await.result(sender.vertx().eventBus().request(INBOX, "batch"));
+        }
+
+        String sent = senderMetrics.scrape();
+        String received = receiverMetrics.scrape();
+        assertThat(sent).contains("vertx_eventbus_sent_total{address=\"" + INBOX + "\",side=\"remote\"}",
+            "vertx_eventbus_bytes_written_count{address=\"" + INBOX + "\"}");
+        assertThat(received).contains("vertx_eventbus_received_total{address=\"" + INBOX + "\",side=\"remote\"}",
+            "vertx_eventbus_processed_total{address=\"" + INBOX + "\",side=\"remote\"}",
+            "vertx_eventbus_bytes_read_count{address=\"" + INBOX + "\"}");
+        assertThat(sent + received).as("acknowledgements travel on reply addresses, never labels")
+            .doesNotContain("__vertx");
+      } finally {
+        Await.result(receiver.vertx().close());
+      }
+    } finally {
+      Await.result(sender.vertx().close());
+    }
+  }
+}
