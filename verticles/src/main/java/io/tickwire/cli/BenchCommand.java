@@ -5,6 +5,7 @@ import io.tickwire.bench.BenchReport;
 import io.tickwire.bench.BenchRun;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConfigException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline in-process on the synthetic feed and report throughput, latency, memory.")
 final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @CommandLine.Mixin
   ConfigOptions configOptions = new ConfigOptions();
 
@@ -55,20 +59,23 @@ final class BenchCommand implements Callable<Integer> {
     try {
       options = new BenchOptions(Intervals.parse(duration), warmup(), rate(rate), symbols, persistTrades, cluster);
     } catch (IllegalArgumentException e) {
-      System.err.println("tickwire bench: " + e.getMessage());
-      return RunCommand.EXIT_BAD_CONFIG;
+      return fail(RunCommand.EXIT_BAD_CONFIG, e.getMessage());
     }
+    PrintWriter err = spec.commandLine().getErr();
     try {
-      BenchReport report = new BenchRun(options, System.err::println).run(configOptions::load);
-      System.out.println(json ? report.toJson().encode() : report.toText());
+      BenchReport report = new BenchRun(options, line -> err.println(line)).run(configOptions::load);
+      spec.commandLine().getOut().println(json ? report.toJson().encode() : report.toText());
       return RunCommand.EXIT_OK;
     } catch (ConfigException e) {
-      System.err.println("tickwire bench: " + e.getMessage());
-      return RunCommand.EXIT_BAD_CONFIG;
+      return fail(RunCommand.EXIT_BAD_CONFIG, e.getMessage());
     } catch (Exception e) {
-      System.err.println("tickwire bench: the run failed: " + e);
-      return RunCommand.EXIT_FAILED;
+      return fail(RunCommand.EXIT_FAILED, "the run failed: " + e);
     }
+  }
+
+  private int fail(int code, String message) {
+    spec.commandLine().getErr().println("tickwire bench: " + message);
+    return code;
   }
 
   private long warmup() {

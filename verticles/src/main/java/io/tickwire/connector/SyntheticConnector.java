@@ -23,7 +23,8 @@ import java.util.Map;
  * round only when the ingress link has admitted the batch, so a slow pipeline slows the generator.
  */
 public final class SyntheticConnector extends VerticleBase implements Source {
-  private static final long IDLE_POLL_MS = 5;
+  /** How long a paced round waits when nothing is due: the granularity of generation times, so kept small. */
+  private static final long IDLE_POLL_MS = 1;
 
   private final Settings.Synthetic settings;
   private final Topology topology;
