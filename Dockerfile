@@ -4,11 +4,13 @@ WORKDIR /src
 COPY pom.xml ./
 COPY codecs/pom.xml codecs/pom.xml
 COPY verticles/pom.xml verticles/pom.xml
+# The parent lists the bench module; its pom must be there for the reactor to load, though the image never builds it.
+COPY bench/pom.xml bench/pom.xml
 RUN mvn -B -q dependency:go-offline -pl codecs,verticles -am || true
 COPY codecs codecs
 COPY verticles verticles
 COPY conf conf
-RUN mvn -B -DskipTests package && cp verticles/target/tickwire.jar /src/tickwire.jar
+RUN mvn -B -DskipTests package -pl verticles -am && cp verticles/target/tickwire.jar /src/tickwire.jar
 
 FROM eclipse-temurin:17-jre
 # curl for the HEALTHCHECK; a fixed non-root user (uid 10001) that Kubernetes' runAsNonRoot can verify.
