@@ -48,7 +48,7 @@ public final class BenchInputs {
    */
   public static List<Trade> trades(int count, List<String> symbols, long rate, long seed) {
     Settings.Synthetic synthetic = new Settings.Synthetic(true, "synthetic", symbols, seed, rate, count, 256, 0.8, 0,
-        START_MICROS);
+        START_MICROS, false);
     SyntheticFeed feed = new SyntheticFeed(synthetic, START_MICROS);
     SplittableRandom latency = new SplittableRandom(seed);
     List<Trade> out = new ArrayList<>(count);

@@ -71,7 +71,7 @@ public class PostgresInsertBenchmark {
     vertx = Vertx.vertx();
     database = BenchInputs.await(Database.open(vertx, settings));
     feed = new SyntheticFeed(new Settings.Synthetic(true, "synthetic", List.of("BTC-USD", "ETH-USD", "SOL-USD"), 42,
-        10_000, -1, 256, 0.8, 0, BenchInputs.START_MICROS), BenchInputs.START_MICROS);
+        10_000, -1, 256, 0.8, 0, BenchInputs.START_MICROS, false), BenchInputs.START_MICROS);
   }
 
   @Setup(Level.Invocation)
