@@ -69,6 +69,7 @@ public final class BenchRun {
     sets.add("synthetic.clock=wall");
     sets.add("synthetic.symbols=" + symbols(options.symbols()));
     sets.add("ingest.tcp.enabled=false");
+    sets.add("web.enabled=false"); // no port to collide with a running node (or, clustered, with each other)
     sets.add("trades.persist=" + options.persistTrades());
     sets.add("inference.enabled=true");
     sets.add("rules.seed=" + rules);
