@@ -11,7 +11,6 @@ import io.tickwire.inference.RuleEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The inference stage's per-snapshot work: {@value #RULES} compiled CEL rules evaluated by the {@link RuleEngine}
  * against one feature snapshot, edge and cooldown tracking included. The rules are the issue-4
- * {@code RuleEngineBenchmark}'s (5 templates over momentum, RSI, volatility and return, thresholds 1.5 to 3
+ * {@code RuleEngineBenchmark}'s, now {@link BenchRules#realistic} (5 templates over momentum, RSI, volatility and return, thresholds 1.5 to 3
  * standard deviations out so most evaluations are false, cooldowns 0 to 3 s), compiled against the real feature
  * names (conf/tickwire.yaml's windows and the book features). Snapshots: a seeded stream over 20 symbols, one a
  * second per symbol, each carrying the ten configured features with about 5% of them absent, as at start-up. The
@@ -44,13 +43,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RuleBenchmark {
   static final int RULES = 50;
   static final int SNAPSHOTS = 100_000;
-  private static final String[] TEMPLATES = {
-      "momentum_1m > %s",
-      "rsi_14 < %s && momentum_1m > -0.02",
-      "vol_5m > %s || (venue == 'kraken' && rsi_14 > 60.0)",
-      "ret_30s > %s && price > 99.0",
-      "rsi_14 > %s && symbol != 'SYM3'",
-  };
 
   private FeatureSnapshot[] snapshots;
   private int next;
@@ -70,13 +62,10 @@ public class RuleBenchmark {
   }
 
   static List<CompiledRule> rules(RuleCompiler compiler) {
-    double[][] thresholds = {{0.015, 0.02, 0.025}, {0, 5, 10}, {0.5, 0.55, 0.6}, {0.015, 0.02, 0.025},
-        {100, 110, 120}};
     List<CompiledRule> out = new ArrayList<>(RULES);
     for (int i = 0; i < RULES; i++) {
-      int t = i % TEMPLATES.length;
-      String condition = String.format(Locale.ROOT, TEMPLATES[t], thresholds[t][(i / TEMPLATES.length) % 3]);
-      out.add(compiler.compile(new Rule("bench_" + i, condition, 1, 0.5, 1_000 * (i % 4), true, 1)));
+      out.add(compiler.compile(new Rule("bench_" + i, BenchRules.realistic(i), 1, 0.5,
+          BenchRules.realisticCooldownMs(i), true, 1)));
     }
     return out;
   }

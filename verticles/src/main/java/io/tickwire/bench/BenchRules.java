@@ -11,7 +11,7 @@ import java.util.Locale;
  * digits of the price and have no cooldown, so (rules fire when their condition turns true) a good share of the bar
  * closes of every symbol yield signals, whose latency the bench measures.
  */
-final class BenchRules {
+public final class BenchRules {
   static final int COUNT = 20;
   static final int FLIPPING = 5;
   private static final String[] TEMPLATES = {
@@ -30,14 +30,26 @@ final class BenchRules {
   static Path write(Path dir) throws IOException {
     StringBuilder yaml = new StringBuilder("rules:\n");
     for (int i = 0; i < COUNT - FLIPPING; i++) {
-      int t = i % TEMPLATES.length;
-      String condition = String.format(Locale.ROOT, TEMPLATES[t], THRESHOLDS[t][(i / TEMPLATES.length) % 3]);
-      rule(yaml, "bench_" + i, condition, 1_000 * (i % 4));
+      rule(yaml, "bench_" + i, realistic(i), realisticCooldownMs(i));
     }
     for (int i = 0; i < FLIPPING; i++) {
       rule(yaml, "bench_flip_" + i, "int(price * 100.0) % " + (i + 2) + " == 0", 0);
     }
     return Files.writeString(dir.resolve("bench-rules.yaml"), yaml);
+  }
+
+  /**
+   * The {@code i}-th realistic condition: five templates over momentum, RSI, volatility and return, with thresholds
+   * 1.5 to 3 standard deviations out, so most evaluations are false (shared with the JMH rule benchmark).
+   */
+  public static String realistic(int i) {
+    int t = i % TEMPLATES.length;
+    return String.format(Locale.ROOT, TEMPLATES[t], THRESHOLDS[t][(i / TEMPLATES.length) % 3]);
+  }
+
+  /** The cooldown of the {@code i}-th realistic rule: 0 to 3 s. */
+  public static long realisticCooldownMs(int i) {
+    return 1_000L * (i % 4);
   }
 
   private static void rule(StringBuilder yaml, String name, String condition, long cooldownMs) {
