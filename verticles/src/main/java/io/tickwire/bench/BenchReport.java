@@ -23,7 +23,7 @@ public record BenchReport(
     Histogram barLatencyMicros,
     Histogram signalLatencyMicros,
     double heapUsedMb,
-    double liveHeapAfterGcMb,
+    double heapAfterGcMb,
     double rssMb,
     double peakRssMb,
     long gcTimeMs,
@@ -59,7 +59,7 @@ public record BenchReport(
     latency(json, "signal", signalLatencyMicros);
     return json
         .put("heap_used_mb", round(heapUsedMb))
-        .put("live_heap_after_gc_mb", round(liveHeapAfterGcMb))
+        .put("heap_after_gc_mb", round(heapAfterGcMb))
         .put("rss_mb", round(rssMb))
         .put("peak_rss_mb", round(peakRssMb))
         .put("gc_time_ms", gcTimeMs)
@@ -100,8 +100,8 @@ public record BenchReport(
     line(out, "bar latency", latencyText(barLatencyMicros) + String.format(Locale.ROOT,
         " (window end to bar; allowed lateness %d ms)", allowedLatenessMs));
     line(out, "signal latency", latencyText(signalLatencyMicros) + " (window end to signal)");
-    line(out, "memory", String.format(Locale.ROOT, "heap used max %.0f MB, live after GC %.0f MB, RSS %.0f MB"
-        + " (peak %.0f MB)", heapUsedMb, liveHeapAfterGcMb, rssMb, peakRssMb));
+    line(out, "memory", String.format(Locale.ROOT, "heap used max %.0f MB, after GC max %.0f MB, RSS %.0f MB"
+        + " (peak %.0f MB)", heapUsedMb, heapAfterGcMb, rssMb, peakRssMb));
     line(out, "gc", String.format(Locale.ROOT, "%d ms in %d collections (%.1f%% of the run)", gcTimeMs, gcCount,
         100.0 * gcTimeMs / (measuredSeconds * 1000)));
     line(out, "losses", String.format(Locale.ROOT, "dropped %s, dead-lettered batches %d, rejected events %d",

@@ -108,11 +108,12 @@ public final class BenchRun {
       return new BenchReport(options, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
           Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), settings.batcher().allowedLatenessMs(), seconds,
           events, bars.getTotalCount(), signals.getTotalCount(), bars, signals, sampler.maxHeapUsedMb(),
-          sampler.maxLiveHeapAfterGcMb(), ProcessSampler.rssMb(), ProcessSampler.peakRssMb(),
+          sampler.maxHeapAfterGcMb(), ProcessSampler.rssMb(), ProcessSampler.peakRssMb(),
           ProcessSampler.gcTimeMs() - gcTime, ProcessSampler.gcCount() - gcCount, dropped(registry),
           errors(registry, "reason", "handler_failed"), errors(registry, "component", "router"), lag(registry));
     } finally {
       sampling.interrupt();
+      sampler.close();
     }
   }
 

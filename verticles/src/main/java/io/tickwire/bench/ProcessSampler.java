@@ -1,51 +1,100 @@
 package io.tickwire.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * The process's memory and garbage collection, sampled while the bench runs: the most heap in use at any sample
- * (garbage included: what the heap had to hold), the live heap after the latest collection (what the pipeline's state
- * takes), resident memory (from {@code /proc}, Linux only) and the time spent collecting.
+ * The process's memory and garbage collection while the bench runs: the most heap in use at any sample (garbage
+ * included: what the heap had to hold), the most heap still in use right after a collection (young ones included:
+ * an upper bound of what the pipeline's state takes, as old garbage may not have been collected yet), resident
+ * memory (from {@code /proc}, Linux only) and the time spent collecting.
  */
-final class ProcessSampler {
+final class ProcessSampler implements NotificationListener {
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final double MB = 1024.0 * 1024.0;
 
   private long maxHeapUsed;
-  private long maxLiveAfterGc;
+  private long maxAfterGc;
 
-  /** Takes one sample; call it periodically (every few hundred ms). */
+  /** Listens to every collector's notifications until {@link #close}. */
+  ProcessSampler() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(this, null, null);
+      }
+    }
+  }
+
+  void close() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        try {
+          emitter.removeNotificationListener(this);
+        } catch (ListenerNotFoundException e) {
+          // never added: nothing to remove
+        }
+      }
+    }
+  }
+
+  /** Takes one sample of the heap in use; call it periodically (every few hundred ms). */
   synchronized void sample() {
     long used = 0;
-    long afterGc = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         used += pool.getUsage().getUsed();
-        afterGc += pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed();
       }
     }
     maxHeapUsed = Math.max(maxHeapUsed, used);
-    maxLiveAfterGc = Math.max(maxLiveAfterGc, afterGc);
+  }
+
+  /** After each collection that frees memory: the heap still in use, over every heap pool. */
+  @Override
+  public void handleNotification(Notification notification, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+      return;
+    }
+    GarbageCollectionNotificationInfo collection =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    if (collection.getGcName().contains("Concurrent")) {
+      return; // G1's concurrent phases (remark, cleanup) free nothing by themselves: their "after" is just "now"
+    }
+    GcInfo info = collection.getGcInfo();
+    long afterGc = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage usage = pool.getType() == MemoryType.HEAP ? info.getMemoryUsageAfterGc().get(pool.getName()) : null;
+      afterGc += usage == null ? 0 : usage.getUsed();
+    }
+    synchronized (this) {
+      maxAfterGc = Math.max(maxAfterGc, afterGc);
+    }
   }
 
   /** Forgets the samples so far: the warm-up's heap is not the measured run's. */
   synchronized void reset() {
     maxHeapUsed = 0;
-    maxLiveAfterGc = 0;
+    maxAfterGc = 0;
   }
 
   synchronized double maxHeapUsedMb() {
     return maxHeapUsed / MB;
   }
 
-  synchronized double maxLiveHeapAfterGcMb() {
-    return maxLiveAfterGc / MB;
+  synchronized double maxHeapAfterGcMb() {
+    return maxAfterGc / MB;
   }
 
   /** Milliseconds spent in garbage collection since the JVM started, over every collector. */
