@@ -4,6 +4,7 @@ import io.tickwire.metrics.Metrics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The TCP ingest's counters. Written only from the verticle's event loop; read from anywhere (health, tests),
@@ -21,6 +22,8 @@ public final class TcpIngestStats {
   private volatile long refusedConnections;
   private volatile long lostEvents;
   private final Map<String, Long> rejected = new ConcurrentHashMap<>();
+  /** {@code tickwire_errors_total} by reason, looked up here so a flood of bad frames builds no meter keys. */
+  private final Map<String, LongAdder> errorCounts = new ConcurrentHashMap<>();
 
   /** @param metrics where each rejection is counted too, by reason */
   TcpIngestStats(Metrics metrics) {
@@ -49,12 +52,12 @@ public final class TcpIngestStats {
 
   void rejected(String reason) {
     rejected.merge(reason, 1L, Long::sum);
-    metrics.error(COMPONENT, reason);
+    errorCounts.computeIfAbsent(reason, r -> metrics.errorCount(COMPONENT, r)).increment();
   }
 
   void eventsLost(int n) {
     lostEvents += n;
-    metrics.error(COMPONENT, "ingress_refused");
+    errorCounts.computeIfAbsent("ingress_refused", r -> metrics.errorCount(COMPONENT, r)).increment();
   }
 
   void closedForLength() {

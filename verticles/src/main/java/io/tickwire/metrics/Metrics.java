@@ -98,6 +98,8 @@ public final class Metrics {
   /** Counts kept here rather than by a stage, by name and labels. */
   private final Map<List<String>, LongAdder> counts = new ConcurrentHashMap<>();
   private final Map<String, LinkLag> lags = new ConcurrentHashMap<>();
+  /** The signal counters by name: looked up per signal without building a key. */
+  private final Map<String, LongAdder> signals = new ConcurrentHashMap<>();
 
   public MeterRegistry registry() {
     return registry;
@@ -118,18 +120,13 @@ public final class Metrics {
 
   /** One more signal named {@code name}; the counter is registered once per name, then only looked up. */
   public void signalFired(String name) {
-    count(SIGNALS, "Signals fired, by rule or model name", "name", name).increment();
+    signals.computeIfAbsent(name, n -> count(SIGNALS, "Signals fired, by rule or model name", "name", n)).increment();
   }
 
   /**
-   * One more {@code tickwire_errors_total{component, reason}}; both are bounded by the code (component names and
-   * reason constants), never taken from input.
+   * The counter of {@code tickwire_errors_total{component, reason}}; both are bounded by the code (component names
+   * and reason constants), never taken from input. Registered on first use: a stage keeps the counters it uses.
    */
-  public void error(String component, String reason) {
-    errorCount(component, reason).increment();
-  }
-
-  /** The counter behind {@link #error}, for a stage that counts often and wants no lookup each time. */
   public LongAdder errorCount(String component, String reason) {
     return count(ERRORS, ERRORS_HELP, "component", component, "reason", reason);
   }

@@ -7,8 +7,10 @@ import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Rejected events: every one is counted by reason; at most {@code samplesPerSecond} a second are published on
@@ -22,6 +24,8 @@ public final class DeadLetters {
   private final Metrics metrics;
   private final PerSecondSampler sampler;
   private final Map<String, Long> rejected = new TreeMap<>();
+  /** {@code tickwire_errors_total} by reason, looked up here so a flood of bad events builds no meter keys. */
+  private final Map<String, LongAdder> errorCounts = new HashMap<>();
 
   /** @param metrics where each rejection is also counted, as {@code tickwire_errors_total{component="router"}} */
   public DeadLetters(Vertx vertx, int samplesPerSecond, Metrics metrics) {
@@ -32,7 +36,7 @@ public final class DeadLetters {
 
   public void reject(MarketEvent event, String reason) {
     rejected.merge(reason, 1L, Long::sum);
-    metrics.error(COMPONENT, reason);
+    errorCounts.computeIfAbsent(reason, r -> metrics.errorCount(COMPONENT, r)).increment();
     if (sampler.admit()) {
       vertx.eventBus().publish(Addresses.DLQ, new JsonObject()
           .put("reason", reason)

@@ -14,8 +14,8 @@ class MetricsTest {
     AtomicLong b = new AtomicLong(4);
     metrics.dropped("md.bars#sink.redis", a::get);
     metrics.dropped("md.bars#sink.redis", b::get);
-    metrics.error("router", "bad_price");
-    metrics.error("router", "bad_price");
+    metrics.errorCount("router", "bad_price").increment();
+    metrics.errorCount("router", "bad_price").increment();
     metrics.errors("router", "bad_size", () -> 5);
 
     Scrape scrape = new Scrape(metrics.scrape());
