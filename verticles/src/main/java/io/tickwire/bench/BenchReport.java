@@ -31,7 +31,20 @@ public record BenchReport(
     Map<String, Long> dropped,
     long deadLetteredBatches,
     long rejectedEvents,
-    Map<String, Double> lagAtEndSeconds) {
+    Map<String, Double> lagAtEndSeconds,
+    Map<String, SinkWrites> sinkWrites) {
+
+  /**
+   * One table's PostgreSQL statements committed in the measured interval: how many, their rows, and their mean time
+   * from sending to commit ({@code tickwire_store_write_seconds}).
+   */
+  public record SinkWrites(long statements, long rows, double meanMs) {
+    JsonObject toJson() {
+      return new JsonObject().put("statements", statements).put("rows", rows)
+          .put("rows_per_statement", statements == 0 ? null : rows / statements)
+          .put("mean_statement_ms", statements == 0 ? null : round(meanMs));
+    }
+  }
 
   public double eventsPerSec() {
     return events / measuredSeconds;
@@ -67,7 +80,14 @@ public record BenchReport(
         .put("dropped", new JsonObject(new TreeMap<>(dropped)))
         .put("dead_lettered_batches", deadLetteredBatches)
         .put("rejected_events", rejectedEvents)
-        .put("lag_at_end_s", new JsonObject(new TreeMap<>(lagAtEndSeconds)));
+        .put("lag_at_end_s", new JsonObject(new TreeMap<>(lagAtEndSeconds)))
+        .put("sink", sinkJson());
+  }
+
+  private JsonObject sinkJson() {
+    JsonObject out = new JsonObject();
+    new TreeMap<>(sinkWrites).forEach((table, w) -> out.put(table, w.toJson()));
+    return out;
   }
 
   private static void latency(JsonObject json, String what, Histogram micros) {
@@ -107,6 +127,8 @@ public record BenchReport(
     line(out, "losses", String.format(Locale.ROOT, "dropped %s, dead-lettered batches %d, rejected events %d",
         dropped.isEmpty() ? "none" : new TreeMap<>(dropped).toString(), deadLetteredBatches, rejectedEvents));
     line(out, "lag at end", new TreeMap<>(lagAtEndSeconds).toString());
+    new TreeMap<>(sinkWrites).forEach((table, w) -> line(out, "sink " + table, String.format(Locale.ROOT,
+        "%,d statements, %,d rows, mean %.1f ms a statement", w.statements(), w.rows(), w.meanMs())));
     return out.toString();
   }
 

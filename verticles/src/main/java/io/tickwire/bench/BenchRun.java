@@ -3,6 +3,7 @@ package io.tickwire.bench;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tickwire.config.Settings;
 import io.tickwire.metrics.Metrics;
 import java.lang.management.ManagementFactory;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
@@ -96,6 +98,7 @@ public final class BenchRun {
       long gcTime = ProcessSampler.gcTimeMs();
       long gcCount = ProcessSampler.gcCount();
       long routed = metrics.routedEvents();
+      Map<String, SinkTotals> sinkBefore = sinkWrites(metrics.registry());
       long start = System.nanoTime();
       progress.accept(String.format(Locale.ROOT, "bench: measuring for %.1f s", options.durationMs() / 1000.0));
       watch(metrics, options.durationMs());
@@ -110,7 +113,8 @@ public final class BenchRun {
           events, bars.getTotalCount(), signals.getTotalCount(), bars, signals, sampler.maxHeapUsedMb(),
           sampler.maxHeapAfterGcMb(), ProcessSampler.rssMb(), ProcessSampler.peakRssMb(),
           ProcessSampler.gcTimeMs() - gcTime, ProcessSampler.gcCount() - gcCount, dropped(registry),
-          errors(registry, "reason", "handler_failed"), errors(registry, "component", "router"), lag(registry));
+          errors(registry, "reason", "handler_failed"), errors(registry, "component", "router"), lag(registry),
+          since(sinkBefore, sinkWrites(registry)));
     } finally {
       sampling.interrupt();
       sampler.close();
@@ -156,6 +160,33 @@ public final class BenchRun {
     thread.setDaemon(true);
     thread.start();
     return thread;
+  }
+
+  /** One table's sink meters at one moment: cumulative statements, rows and statement time. */
+  private record SinkTotals(long statements, long rows, double totalMs) {
+  }
+
+  private static Map<String, SinkTotals> sinkWrites(MeterRegistry registry) {
+    Map<String, SinkTotals> out = new LinkedHashMap<>();
+    for (Timer timer : registry.find(Metrics.STORE_WRITE).timers()) {
+      String table = timer.getId().getTag("table");
+      FunctionCounter rows = registry.find(Metrics.SINK_ROWS).tag("table", table).functionCounter();
+      out.put(table, new SinkTotals(timer.count(), rows == null ? 0 : (long) rows.count(),
+          timer.totalTime(TimeUnit.MILLISECONDS)));
+    }
+    return out;
+  }
+
+  private static Map<String, BenchReport.SinkWrites> since(Map<String, SinkTotals> before,
+      Map<String, SinkTotals> now) {
+    Map<String, BenchReport.SinkWrites> out = new LinkedHashMap<>();
+    now.forEach((table, w) -> {
+      SinkTotals b = before.getOrDefault(table, new SinkTotals(0, 0, 0));
+      long statements = w.statements() - b.statements();
+      out.put(table, new BenchReport.SinkWrites(statements, w.rows() - b.rows(),
+          statements == 0 ? 0 : (w.totalMs() - b.totalMs()) / statements));
+    });
+    return out;
   }
 
   private static Map<String, Long> dropped(MeterRegistry registry) {

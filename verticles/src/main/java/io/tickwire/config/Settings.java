@@ -91,8 +91,18 @@ public record Settings(
     }
   }
 
-  /** How the PostgreSQL sink batches and retries. */
-  public record Sink(int batchRows, long flushMs, long maxBackoffMs, int creditWindow, int maxStatements) {
+  /**
+   * How the PostgreSQL sink batches and retries. {@code tradesWrite}: {@code copy} (binary COPY over JDBC) or
+   * {@code insert} (an {@code unnest} insert through the reactive pool, as every other table).
+   */
+  public record Sink(int batchRows, long flushMs, long maxBackoffMs, int creditWindow, int maxStatements,
+      String tradesWrite) {
+    public static final String COPY = "copy";
+    public static final String INSERT = "insert";
+
+    public boolean copyTrades() {
+      return COPY.equals(tradesWrite);
+    }
   }
 
   /** The Redis hot cache: off when {@code url} is null and {@code embedded} false. */
@@ -269,7 +279,7 @@ public record Settings(
   private static Sink sink(ConfigReader r) {
     return new Sink((int) r.integer("sink.batch_rows", 1, 100_000), r.integer("sink.flush_ms", 1, 60_000),
         r.integer("sink.max_backoff_ms", 50, 600_000), (int) r.integer("sink.credit_window", 1, 1024),
-        (int) r.integer("sink.max_statements", 1, 64));
+        (int) r.integer("sink.max_statements", 1, 64), r.oneOf("sink.trades_write", Sink.COPY, Sink.INSERT));
   }
 
   private static Redis redis(ConfigReader r) {

@@ -54,7 +54,9 @@ public final class PostgresSinkVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    trades = writer(new TradeRows());
+    trades = new TableWriter<>(vertx, settings.sink().copyTrades()
+        ? new TradeCopy(vertx, database.jdbc(), settings.sink().maxStatements())
+        : new PooledInsert<>(database.pool(), new TradeRows()), settings.sink(), health.metrics());
     bars = writer(new BarRows());
     signals = writer(new SignalRows());
     anomalies = writer(new AnomalyRows());
@@ -87,11 +89,12 @@ public final class PostgresSinkVerticle extends VerticleBase {
         .onComplete(v -> {
           reportHealth();
           LOG.log(System.Logger.Level.INFO, "postgres sink: rows inserted {0}", rowsInserted());
-        });
+        })
+        .eventually(() -> Future.join(writers().stream().map(TableWriter::close).toList()));
   }
 
   private <E> TableWriter<E> writer(SqlBatch<E> sql) {
-    return new TableWriter<>(vertx, database.pool(), sql, settings.sink(), health.metrics());
+    return new TableWriter<>(vertx, new PooledInsert<>(database.pool(), sql), settings.sink(), health.metrics());
   }
 
   private static List<Trade> tradesOf(TickBatch batch) {

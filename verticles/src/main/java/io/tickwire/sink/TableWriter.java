@@ -8,7 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Pool;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  * the statement is split into its incoming batches, and only the batch that still fails is failed, which its
  * sender dead-letters; the other batches are written.
  *
+ * <p>How a statement is executed is the {@link BatchStore}'s business: an {@code unnest} insert through the reactive
+ * pool ({@link PooledInsert}) or a binary {@code COPY} over JDBC ({@link TradeCopy}).
+ *
  * <p>Confined to the sink verticle's event loop.
  */
 final class TableWriter<E> {
@@ -38,8 +41,7 @@ final class TableWriter<E> {
   static final String COMPONENT = "sink.postgres";
 
   private final Vertx vertx;
-  private final Pool pool;
-  private final SqlBatch<E> sql;
+  private final BatchStore<E> store;
   private final Settings.Sink settings;
   private final Meters meters;
   private final ArrayDeque<Pending<E>> buffered = new ArrayDeque<>();
@@ -58,12 +60,11 @@ final class TableWriter<E> {
   private record Pending<E>(List<E> rows, Promise<Void> committed, long sinceNanos) {
   }
 
-  TableWriter(Vertx vertx, Pool pool, SqlBatch<E> sql, Settings.Sink settings, Metrics metrics) {
+  TableWriter(Vertx vertx, BatchStore<E> store, Settings.Sink settings, Metrics metrics) {
     this.vertx = vertx;
-    this.pool = pool;
-    this.sql = sql;
+    this.store = store;
     this.settings = settings;
-    this.meters = new Meters(metrics, sql.table());
+    this.meters = new Meters(metrics, store.table());
   }
 
   /** This table's meters, labelled {@code table}; looked up once. */
@@ -149,7 +150,7 @@ final class TableWriter<E> {
     Future<Integer> written;
     long startNanos = System.nanoTime();
     try {
-      written = pool.preparedQuery(sql.sql()).execute(sql.params(sql.prepare(rows))).map(r -> r.rowCount());
+      written = store.write(rows);
     } catch (RuntimeException e) {
       written = Future.failedFuture(e);
     }
@@ -165,19 +166,30 @@ final class TableWriter<E> {
     });
   }
 
-  /** Errors that say nothing about the rows: connection lost, server starting or stopping, contention. */
+  /**
+   * Errors that say nothing about the rows: connection lost, server starting or stopping, out of resources,
+   * contention. The same SQLSTATE classes for the reactive client and JDBC; a JDBC error without a state (the driver
+   * lost the connection before the server said anything) is retried too.
+   */
   static boolean retryable(Throwable cause) {
-    if (!(cause instanceof PgException pg)) {
+    String state;
+    if (cause instanceof PgException pg) {
+      state = String.valueOf(pg.getSqlState());
+    } else if (cause instanceof SQLException jdbc) {
+      if (jdbc.getSQLState() == null) {
+        return true;
+      }
+      state = jdbc.getSQLState();
+    } else {
       return !(cause instanceof IllegalArgumentException || cause instanceof ClassCastException);
     }
-    String state = String.valueOf(pg.getSqlState());
     return state.startsWith("08") || state.startsWith("57") || state.startsWith("53") || state.equals("40001")
         || state.equals("40P01");
   }
 
   private void committed(List<Pending<E>> taken, int received, int inserted) {
     if (failures > 0) {
-      LOG.log(System.Logger.Level.INFO, "{0}: database reachable again after {1} failed attempts", sql.table(),
+      LOG.log(System.Logger.Level.INFO, "{0}: database reachable again after {1} failed attempts", store.table(),
           failures);
     }
     failures = 0;
@@ -196,7 +208,7 @@ final class TableWriter<E> {
     long delay = Backoff.delayMs(failures, FIRST_BACKOFF_MS, settings.maxBackoffMs());
     if (failures == 1 || failures % 10 == 0) {
       LOG.log(System.Logger.Level.WARNING, "{0}: write of {1} rows failed ({2}); attempt {3}, next in {4} ms",
-          sql.table(), received, lastError, failures, delay);
+          store.table(), received, lastError, failures, delay);
     }
     vertx.setTimer(delay, id -> execute(taken));
   }
@@ -213,7 +225,7 @@ final class TableWriter<E> {
     rowsRejected += taken.get(0).rows().size();
     meters.refused().increment();
     LOG.log(System.Logger.Level.ERROR, "{0}: {1} rows refused by the database and failed back to the sender: {2}",
-        sql.table(), taken.get(0).rows().size(), cause.getMessage());
+        store.table(), taken.get(0).rows().size(), cause.getMessage());
     finish(taken, cause);
   }
 
@@ -231,7 +243,12 @@ final class TableWriter<E> {
   }
 
   String table() {
-    return sql.table();
+    return store.table();
+  }
+
+  /** Releases the store's connections; after {@link #flush()}. */
+  Future<Void> close() {
+    return store.close();
   }
 
   boolean failing() {

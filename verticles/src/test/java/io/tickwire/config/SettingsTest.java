@@ -88,6 +88,14 @@ class SettingsTest {
   }
 
   @Test
+  void tradesAreCopiedByDefaultAndTheWriteMethodIsChecked(Vertx vertx) {
+    assertThat(load(vertx, null, Map.of()).sink().copyTrades()).isTrue();
+    assertThat(load(vertx, null, Map.of(), "sink.trades_write=insert").sink().copyTrades()).isFalse();
+    assertThat(failure(vertx, null, Map.of(), "sink.trades_write=upsert").getMessage())
+        .contains("sink.trades_write", "\"upsert\"", "one of copy, insert");
+  }
+
+  @Test
   void bookSettingsHaveDefaultsAndBadOnesAreNamed(Vertx vertx) {
     Settings.Books books = load(vertx, null, Map.of()).books();
     assertThat(books).isEqualTo(new Settings.Books(1000, 1000, 10, 3000));
