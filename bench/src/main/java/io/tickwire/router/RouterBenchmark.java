@@ -31,8 +31,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #detectors}: {@link Detectors#admit} per event of an ingress {@link TickBatch}, exactly as the
  *   router calls it;</li>
  *   <li>{@link #route}: the whole of {@code split} minus the flight recorder (measured on its own in issue 5) and
- *   the dead letters (no event of this input is rejected): validation, detectors, partition, sequence number, and
- *   the per-partition {@link TickBatch}es that {@code route} then sends.</li>
+ *   the dead letters (no event of this input is rejected): validation, detectors, then the router's own
+ *   {@link PartitionSequencer} (partition, sequence number), and the per-partition {@link TickBatch}es that
+ *   {@code route} then sends.</li>
  * </ul>
  * Input: ingress batches of {@value #BATCH} synthetic trades over 12 symbols at 20,000 trades/s of event time, each
  * received 1-20 ms after its event time (which also serves as the router's clock). Trades are unique, in order and
@@ -53,8 +54,7 @@ public class RouterBenchmark {
   private List<TickBatch> batches;
   private int next;
   private Detectors detectors;
-  private long[] nextSeq;
-  private final List<List<MarketEvent>> byPartition = new ArrayList<>();
+  private PartitionSequencer sequencer;
   private final List<Anomaly> seen = new ArrayList<>();
   /** Anomalies found (none on this input: in-order, unique, consecutive trades with normal latency and prices). */
   private long anomalies;
@@ -72,11 +72,7 @@ public class RouterBenchmark {
 
   private void restart() {
     detectors = new Detectors(settings.detect());
-    nextSeq = new long[settings.pipeline().partitions()];
-    byPartition.clear();
-    for (int p = 0; p < nextSeq.length; p++) {
-      byPartition.add(null);
-    }
+    sequencer = new PartitionSequencer(settings.pipeline().partitions());
     next = 0;
   }
 
@@ -104,7 +100,6 @@ public class RouterBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void route(Blackhole bh) {
-    int count = nextSeq.length;
     for (MarketEvent event : nextBatch().items()) {
       long now = event.ingestTime();
       String reason = EventValidator.rejectReason(event, now);
@@ -118,18 +113,11 @@ public class RouterBenchmark {
       if (!keep) {
         continue;
       }
-      int p = Partitioner.partition(event.venue(), event.symbol(), count);
-      List<MarketEvent> list = byPartition.get(p);
-      if (list == null) {
-        list = new ArrayList<>();
-        byPartition.set(p, list);
-      }
-      list.add(event.withSeq(++nextSeq[p]));
+      sequencer.append(sequencer.partitionOf(event), event);
     }
-    for (int p = 0; p < count; p++) {
-      List<MarketEvent> events = byPartition.get(p);
+    for (int p = 0; p < sequencer.partitions(); p++) {
+      List<MarketEvent> events = sequencer.take(p);
       if (events != null) {
-        byPartition.set(p, null);
         bh.consume(new TickBatch(p, events));
       }
     }

@@ -44,9 +44,8 @@ public final class RouterVerticle extends VerticleBase {
   private final Settings settings;
   private final Topology topology;
   private final HealthRegistry health;
-  private final long[] nextSeq;
+  private final PartitionSequencer sequencer;
   private final long[] lastRoutedNanos;
-  private final List<List<MarketEvent>> byPartition;
   private List<Outlet<TickBatch>> partitions;
   private Outlet<AnomalyBatch> anomalies;
   private Detectors detectors;
@@ -77,10 +76,9 @@ public final class RouterVerticle extends VerticleBase {
     this.topology = topology;
     this.health = health;
     int count = settings.pipeline().partitions();
-    this.nextSeq = new long[count];
+    this.sequencer = new PartitionSequencer(count);
     this.lastRoutedNanos = new long[count];
-    this.byPartition = new ArrayList<>(count);
-    this.journal = journaling ? new JournalService(journals(settings, count), nextSeq) : null;
+    this.journal = journaling ? new JournalService(journals(settings, count), sequencer.lastSequenceNumbers()) : null;
   }
 
   private static PartitionJournal[] journals(Settings settings, int count) {
@@ -100,11 +98,10 @@ public final class RouterVerticle extends VerticleBase {
     health.metrics().routed(routed::get);
     recording = IncidentRecording.start(vertx, settings, health.metrics());
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
-    partitions = new ArrayList<>(nextSeq.length);
+    partitions = new ArrayList<>(sequencer.partitions());
     long now = System.nanoTime();
-    for (int p = 0; p < nextSeq.length; p++) {
+    for (int p = 0; p < sequencer.partitions(); p++) {
       partitions.add(new Outlet<>(vertx, Addresses.ticks(p), topology));
-      byPartition.add(null);
       lastRoutedNanos[p] = now;
     }
     long idleMs = settings.batcher().idleTimeoutMs();
@@ -135,10 +132,9 @@ public final class RouterVerticle extends VerticleBase {
     split(batch.items());
     long now = System.nanoTime();
     List<Future<Void>> admitted = new ArrayList<>();
-    for (int p = 0; p < byPartition.size(); p++) {
-      List<MarketEvent> events = byPartition.get(p);
+    for (int p = 0; p < sequencer.partitions(); p++) {
+      List<MarketEvent> events = sequencer.take(p);
       if (events != null) {
-        byPartition.set(p, null);
         lastRoutedNanos[p] = now;
         admitted.add(partitions.get(p).send(new TickBatch(p, events)));
       }
@@ -151,9 +147,8 @@ public final class RouterVerticle extends VerticleBase {
     return Future.all(admitted).onComplete(v -> pendingIngress--);
   }
 
-  /** Validates and sequences each event into {@link #byPartition}. */
+  /** Validates, checks and sequences each event into its partition's batch ({@link PartitionSequencer}). */
   private void split(List<MarketEvent> events) {
-    int count = nextSeq.length;
     long now = Clock.nowMicros();
     long sequenced = 0;
     for (MarketEvent event : events) {
@@ -167,14 +162,8 @@ public final class RouterVerticle extends VerticleBase {
       if (!detect(event, now)) {
         continue;
       }
-      int p = Partitioner.partition(event.venue(), event.symbol(), count);
-      List<MarketEvent> list = byPartition.get(p);
-      if (list == null) {
-        list = new ArrayList<>();
-        byPartition.set(p, list);
-      }
-      MarketEvent sequencedEvent = event.withSeq(++nextSeq[p]);
-      list.add(sequencedEvent);
+      int p = sequencer.partitionOf(event);
+      MarketEvent sequencedEvent = sequencer.append(p, event);
       if (journal != null) {
         journal.append(p, sequencedEvent);
       }
