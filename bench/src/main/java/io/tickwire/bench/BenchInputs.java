@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * benchmark's setup, never while it is measured.
  */
 public final class BenchInputs {
-  /** System property naming the fixtures folder; by default {@code ../shared/fixtures} beside the repository. */
+  /** System property naming the fixtures folder; by default the repository's own {@code fixtures/}. */
   public static final String FIXTURES_PROPERTY = "tickwire.fixtures";
   /** 2024-05-01T00:00:00Z: a fixed event-time start, so every run sees the same trades. */
   public static final long START_MICROS = 1_714_521_600_000_000L;
@@ -71,9 +71,8 @@ public final class BenchInputs {
   }
 
   /**
-   * The shared fixtures folder: {@code -Dtickwire.fixtures=PATH} when given, else {@code ../shared/fixtures} beside
-   * the repository root (the nearest directory at or above the working directory holding the parent pom and
-   * {@code bench/}), else {@code ../shared/fixtures} from the working directory. Fails naming the path when it is
+   * The fixtures folder: {@code -Dtickwire.fixtures=PATH} when given, else {@code fixtures/} in the repository root
+   * (the nearest directory at or above the working directory holding the parent pom and {@code bench/}). Fails naming the path when it is
    * missing: a benchmark never runs on substitute data.
    */
   public static Path fixtures() {
@@ -85,13 +84,13 @@ public final class BenchInputs {
       how = "from -D" + FIXTURES_PROPERTY;
     } else {
       Path repo = repositoryRoot();
-      root = repo.resolve("../shared/fixtures").toAbsolutePath().normalize();
-      how = "resolved as ../shared/fixtures from " + repo;
+      root = repo.resolve("fixtures").toAbsolutePath().normalize();
+      how = "resolved as fixtures/ in " + repo;
     }
     if (!Files.isDirectory(root.resolve("cryptofeed"))) {
-      throw new IllegalStateException("shared fixtures folder not found: " + root + " (" + how + "; expected a "
-          + "cryptofeed/ folder in it). Run from the repository root with ../shared beside it, or pass -D"
-          + FIXTURES_PROPERTY + "=/path/to/shared/fixtures");
+      throw new IllegalStateException("fixtures folder not found: " + root + " (" + how + "; expected a "
+          + "cryptofeed/ folder in it). Run from inside the repository, or pass -D"
+          + FIXTURES_PROPERTY + "=/path/to/fixtures");
     }
     return root;
   }
@@ -100,7 +99,7 @@ public final class BenchInputs {
   public static Path cryptofeed(String name) {
     Path file = fixtures().resolve("cryptofeed").resolve(name);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("shared fixture file not found: " + file);
+      throw new IllegalStateException("fixture file not found: " + file);
     }
     return file;
   }

@@ -2,7 +2,7 @@ package io.tickwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +39,7 @@ class ReplayCaptureCommandTest {
   }
 
   private static String fixture(String name) {
-    return SharedFixtures.cryptofeed(name).toString();
+    return Fixtures.cryptofeed(name).toString();
   }
 
   @Test

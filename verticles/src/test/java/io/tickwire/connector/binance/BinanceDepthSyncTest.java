@@ -3,7 +3,7 @@ package io.tickwire.connector.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.book.OrderBook;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recorded Binance traffic (../shared/fixtures/cryptofeed): depth diffs of 4 symbols and the REST snapshots
+ * The recorded Binance traffic (fixtures/cryptofeed): depth diffs of 4 symbols and the REST snapshots
  * taken while they streamed, replayed in receive-time order through the sync procedure.
  */
 class BinanceDepthSyncTest {
@@ -126,7 +126,7 @@ class BinanceDepthSyncTest {
   /** Snapshots (BINANCE.http.0.0) and depth diffs (BINANCE.ws.1.0) merged by receive time. */
   private static List<Recorded> timeline() throws IOException {
     List<Recorded> all = new ArrayList<>();
-    for (String line : Files.readAllLines(SharedFixtures.cryptofeed("BINANCE.http.0.0"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(Fixtures.cryptofeed("BINANCE.http.0.0"), StandardCharsets.UTF_8)) {
       int arrow = line.indexOf(" -> ");
       if (arrow < 0) {
         continue;
@@ -136,7 +136,7 @@ class BinanceDepthSyncTest {
       all.add(new Recorded(Double.parseDouble(line.substring(arrow + 4, colon)), symbol,
           new JsonObject(line.substring(colon + 2)), null));
     }
-    for (String line : Files.readAllLines(SharedFixtures.cryptofeed("BINANCE.ws.1.0"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(Fixtures.cryptofeed("BINANCE.ws.1.0"), StandardCharsets.UTF_8)) {
       int colon = line.indexOf(": ");
       if (line.startsWith("wss://") || colon < 0) {
         continue;

@@ -3,7 +3,7 @@ package io.tickwire.connector.binance;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.capture.CryptofeedCapture.Direction;
 import io.tickwire.connector.venue.VenueSession;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,12 +37,12 @@ final class BinanceFixtureReplay {
 
   static List<Step> timeline() {
     List<Step> steps = new ArrayList<>();
-    CryptofeedCapture.read(SharedFixtures.cryptofeed("BINANCE.ws.1.0"), record -> {
+    CryptofeedCapture.read(Fixtures.cryptofeed("BINANCE.ws.1.0"), record -> {
       if (record.direction() == Direction.RECEIVED) {
         steps.add(new Step(record.epochMicros(), record.payload(), null));
       }
     });
-    for (BinanceRestCapture.Snapshot s : BinanceRestCapture.read(SharedFixtures.cryptofeed("BINANCE.http.0.0"))) {
+    for (BinanceRestCapture.Snapshot s : BinanceRestCapture.read(Fixtures.cryptofeed("BINANCE.http.0.0"))) {
       steps.add(new Step(s.receivedMicros(), null, s));
     }
     steps.sort(Comparator.comparingLong(Step::at)); // stable: equal times keep file order

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickwire.connector.capture.CryptofeedCapture.CaptureFormatException;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ class BinanceRestCaptureTest {
   @Test
   void readsTheRecordedDepthSnapshotsInReceiveOrder() {
     List<BinanceRestCapture.Snapshot> snapshots =
-        BinanceRestCapture.read(SharedFixtures.cryptofeed("BINANCE.http.0.0"));
+        BinanceRestCapture.read(Fixtures.cryptofeed("BINANCE.http.0.0"));
 
     assertThat(snapshots).extracting(BinanceRestCapture.Snapshot::symbol)
         .containsExactly("NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickwire.testing.Await;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -38,7 +38,7 @@ class BinanceSnapshotsTest {
   private record Answer(String symbol, String body, long receivedMicros, boolean onEventLoop) {
   }
 
-  private final Map<String, String> bodies = BinanceRestCapture.read(SharedFixtures.cryptofeed("BINANCE.http.0.0"))
+  private final Map<String, String> bodies = BinanceRestCapture.read(Fixtures.cryptofeed("BINANCE.http.0.0"))
       .stream().collect(Collectors.toMap(BinanceRestCapture.Snapshot::symbol, BinanceRestCapture.Snapshot::body));
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final List<Answer> answers = new CopyOnWriteArrayList<>();

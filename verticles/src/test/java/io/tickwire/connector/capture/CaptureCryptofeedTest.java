@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickwire.connector.capture.CryptofeedCapture.Direction;
 import io.tickwire.connector.capture.CryptofeedCapture.Record;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,18 +50,18 @@ class CaptureCryptofeedTest {
   @Test
   void aMissingFixturesFolderFailsNamingThePath(@TempDir Path tmp) {
     Path module = tmp.resolve("repo").resolve("verticles");
-    assertThatThrownBy(() -> SharedFixtures.root(module)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining(tmp.resolve("shared").resolve("fixtures").toString());
+    assertThatThrownBy(() -> Fixtures.root(module)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining(tmp.resolve("repo").resolve("fixtures").toString());
   }
 
   @Test
   void readsEveryLineOfEveryFixtureFile() throws IOException {
-    Path dir = SharedFixtures.cryptofeed("KRAKEN.ws.50.head1500").getParent();
+    Path dir = Fixtures.cryptofeed("KRAKEN.ws.50.head1500").getParent();
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().matches("[A-Z]+\\.(ws|http)\\..*")).sorted().toList();
+      files = list.filter(p -> p.getFileName().toString().matches("[A-Z_]+\\.(ws|http)\\..*")).sorted().toList();
     }
-    assertThat(files).hasSize(6);
+    assertThat(files).hasSize(9);
     for (Path file : files) {
       List<Record> records = CryptofeedCapture.readAll(file);
       long nonBlank;

@@ -11,7 +11,7 @@ import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.router.EventValidator;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every received frame of the recorded Coinbase Exchange session (COINBASE.ws.28.0) through the parser. */
 class CoinbaseExchangeFramesTest {
-  private static final Path CAPTURE = SharedFixtures.cryptofeed("COINBASE.ws.28.0");
+  private static final Path CAPTURE = Fixtures.cryptofeed("COINBASE.ws.28.0");
 
   @Test
   void theRecordedSessionParsesWithoutErrorIntoValidTradesQuotesAndBooks() throws IOException {

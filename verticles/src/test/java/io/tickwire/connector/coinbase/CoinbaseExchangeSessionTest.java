@@ -13,7 +13,7 @@ import io.tickwire.connector.capture.CryptofeedCapture.Record;
 import io.tickwire.connector.venue.RecordingOutput;
 import io.tickwire.connector.venue.SessionSpec;
 import io.tickwire.connector.venue.SessionSpec.Channel;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;
@@ -152,7 +152,7 @@ class CoinbaseExchangeSessionTest {
   }
 
   private static List<Record> received(Predicate<Record> keep) {
-    return CryptofeedCapture.readAll(SharedFixtures.cryptofeed("COINBASE.ws.28.0")).stream()
+    return CryptofeedCapture.readAll(Fixtures.cryptofeed("COINBASE.ws.28.0")).stream()
         .filter(r -> r.direction() == Direction.RECEIVED).filter(keep).toList();
   }
 }

@@ -9,7 +9,7 @@ import io.tickwire.codecs.Side;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.capture.CryptofeedCapture.Direction;
 import io.tickwire.connector.capture.CryptofeedCapture.Record;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class KrakenV1Fixtures {
   }
 
   static List<Record> received(String file) {
-    return CryptofeedCapture.readAll(SharedFixtures.cryptofeed(file)).stream()
+    return CryptofeedCapture.readAll(Fixtures.cryptofeed(file)).stream()
         .filter(r -> r.direction() == Direction.RECEIVED).toList();
   }
 
@@ -39,7 +39,7 @@ final class KrakenV1Fixtures {
 
   /** The pairs of the recording's first subscribe frame. */
   static List<String> subscribedPairs(String file) {
-    Record sent = CryptofeedCapture.readAll(SharedFixtures.cryptofeed(file)).stream()
+    Record sent = CryptofeedCapture.readAll(Fixtures.cryptofeed(file)).stream()
         .filter(r -> r.direction() == Direction.SENT).findFirst().orElseThrow();
     return new JsonObject(sent.payload()).getJsonArray("pair").stream().map(String.class::cast).toList();
   }

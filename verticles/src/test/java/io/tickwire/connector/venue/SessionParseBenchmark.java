@@ -5,7 +5,7 @@ import io.tickwire.connector.capture.CaptureSource;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.capture.CryptofeedCapture.Direction;
 import io.tickwire.replay.CaptureReplay;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,8 +61,8 @@ public final class SessionParseBenchmark {
   }
 
   private static void capture(String venue, String file, String rest) {
-    CaptureSource source = CaptureSource.read(SharedFixtures.cryptofeed(file),
-        rest == null ? null : SharedFixtures.cryptofeed(rest), venue, null);
+    CaptureSource source = CaptureSource.read(Fixtures.cryptofeed(file),
+        rest == null ? null : Fixtures.cryptofeed(rest), venue, null);
     long frames = source.timeline().stream().filter(r -> r.direction() == Direction.RECEIVED).count();
     long passes = Math.max(1, CAPTURE_FRAMES / frames);
     report(venue + "/" + source.protocol() + " whole " + file + " x" + passes, frames * passes, () -> {
@@ -103,7 +103,7 @@ public final class SessionParseBenchmark {
   }
 
   private static List<String> received(String file, Predicate<String> keep) {
-    return CryptofeedCapture.readAll(SharedFixtures.cryptofeed(file)).stream()
+    return CryptofeedCapture.readAll(Fixtures.cryptofeed(file)).stream()
         .filter(r -> r.direction() == Direction.RECEIVED).map(CryptofeedCapture.Record::payload).filter(keep)
         .toList();
   }

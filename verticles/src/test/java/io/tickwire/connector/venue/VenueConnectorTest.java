@@ -26,7 +26,7 @@ import io.tickwire.replay.CaptureReplay;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FixtureWebSocketServer;
-import io.tickwire.testing.SharedFixtures;
+import io.tickwire.testing.Fixtures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -103,7 +103,7 @@ class VenueConnectorTest {
   }
 
   private static Path krakenBooks() {
-    return SharedFixtures.cryptofeed("KRAKEN.ws.50.head1500");
+    return Fixtures.cryptofeed("KRAKEN.ws.50.head1500");
   }
 
   @Test
@@ -199,7 +199,7 @@ class VenueConnectorTest {
 
   @Test
   void binanceBooksSyncToSnapshotsFetchedOverRestAndTradesAndQuotesFlow(Vertx vertx) {
-    server = FixtureWebSocketServer.of(vertx, SharedFixtures.cryptofeed("BINANCE.ws.1.0"));
+    server = FixtureWebSocketServer.of(vertx, Fixtures.cryptofeed("BINANCE.ws.1.0"));
     HttpServer rest = restServer(vertx);
     ConnectorSettings.Venue venue = new ConnectorSettings.Venue("binance", "spot", server.uri(),
         new SessionSpec(List.of("NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR"), EnumSet.allOf(SessionSpec.Channel.class),
@@ -223,7 +223,7 @@ class VenueConnectorTest {
 
   @Test
   void coinbaseExchangeMatchesBecomeTradesOverTheWire(Vertx vertx) {
-    server = FixtureWebSocketServer.of(vertx, SharedFixtures.cryptofeed("COINBASE.ws.28.0"));
+    server = FixtureWebSocketServer.of(vertx, Fixtures.cryptofeed("COINBASE.ws.28.0"));
     ConnectorSettings.Venue venue = new ConnectorSettings.Venue("coinbase", "exchange", server.uri(),
         new SessionSpec(List.of("BTC-USD"), EnumSet.allOf(SessionSpec.Channel.class), 50), null, 0, 0);
     VenueConnector connector = deploy(vertx, venue, QUICK, 100_000, Overflow.DROP_OLDEST, null,
@@ -264,7 +264,7 @@ class VenueConnectorTest {
   /** Binance's REST depth endpoint on loopback, answering with the recorded snapshots. */
   private HttpServer restServer(Vertx vertx) {
     java.util.Map<String, String> bodies = new java.util.HashMap<>();
-    CryptofeedCapture.read(SharedFixtures.cryptofeed("BINANCE.http.0.0"),
+    CryptofeedCapture.read(Fixtures.cryptofeed("BINANCE.http.0.0"),
         r -> bodies.putIfAbsent(CaptureSource.symbolOf(r.url()), r.payload()));
     return Await.result(vertx.createHttpServer().requestHandler(req -> {
       String symbol = req.getParam("symbol");
