@@ -10,6 +10,7 @@ RUN mvn -B -q dependency:go-offline -pl codecs,verticles -am || true
 COPY codecs codecs
 COPY verticles verticles
 COPY conf conf
+COPY webroot webroot
 RUN mvn -B -DskipTests package -pl verticles -am && cp verticles/target/tickwire.jar /src/tickwire.jar
 
 FROM eclipse-temurin:17-jre

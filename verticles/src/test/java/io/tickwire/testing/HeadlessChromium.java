@@ -16,13 +16,11 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths: naming them means Selenium
+ * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths ({@link ExternalTool}): naming them means Selenium
  * Manager never runs, so nothing is downloaded (this machine's network is closed to browser downloads). The browser
  * gets a fresh profile and no background networking, and its console is recorded so a test can fail on errors.
  */
 public final class HeadlessChromium implements AutoCloseable {
-  public static final Path BROWSER = Path.of("/usr/bin/chromium");
-  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -34,10 +32,10 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** A browser whose page area is {@code width} x {@code height} CSS pixels. */
   public static HeadlessChromium start(int width, int height) throws Exception {
-    requireExecutable(BROWSER, "chromium");
-    requireExecutable(DRIVER, "chromium-driver");
+    Path browserPath = ExternalTool.CHROMIUM.require();
+    Path driverPath = ExternalTool.CHROMEDRIVER.require();
     Path profile = Files.createTempDirectory("tickwire-chromium-");
-    ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(
+    ChromeOptions options = new ChromeOptions().setBinary(browserPath.toFile()).addArguments(
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
@@ -45,18 +43,17 @@ public final class HeadlessChromium implements AutoCloseable {
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(driverPath.toFile()).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     HeadlessChromium browser = new HeadlessChromium(driver, profile);
     browser.fitViewport(width, height);
     return browser;
   }
 
-  private static void requireExecutable(Path path, String debianPackage) {
-    if (!Files.isExecutable(path)) {
-      throw new IllegalStateException(path + " is missing: the browser tests need Debian's package " + debianPackage
-          + "; install it with 'apt-get install -y chromium chromium-driver' (.ci/run does)");
-    }
+  /** Skips or fails the calling test, as {@link ExternalTool#require()} says, before anything is started for it. */
+  public static void requireInstalled() {
+    ExternalTool.CHROMIUM.require();
+    ExternalTool.CHROMEDRIVER.require();
   }
 
   /** --window-size sizes the window, not the page; the difference is the browser's own chrome, added back here. */

@@ -43,6 +43,7 @@ final class LiveDashboard implements AutoCloseable {
   }
 
   static LiveDashboard open(Vertx vertx, Path dataDir, Path screenshot) throws Exception {
+    HeadlessChromium.requireInstalled();
     Path seed = dataDir.resolve("rules.yaml");
     Files.writeString(seed, "rules:\n  - {name: " + RULE + ", condition: '" + FLIPPING + "', signal: 1,"
         + " score: 0.5, cooldown_ms: 0}\n");

@@ -7,6 +7,7 @@ import io.tickwire.cluster.Role;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.metrics.VertxMeters;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.ExternalTool;
 import io.tickwire.testing.HttpProbe;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.Scrape;
@@ -29,11 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP server, with bounded labels.
  */
 class MetricsPromtoolTest {
-  private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
-
   @Test
   void aLiveScrapePassesPromtool(@TempDir Path dataDir) throws Exception {
-    assertThat(PROMTOOL).as("promtool (Debian package prometheus; .ci/run installs it)").isExecutable();
+    Path promtool = ExternalTool.PROMTOOL.require();
     Path seed = Files.writeString(dataDir.resolve("rules.yaml"), "rules:\n  - {name: flip, condition: "
         + "'int(price * 100.0) % 2 == 0', signal: 1, score: 0.5, cooldown_ms: 0}\n");
     Metrics metrics = new Metrics();
@@ -64,7 +63,7 @@ class MetricsPromtoolTest {
       // The HTTP server by route template, never by raw path.
       assertThat(scrape).contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\",route=\"/metrics\"}")
           .doesNotContain("path=");
-      Promtool result = promtool(scrape);
+      Promtool result = check(promtool, scrape);
       assertThat(result.exitCode()).as("promtool check metrics:\n" + result.output()).isZero();
     } finally {
       try {
@@ -75,7 +74,7 @@ class MetricsPromtoolTest {
     }
   }
 
-  /** The meters issue 9 asks for, each with a value the running pipeline must have given it. */
+  /** The meters operators alert on, each with a value the running pipeline must have given it. */
   private static void assertPipelineMeters(Scrape scrape) {
     assertThat(scrape.sum("tickwire_events_ingested_total", "venue=\"synthetic\"", "kind=\"trade\""))
         .isPositive();
@@ -103,8 +102,8 @@ class MetricsPromtoolTest {
   private record Promtool(int exitCode, String output) {
   }
 
-  private static Promtool promtool(String scrape) throws Exception {
-    Process process = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+  private static Promtool check(Path promtool, String scrape) throws Exception {
+    Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
     process.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
