@@ -71,7 +71,7 @@ public class RouterBenchmark {
   }
 
   private void restart() {
-    detectors = new Detectors(settings.detect());
+    detectors = new Detectors(settings.detect(), settings.router().maxFutureMs() * 1000);
     sequencer = new PartitionSequencer(settings.pipeline().partitions());
     next = 0;
   }
@@ -102,7 +102,7 @@ public class RouterBenchmark {
   public void route(Blackhole bh) {
     for (MarketEvent event : nextBatch().items()) {
       long now = event.ingestTime();
-      String reason = EventValidator.rejectReason(event, now);
+      String reason = EventValidator.rejectReason(event, now, settings.router().maxFutureMs() * 1000);
       if (reason != null) {
         bh.consume(reason);
         continue;

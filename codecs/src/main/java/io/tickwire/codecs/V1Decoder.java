@@ -38,23 +38,44 @@ final class V1Decoder {
   }
 
   static Trade trade(V1Fields f) {
-    return new Trade(f.string(VENUE), f.string(SYMBOL), f.identifier(TRADE_ID), f.decimal(PRICE), f.decimal(SIZE),
+    return new Trade(venue(f), symbol(f), tradeId(f), f.decimal(PRICE), f.decimal(SIZE),
         f.side(SIDE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
   }
 
   static Quote quote(V1Fields f) {
-    return new Quote(f.string(VENUE), f.string(SYMBOL), f.decimal(BID), f.decimal(BID_SIZE), f.decimal(ASK),
+    return new Quote(venue(f), symbol(f), f.decimal(BID), f.decimal(BID_SIZE), f.decimal(ASK),
         f.decimal(ASK_SIZE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
   }
 
   static BookUpdate book(V1Fields f) {
-    return new BookUpdate(f.string(VENUE), f.string(SYMBOL), f.bool(SNAPSHOT), f.levels(), f.time(SRC_TS),
+    return new BookUpdate(venue(f), symbol(f), f.bool(SNAPSHOT), f.levels(), f.time(SRC_TS),
         ingestTime(f), f.integer(SEQ, 0));
   }
 
   static FeedGap gap(V1Fields f) {
-    return new FeedGap(f.string(VENUE), f.string(SYMBOL), f.string(REASON), f.time(SRC_TS), ingestTime(f),
+    return new FeedGap(venue(f), symbol(f), f.string(REASON), f.time(SRC_TS), ingestTime(f),
         f.integer(SEQ, 0));
+  }
+
+  /** A market event's names are checked where they enter ({@link Names}); a bad one is a bad value. */
+  private static String venue(V1Fields f) {
+    return checked(VENUE, f.string(VENUE), Names.venueProblem(f.string(VENUE)));
+  }
+
+  private static String symbol(V1Fields f) {
+    return checked(SYMBOL, f.string(SYMBOL), Names.symbolProblem(f.string(SYMBOL)));
+  }
+
+  private static String tradeId(V1Fields f) {
+    String id = f.identifier(TRADE_ID);
+    return checked(TRADE_ID, id, Names.tradeIdProblem(id));
+  }
+
+  private static String checked(V1Key key, String value, String problem) {
+    if (problem != null) {
+      throw V1FormatException.bad(key.json, problem);
+    }
+    return value;
   }
 
   /** 0 means "not set": producers outside tickwire may not know when we received their event. */

@@ -17,6 +17,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.Future;
@@ -51,6 +52,10 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   private final int instances;
   private final boolean assignedAtRunTime;
   private final HealthRegistry health;
+  private final LateShareWatch lateShare = new LateShareWatch();
+  /** Totals as of the last health report, for the scrape, which must not walk the partitions from its thread. */
+  private final AtomicLong trades = new AtomicLong();
+  private final AtomicLong lateDropped = new AtomicLong();
   private long healthTimer;
   /** Null when observers are not published to (pipeline.publish_to_observers false): nobody would watch. */
   private FormingBars forming;
@@ -90,6 +95,9 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     journal = new JournalReplay(vertx, settings.cluster().ownership().replayChunkEvents(),
         settings.pipeline().sendTimeoutMs());
     health.metrics().anomalies(AnomalyTypes.CROSSED_BOOK, crossedBooks::get);
+    health.metrics().sum(Metrics.BATCHER_TRADES, "Trades the batchers took into their windows", trades::get);
+    health.metrics().sum(Metrics.LATE_DROPPED, "Trades the batchers dropped as late (by policy, or past the"
+        + " revision horizon)", lateDropped::get);
     windowLatency = health.metrics().timer(Metrics.WINDOW_LATENCY, "From a window's end (event time) to its bar"
         + " being emitted (wall clock); includes the allowed lateness");
     Future<?> bound = assignedAtRunTime ? Future.succeededFuture() : ownFixedShare();
@@ -300,9 +308,24 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   }
 
   private ComponentHealth healthNow() {
+    Map<String, Number> totals = totals();
+    trades.set(totals.get("trades").longValue());
+    lateDropped.set(totals.get("late_dropped").longValue());
+    Map<Integer, Double> mostlyLate = lateShare.check(owned);
+    if (!mostlyLate.isEmpty()) {
+      return new ComponentHealth("batcher." + index, Status.DEGRADED, mostlyLateDetail(mostlyLate), totals);
+    }
     return ComponentHealth.ok("batcher." + index, bars.saturated() || bookSnapshots.saturated()
         ? "held back by a bar or book consumer" : "windowing",
-        totals());
+        totals);
+  }
+
+  private static String mostlyLateDetail(Map<Integer, Double> mostlyLate) {
+    StringBuilder detail = new StringBuilder("dropping most trades as late (their watermark is ahead of their event"
+        + " times; see the clock_skew anomalies):");
+    mostlyLate.forEach((p, share) -> detail.append(" partition ").append(p).append(' ')
+        .append(Math.round(share * 100)).append('%'));
+    return detail.toString();
   }
 
   private void logSummary() {

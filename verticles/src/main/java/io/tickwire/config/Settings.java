@@ -147,7 +147,11 @@ public record Settings(
    * The router: rejected events sampled per second, and (in a cluster) the partition journal: the extra event time
    * it keeps beyond what the batchers can still change ({@code journalMarginMs}) and its cap per partition.
    */
-  public record Router(int dlqSamplesPerSec, long journalMarginMs, int journalMaxEvents) {
+  /**
+   * {@code maxFutureMs} ({@code ingest.max_future_ms}): how far ahead of the node's clock an event may be stamped;
+   * the router enforces it for every source.
+   */
+  public record Router(int dlqSamplesPerSec, long journalMarginMs, int journalMaxEvents, long maxFutureMs) {
   }
 
   /** Windowing. {@code intervalsMillis} is sorted ascending and free of duplicates. */
@@ -245,7 +249,8 @@ public record Settings(
   private static Router router(ConfigReader r) {
     return new Router((int) r.integer("router.dlq_samples_per_sec", 0, 100_000),
         r.integer("router.journal_margin_ms", 0, 24 * HOUR_MS),
-        (int) r.integer("router.journal_max_events", 1_000, 100_000_000));
+        (int) r.integer("router.journal_max_events", 1_000, 100_000_000),
+        r.integer("ingest.max_future_ms", 0, 24 * HOUR_MS));
   }
 
   private static Batcher batcher(ConfigReader r) {

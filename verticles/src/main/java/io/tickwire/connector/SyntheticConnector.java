@@ -46,7 +46,8 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   @Override
   public Future<?> start() {
     long now = Clock.nowMicros();
-    feed = new SyntheticFeed(settings, settings.startTime() >= 0 ? settings.startTime() : now);
+    feed = new SyntheticFeed(settings, settings.startTime() >= 0 ? settings.startTime() : now,
+        settings.startTime() < 0);
     ingress = new Outlet<>(vertx, Addresses.INGRESS, topology);
     startNanos = System.nanoTime();
     healthTimer = HealthReports.every(vertx, health, this::healthNow);

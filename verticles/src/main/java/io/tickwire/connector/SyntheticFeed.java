@@ -4,6 +4,7 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
+import io.tickwire.flow.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -34,9 +35,20 @@ public final class SyntheticFeed {
   private final long jitterMicros;
   private final String idPrefix;
   private final boolean wallClock;
+  /** Live data sent to a node, whose router refuses events stamped ahead of its clock. */
+  private final boolean boundedByWallClock;
   private long clock;
 
+  /** A feed whose event clock runs free: a replay-like stream generated ahead of use. */
   public SyntheticFeed(Settings.Synthetic settings, long startMicros) {
+    this(settings, startMicros, false);
+  }
+
+  /**
+   * @param boundedByWallClock keep the event clock from running ahead of the wall clock (at rate max it would):
+   *     for a live stream without a fixed start time
+   */
+  public SyntheticFeed(Settings.Synthetic settings, long startMicros, boolean boundedByWallClock) {
     this.random = new SplittableRandom(settings.seed());
     this.venue = settings.venue();
     List<String> list = settings.symbols();
@@ -54,6 +66,7 @@ public final class SyntheticFeed {
     this.jitterMicros = settings.jitterMs() * 1000;
     this.clock = startMicros;
     this.wallClock = settings.wallClock();
+    this.boundedByWallClock = boundedByWallClock;
     // A run on the wall clock is new data: its trade ids must not collide with an earlier run's, or the
     // database's idempotent insert would drop them as replays. A run from a fixed start_time is a replay and
     // keeps the same ids. Prefixing the start keeps ids numeric and increasing.
@@ -79,8 +92,18 @@ public final class SyntheticFeed {
     };
   }
 
+  /** A bounded clock stops at the wall clock but never goes back, so the stream stays in order. */
+  private long advance(long next, long ingestMicros) {
+    if (!boundedByWallClock) {
+      return next;
+    }
+    long now = ingestMicros > 0 ? ingestMicros : Clock.nowMicros();
+    return Math.max(clock, Math.min(next, now));
+  }
+
   public Trade next(long ingestMicros) {
-    clock += Math.max(1L, Math.round(-Math.log(1.0 - random.nextDouble()) * meanGapMicros));
+    clock = advance(clock + Math.max(1L, Math.round(-Math.log(1.0 - random.nextDouble()) * meanGapMicros)),
+        ingestMicros);
     int s = random.nextInt(symbols.length);
     double dtSeconds = (clock - lastTime[s]) / 1e6;
     lastTime[s] = clock;

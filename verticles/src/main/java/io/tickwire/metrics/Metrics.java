@@ -79,6 +79,11 @@ public final class Metrics {
   public static final String STORE_WRITE = "tickwire.store.write";
   public static final String FEATURE_UPDATE = "tickwire.feature.update";
   public static final String INFERENCE_EVALUATION = "tickwire.inference.evaluation";
+  /** Each venue's clock-skew estimate (ingest time minus event time at its fastest), label {@code venue}. */
+  public static final String CLOCK_SKEW = "tickwire.clock.skew.seconds";
+  /** Trades a batcher took in, and those it dropped as late (by policy or past the revision horizon). */
+  public static final String BATCHER_TRADES = "tickwire.batcher.trades";
+  public static final String LATE_DROPPED = "tickwire.batcher.late.dropped";
   /** Histogram: from a window's end (event time) to its bar being emitted (wall clock). */
   public static final String WINDOW_LATENCY = "tickwire.window.latency";
 

@@ -26,7 +26,7 @@ final class SyntheticFrames implements Iterator<byte[]> {
   SyntheticFrames(String venue, int symbols, long seed, Rate rate, long deadlineNanos) {
     Settings.Synthetic settings = new Settings.Synthetic(true, venue, symbols(symbols), seed, rate.perSecond(),
         UNBOUNDED, UNUSED_BATCH_SIZE, VOLATILITY, 0, WALL_CLOCK_START, false);
-    this.feed = new SyntheticFeed(settings, System.currentTimeMillis() * 1000);
+    this.feed = new SyntheticFeed(settings, System.currentTimeMillis() * 1000, true);
     this.deadlineNanos = deadlineNanos;
   }
 

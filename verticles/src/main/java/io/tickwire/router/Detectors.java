@@ -5,6 +5,7 @@ import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
+import io.tickwire.router.detect.ClockSkewDetector;
 import io.tickwire.router.detect.DuplicateDetector;
 import io.tickwire.router.detect.LatencyDetector;
 import io.tickwire.router.detect.OrderDetector;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Detectors {
   /** What the router detects; schema drift is caught at the ingest, before an event exists. */
   static final List<String> TYPES = List.of(AnomalyTypes.DUPLICATE, AnomalyTypes.OUT_OF_ORDER,
-      AnomalyTypes.SEQUENCE_GAP, AnomalyTypes.LATENCY_SPIKE, AnomalyTypes.OUTLIER_PRICE, AnomalyTypes.STALE_FEED);
+      AnomalyTypes.SEQUENCE_GAP, AnomalyTypes.LATENCY_SPIKE, AnomalyTypes.OUTLIER_PRICE, AnomalyTypes.STALE_FEED,
+      AnomalyTypes.CLOCK_SKEW);
 
   private final DuplicateDetector duplicates;
   private final OrderDetector order = new OrderDetector();
@@ -34,11 +36,13 @@ final class Detectors {
   private final LatencyDetector latency;
   private final OutlierDetector outliers;
   private final StaleFeedDetector stale;
+  private final ClockSkewDetector skew;
   private long newestEventTime;
   /** Fixed at construction, so a scrape from another thread never sees the map change shape. */
   private final Map<String, AtomicLong> counts = new TreeMap<>();
 
-  Detectors(Settings.Detect settings) {
+  Detectors(Settings.Detect settings, long maxFutureMicros) {
+    this.skew = new ClockSkewDetector(maxFutureMicros);
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
     this.latency = new LatencyDetector(settings.latencyThresholdMs() * 1000, settings.latencyWindow());
     this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow());
@@ -59,6 +63,7 @@ final class Detectors {
     int before = out.size();
     boolean keep = !(event instanceof Trade trade) || !duplicates.isDuplicate(trade, out);
     stale.seen(event, nowMicros);
+    skew.observe(event);
     newestEventTime = Math.max(newestEventTime, event.eventTime());
     if (keep) {
       order.isOutOfOrder(event, out);
@@ -77,6 +82,18 @@ final class Detectors {
     int before = out.size();
     gaps.flush(newestEventTime, out); // event time, so a replay's flush-time gaps are reproducible too
     count(out, before);
+  }
+
+  /** Adds the clock_skew anomaly of an event refused for being stamped too far ahead of {@code nowMicros}. */
+  void clockSkew(MarketEvent event, long nowMicros, List<Anomaly> out) {
+    int before = out.size();
+    skew.refused(event, nowMicros, out);
+    count(out, before);
+  }
+
+  /** Each venue's clock-skew estimate in microseconds ({@link ClockSkewDetector}). */
+  Map<String, Long> clockSkewMicros() {
+    return skew.estimatesMicros();
   }
 
   /** Adds a stale_feed anomaly for each symbol silent for too long at {@code nowMicros}. */

@@ -5,6 +5,7 @@ import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.Names;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Trade;
 
@@ -13,21 +14,33 @@ import io.tickwire.codecs.Trade;
  * as a short lowercase label (bounded set, safe as a metric label), or null when it is good.
  */
 public final class EventValidator {
-  /** Events more than a day ahead of the wall clock are rejected: a broken clock, not a market. */
-  private static final long MAX_FUTURE_MICROS = 86_400_000_000L;
+  /** Stamped further ahead of the node's clock than {@code ingest.max_future_ms}: a broken clock, not a market. */
+  public static final String FUTURE_TIMESTAMP = "future_timestamp";
+  /** A venue, symbol or trade id outside {@link Names}' limits. */
+  public static final String BAD_FIELD = "bad_field";
 
   private EventValidator() {
   }
 
-  public static String rejectReason(MarketEvent event, long nowMicros) {
+  /**
+   * @param nowMicros this node's clock
+   * @param maxFutureMicros how far ahead of it an event may be stamped
+   */
+  public static String rejectReason(MarketEvent event, long nowMicros, long maxFutureMicros) {
     if (event.venue().isEmpty()) {
       return "missing_venue";
     }
     if (event.symbol().isEmpty()) {
       return "missing_symbol";
     }
-    if (event.eventTime() <= 0 || event.eventTime() > nowMicros + MAX_FUTURE_MICROS) {
+    if (Names.venueProblem(event.venue()) != null || Names.symbolProblem(event.symbol()) != null) {
+      return BAD_FIELD;
+    }
+    if (event.eventTime() <= 0) {
       return "bad_event_time";
+    }
+    if (event.eventTime() - nowMicros > maxFutureMicros) {
+      return FUTURE_TIMESTAMP;
     }
     if (event instanceof Trade t) {
       return tradeReason(t);
@@ -44,6 +57,9 @@ public final class EventValidator {
   private static String tradeReason(Trade t) {
     if (t.tradeId().isEmpty()) {
       return "missing_trade_id";
+    }
+    if (Names.tradeIdProblem(t.tradeId()) != null) {
+      return BAD_FIELD;
     }
     if (!Decimals.isPositive(t.price())) {
       return "bad_price";

@@ -14,10 +14,13 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,8 @@ public final class RouterVerticle extends VerticleBase {
   private final HealthRegistry health;
   private final PartitionSequencer sequencer;
   private final long[] lastRoutedNanos;
+  private final long maxFutureMicros;
+  private final Set<String> skewGauges = new HashSet<>();
   private List<Outlet<TickBatch>> partitions;
   private Outlet<AnomalyBatch> anomalies;
   private Detectors detectors;
@@ -78,6 +83,7 @@ public final class RouterVerticle extends VerticleBase {
     int count = settings.pipeline().partitions();
     this.sequencer = new PartitionSequencer(count);
     this.lastRoutedNanos = new long[count];
+    this.maxFutureMicros = settings.router().maxFutureMs() * 1000;
     this.journal = journaling ? new JournalService(journals(settings, count), sequencer.lastSequenceNumbers()) : null;
   }
 
@@ -92,7 +98,7 @@ public final class RouterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), health.metrics());
-    detectors = new Detectors(settings.detect());
+    detectors = new Detectors(settings.detect(), maxFutureMicros);
     detectors.register(health.metrics());
     ingested = new IngestCounts(health.metrics());
     health.metrics().routed(routed::get);
@@ -153,9 +159,9 @@ public final class RouterVerticle extends VerticleBase {
     long sequenced = 0;
     for (MarketEvent event : events) {
       ingested.count(event);
-      String reason = EventValidator.rejectReason(event, now);
+      String reason = EventValidator.rejectReason(event, now, maxFutureMicros);
       if (reason != null) {
-        deadLetters.reject(event, reason);
+        reject(event, reason, now);
         continue;
       }
       recording.record(event);
@@ -170,6 +176,17 @@ public final class RouterVerticle extends VerticleBase {
       sequenced++;
     }
     routed.addAndGet(sequenced);
+  }
+
+  /** Counts and samples a refused event; one stamped in the future is also a clock_skew anomaly. */
+  private void reject(MarketEvent event, String reason, long nowMicros) {
+    deadLetters.reject(event, reason);
+    if (reason.equals(EventValidator.FUTURE_TIMESTAMP)) {
+      seen.clear();
+      detectors.clockSkew(event, nowMicros, seen);
+      recording.anomalies(seen);
+      sample(seen);
+    }
   }
 
   /**
@@ -244,6 +261,8 @@ public final class RouterVerticle extends VerticleBase {
     gauges.put("ingress_batches_waiting", pendingIngress);
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
     detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
+    detectors.clockSkewMicros().forEach((venue, skew) -> gauges.put("clock_skew_ms_" + venue, skew / 1000.0));
+    registerSkewGauges();
     recording.gauges().forEach((name, n) -> gauges.put("recorder_" + name, n));
     if (journal != null) {
       gauges.put("journal_events", journal.journaled());
@@ -252,6 +271,18 @@ public final class RouterVerticle extends VerticleBase {
     }
     String detail = pendingIngress > 0 ? "held back by a consumer" : "routing";
     return ComponentHealth.ok("router", detail, gauges);
+  }
+
+  /** A venue's skew gauge is registered with its first estimate; the detector bounds how many venues have one. */
+  private void registerSkewGauges() {
+    Map<String, Long> estimates = detectors.clockSkewMicros();
+    for (String venue : estimates.keySet()) {
+      if (skewGauges.add(venue)) {
+        health.metrics().gauge(Metrics.CLOCK_SKEW, "Clock skew estimate per venue: the smallest ingest time minus"
+            + " event time over its recent events (negative: the venue's clock is ahead)",
+            () -> estimates.getOrDefault(venue, 0L) / 1e6, "venue", venue);
+      }
+    }
   }
 
   public DeadLetters deadLetters() {

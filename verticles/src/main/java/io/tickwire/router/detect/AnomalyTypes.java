@@ -14,6 +14,8 @@ public final class AnomalyTypes {
   public static final String OUTLIER_PRICE = "outlier_price";
   public static final String SCHEMA_DRIFT = "schema_drift";
   public static final String STALE_FEED = "stale_feed";
+  /** An event stamped too far ahead of the node's clock, refused at the router. */
+  public static final String CLOCK_SKEW = "clock_skew";
   /** An order book whose best bid reached its best ask after an update (found by the batcher that keeps it). */
   public static final String CROSSED_BOOK = "crossed_book";
 
@@ -25,7 +27,7 @@ public final class AnomalyTypes {
 
   /** Every type, in the order summaries list them. */
   public static final List<String> ALL = List.of(SCHEMA_DRIFT, DUPLICATE, OUT_OF_ORDER, SEQUENCE_GAP, LATENCY_SPIKE,
-      OUTLIER_PRICE, STALE_FEED, CROSSED_BOOK, BAR_DRIFT);
+      OUTLIER_PRICE, STALE_FEED, CLOCK_SKEW, CROSSED_BOOK, BAR_DRIFT);
 
   /** Types found downstream of the router, so the router's flight recorder never sees them. */
   public static final List<String> AFTER_ROUTER = List.of(CROSSED_BOOK, BAR_DRIFT);

@@ -38,7 +38,7 @@ class CoinbaseExchangeFramesTest {
     assertThat(events.stream().filter(Trade.class::isInstance)).hasSize(107); // 97 match + 10 last_match
     assertThat(events.stream().filter(Quote.class::isInstance)).hasSize(107);
     assertThat(events.stream().filter(e -> e instanceof BookUpdate b && b.snapshot())).hasSize(10);
-    assertThat(events).allSatisfy(e -> assertThat(EventValidator.rejectReason(e, 1_800_000_000_000_000L))
+    assertThat(events).allSatisfy(e -> assertThat(EventValidator.rejectReason(e, 1_800_000_000_000_000L, 5_000_000L))
         .as(e.toString()).isNull());
 
     Map<String, OrderBook> books = new TreeMap<>();
