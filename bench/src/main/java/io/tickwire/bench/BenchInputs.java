@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Inputs shared by the benchmarks: the configuration as tickwire loads it, synthetic trades from the real
- * {@link SyntheticFeed}, and the recorded exchange traffic in the shared fixtures folder. Everything is built in a
- * benchmark's setup, never while it is measured.
+ * {@link SyntheticFeed}, and the recorded exchange traffic in the repository's {@code fixtures/} folder. Everything
+ * is built in a benchmark's setup, never while it is measured.
  */
 public final class BenchInputs {
   /** System property naming the fixtures folder; by default the repository's own {@code fixtures/}. */

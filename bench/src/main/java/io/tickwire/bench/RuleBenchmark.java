@@ -27,12 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The inference stage's per-snapshot work: {@value #RULES} compiled CEL rules evaluated by the {@link RuleEngine}
- * against one feature snapshot, edge and cooldown tracking included. The rules are the issue-4
- * {@code RuleEngineBenchmark}'s, now {@link BenchRules#realistic} (5 templates over momentum, RSI, volatility and return, thresholds 1.5 to 3
- * standard deviations out so most evaluations are false, cooldowns 0 to 3 s), compiled against the real feature
- * names (conf/tickwire.yaml's windows and the book features). Snapshots: a seeded stream over 20 symbols, one a
- * second per symbol, each carrying the ten configured features with about 5% of them absent, as at start-up. The
- * score is snapshots/s; multiply by {@value #RULES} for rule evaluations/s.
+ * against one feature snapshot, edge and cooldown tracking included. The rules are {@link BenchRules#realistic}, the
+ * set the earlier hand-written {@code RuleEngineBenchmark} used (5 templates over momentum, RSI, volatility and
+ * return, thresholds 1.5 to 3 standard deviations out so most evaluations are false, cooldowns 0 to 3 s), compiled
+ * against the real feature names (conf/tickwire.yaml's windows and the book features). Snapshots: a seeded stream
+ * over 20 symbols, one a second per symbol, each carrying the ten configured features with about 5% of them absent,
+ * as at start-up. The score is snapshots/s; multiply by {@value #RULES} for rule evaluations/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -30,10 +30,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@link #detectors}: {@link Detectors#admit} per event of an ingress {@link TickBatch}, exactly as the
  *   router calls it;</li>
- *   <li>{@link #route}: the whole of {@code split} minus the flight recorder (measured on its own in issue 5) and
- *   the dead letters (no event of this input is rejected): validation, detectors, then the router's own
- *   {@link PartitionSequencer} (partition, sequence number), and the per-partition {@link TickBatch}es that
- *   {@code route} then sends.</li>
+ *   <li>{@link #route}: the whole of {@code split} minus the flight recorder (BENCHMARKS.md measures its recording
+ *   cost on its own) and the dead letters (no event of this input is rejected): validation, detectors, then the
+ *   router's own {@link PartitionSequencer} (partition, sequence number), and the per-partition {@link TickBatch}es
+ *   that {@code route} then sends.</li>
  * </ul>
  * Input: ingress batches of {@value #BATCH} synthetic trades over 12 symbols at 20,000 trades/s of event time, each
  * received 1-20 ms after its event time (which also serves as the router's clock). Trades are unique, in order and

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The lossless consumer groups of the pipeline, derived from configuration and this node's roles. On one node
- * that is the whole pipeline; the cluster issue makes it cluster-wide (a producer must know the groups that run
- * on other nodes).
+ * The lossless consumer groups of the pipeline, derived from configuration and a set of roles. On one node those
+ * are the node's own roles; in a cluster they are {@code cluster.roles}, the roles that run anywhere in it, because a
+ * producer must also feed the groups that run on other nodes.
  */
 public final class PipelineTopology {
   /** The group name of {@code --print} and {@code tail} consumers. */

@@ -8,7 +8,7 @@ import java.util.Set;
 public enum Role {
   /** Connectors and the router. */
   INGEST,
-  /** Batchers (and later feature and inference stages). */
+  /** Batchers, the feature stage and inference (rules and the optional model). */
   COMPUTE,
   /** Sinks. */
   PERSIST,

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads the raw recordings of cryptofeed's data collector (the format of the shared fixtures' {@code cryptofeed/}
- * folder), one frame per line:
+ * Reads the raw recordings of cryptofeed's data collector (the format of the repository's
+ * {@code fixtures/cryptofeed/} folder), one frame per line:
  * <pre>
  * wss://HOST/PATH &lt;-&gt; 1618677816.84          connection opened
  * wss://HOST/PATH &lt;- 1618677817.02: {...}    a frame sent (subscribe)

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Kraken websocket v1 {@code book} channel: applies snapshot and update frames to one {@link OrderBook} per pair,
  * keeps the subscribed depth and verifies each update's CRC32 checksum {@code c} ({@link KrakenChecksum}).
  *
- * <p>Frame shapes (see KRAKEN.ws.50.head1500 in the shared fixtures):
+ * <p>Frame shapes (see fixtures/cryptofeed/KRAKEN.ws.50.head1500):
  * <pre>
  * [channelID, {"as":[[price, volume, time],...], "bs":[...]}, "book-1000", pair]          snapshot
  * [channelID, {"a":[[price, volume, time],...], "c":"crc"}, "book-1000", pair]           update, one side
