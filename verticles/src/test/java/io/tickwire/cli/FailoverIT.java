@@ -3,6 +3,7 @@ package io.tickwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.testing.Await;
+import io.tickwire.testing.FreePorts;
 import io.tickwire.testing.TestDatabase;
 import io.tickwire.testing.TickwireProcess;
 import java.io.IOException;
@@ -15,11 +16,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * its share. At the end the bars in PostgreSQL equal those of a single-node run over the same seeded input: nothing
  * lost, nothing twice.
  */
+// Four JVMs and two databases on a loaded two-core machine take a few minutes; well past that, something hangs.
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class FailoverIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
+  /** The last flushes of the stopped nodes land within seconds; a count still moving after this never settles. */
+  private static final Duration SETTLE = Duration.ofSeconds(120);
   private static final int PARTITIONS = 16;
   /** Detection (Hazelcast: 5 s without a heartbeat, often sooner as the socket closes) plus the 10 s to take over. */
   private static final Duration TAKEOVER = Duration.ofSeconds(15);
@@ -41,6 +49,9 @@ class FailoverIT {
   Path dir;
 
   private final String name = "failover-" + UUID.randomUUID();
+  /** One Hazelcast port per clustered node (compute-a, compute-b, ingest, compute-c), each told all of them. */
+  private final List<Integer> ports = FreePorts.loopback(4);
+  private final AtomicInteger nextPort = new AtomicInteger();
 
   /** Enough symbols that most partitions carry some. */
   private static final String SYMBOLS = IntStream.range(0, 24).mapToObj(i -> "S" + i + "-USD")
@@ -65,9 +76,9 @@ class FailoverIT {
     sets.addAll(db.settings());
     sets.add("data_dir=" + dir.resolve(node));
     if (args.contains("--cluster")) {
-      sets.addAll(List.of("cluster.name=" + name, "cluster.port=15711",
-          "cluster.members=[127.0.0.1:15711,127.0.0.1:15712,127.0.0.1:15713,127.0.0.1:15714]",
-          "cluster.roles=ingest,compute,persist", "cluster.rebalance_interval_ms=250"));
+      sets.addAll(List.of("cluster.name=" + name, "cluster.port=" + ports.get(nextPort.getAndIncrement()),
+          "cluster.members=" + FreePorts.members(ports), "cluster.roles=ingest,compute,persist",
+          "cluster.rebalance_interval_ms=250"));
     }
     for (String set : sets) {
       args.add("--set");
@@ -105,7 +116,7 @@ class FailoverIT {
           Await.until(() -> count(clustered, "trades") == count(reference, "trades"), WAIT, "every trade routed");
           stopTogether(a, c); // their last open windows are flushed as they stop
         }
-        awaitStable(clustered);
+        awaitStable(clustered, SETTLE);
       }
       List<String> expected = rows(reference);
       List<String> actual = rows(clustered);
@@ -125,14 +136,16 @@ class FailoverIT {
     }
   }
 
-  /** Waits until the bar count holds still for a few sink flushes. */
-  private static void awaitStable(TestDatabase db) throws InterruptedException {
-    long before = -1;
-    long now = db.count("bars_ohlcv");
-    while (now != before) {
+  /** Waits until the bar count holds still for a second (a few sink flushes); fails with the counts seen if not. */
+  private static void awaitStable(TestDatabase db, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Long> counts = new ArrayList<>(List.of(db.count("bars_ohlcv")));
+    while (counts.size() < 2 || !counts.get(counts.size() - 1).equals(counts.get(counts.size() - 2))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("bars_ohlcv still changing after " + timeout + "; counts a second apart: " + counts);
+      }
       Thread.sleep(1_000);
-      before = now;
-      now = db.count("bars_ohlcv");
+      counts.add(db.count("bars_ohlcv"));
     }
   }
 

@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar on its defaults, as a user first meets it: the embedded database starts by itself, the API
  * serves the bars, and a second run in the same directory sees the first run's bars.
  */
+// Two runs, each starting the embedded database, take a minute or two on a loaded machine; past that, a hang.
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class PersistenceIT {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

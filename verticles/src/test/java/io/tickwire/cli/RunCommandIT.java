@@ -16,16 +16,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged {@code tickwire.jar}, run as a user runs it: a separate process, stdout and exit code. */
+// Each test starts one JVM (the launcher test may first wait on the build); well past that, something hangs.
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class RunCommandIT {
   private static Path jar;
 
   @TempDir
   Path dir;
+
+  /** Every process a test started, so one a failed or timed-out test leaves running is not left on the machine. */
+  private final List<Process> started = new ArrayList<>();
 
   @BeforeAll
   static void findJar() {
@@ -38,17 +45,27 @@ class RunCommandIT {
   private record Result(int exitCode, String stdout, String stderr) {
   }
 
+  @AfterEach
+  void killLeftovers() {
+    started.forEach(Process::destroyForcibly);
+  }
+
   Process start(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
     // Every node serves HTTP (web or ops endpoints): any free port, so runs never collide.
     command.addAll(List.of("--set", "ingest.tcp.port=0", "--set", "web.port=0"));
-    return new ProcessBuilder(command)
-        .directory(dir.toFile())
+    return started(new ProcessBuilder(command));
+  }
+
+  private Process started(ProcessBuilder builder) throws IOException {
+    Process process = builder.directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout").toFile())
         .redirectError(dir.resolve("stderr").toFile())
         .start();
+    started.add(process);
+    return process;
   }
 
   private Result finish(Process process, Duration timeout) throws Exception {
@@ -117,12 +134,8 @@ class RunCommandIT {
   void launcherScriptRunsTheJarAndForwardsArguments() throws Exception {
     Path launcher = jar.getParent().getParent().getParent().resolve("tickwire");
     assertThat(launcher).as("the ./tickwire launcher at the repository root").exists();
-    Process process = new ProcessBuilder("bash", launcher.toString(), "run", "--roles", "ingest,compute",
-        "--duration", "2s", "--print", "md.bars", "--set", "web.port=0")
-        .directory(dir.toFile())
-        .redirectOutput(dir.resolve("stdout").toFile())
-        .redirectError(dir.resolve("stderr").toFile())
-        .start();
+    Process process = started(new ProcessBuilder("bash", launcher.toString(), "run", "--roles", "ingest,compute",
+        "--duration", "2s", "--print", "md.bars", "--set", "web.port=0"));
     Result r = finish(process, Duration.ofSeconds(300));
 
     assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();

@@ -25,6 +25,7 @@ import io.tickwire.codecs.Trade;
 import io.tickwire.config.ClusterSettings;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.FreePorts;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -32,26 +33,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Two clustered nodes in one JVM on loopback: what crosses between them, and what must stay on its node. */
+// Each test is a few round trips between joined nodes; a minute means the cluster is stuck.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClusteredEventBusTest {
   private static final long T0 = 1_714_521_600_000_000L;
   private static Clustering.Member a;
   private static Clustering.Member b;
 
   @BeforeAll
+  @Timeout(value = 3, unit = TimeUnit.MINUTES) // two joins of up to 30 s each, then the membership settling
   static void joinTwoNodes() throws Exception {
     String name = "eb-" + UUID.randomUUID();
-    a = Clustering.join(settings(name), false);
-    b = Clustering.join(settings(name), false);
+    List<Integer> ports = FreePorts.loopback(2);
+    a = Clustering.join(settings(name, ports, ports.get(0)), false);
+    b = Clustering.join(settings(name, ports, ports.get(1)), false);
     Await.until(() -> a.nodes().size() == 2 && b.nodes().size() == 2, Duration.ofSeconds(30), "two members");
   }
 
-  private static ClusterSettings settings(String name) {
-    return new ClusterSettings(name, List.of("127.0.0.1:16701", "127.0.0.1:16702"), "127.0.0.1", 16701,
+  /** A member of cluster {@code name} listening on {@code port}, one of the members' {@code ports}. */
+  private static ClusterSettings settings(String name, List<Integer> ports, int port) {
+    return new ClusterSettings(name, ports.stream().map(FreePorts::member).toList(), "127.0.0.1", port,
         "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
   }
 

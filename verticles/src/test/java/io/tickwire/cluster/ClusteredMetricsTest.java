@@ -5,21 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwire.config.ClusterSettings;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.FreePorts;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two members joined as {@code tickwire run --cluster} joins, each with its own metrics: a lossless batch crossing
  * nodes (request, then the acknowledgement on a reply address) shows as remote traffic in both nodes' meters.
  */
+// Two joins and a few round trips; several minutes means the cluster is stuck.
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ClusteredMetricsTest {
   private static final String INBOX = "md.ingress#router";
+  private final List<Integer> ports = FreePorts.loopback(2);
 
-  private static ClusterSettings settings(String name) {
-    return new ClusterSettings(name, List.of("127.0.0.1:16751", "127.0.0.1:16752"), "127.0.0.1", 16751,
+  /** A member of cluster {@code name} listening on {@code port}, one of this test's {@link #ports}. */
+  private ClusterSettings settings(String name, int port) {
+    return new ClusterSettings(name, ports.stream().map(FreePorts::member).toList(), "127.0.0.1", port,
         "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
   }
 
@@ -28,9 +35,9 @@ class ClusteredMetricsTest {
     String name = "metrics-" + UUID.randomUUID();
     Metrics senderMetrics = new Metrics();
     Metrics receiverMetrics = new Metrics();
-    Clustering.Member sender = Clustering.join(settings(name), false, senderMetrics);
+    Clustering.Member sender = Clustering.join(settings(name, ports.get(0)), false, senderMetrics);
     try {
-      Clustering.Member receiver = Clustering.join(settings(name), false, receiverMetrics);
+      Clustering.Member receiver = Clustering.join(settings(name, ports.get(1)), false, receiverMetrics);
       try {
         Await.until(() -> sender.nodes().size() == 2, Duration.ofSeconds(30), "two members");
         Await.result(receiver.vertx().eventBus().consumer(INBOX, m -> m.reply("ack")).completion());

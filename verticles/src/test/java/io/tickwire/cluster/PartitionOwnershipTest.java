@@ -6,6 +6,7 @@ import io.tickwire.batcher.PartitionHost;
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.FreePorts;
 import io.tickwire.testing.Pipelines;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,19 +17,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two clustered Vert.x members in one JVM, on loopback, each with a partition ownership over hosts that only record
  * what they are asked to take and release: the partitions split, and a member that dies leaves its partitions to
  * the other.
  */
+// Two joins, two rebalances and a failure detection; several minutes means the cluster is stuck.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PartitionOwnershipTest {
   private static final int PARTITIONS = 16;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final String name = "own-" + UUID.randomUUID();
+  private final List<Integer> ports = FreePorts.loopback(2);
   private final List<Vertx> started = new ArrayList<>();
 
   /** A host that holds what it was given. */
@@ -59,7 +65,7 @@ class PartitionOwnershipTest {
     Settings settings;
     try {
       settings = Pipelines.settings(config, List.of("cluster.name=" + name, "cluster.port=" + port,
-          "cluster.members=[127.0.0.1:15801,127.0.0.1:15802]", "pipeline.partitions=" + PARTITIONS,
+          "cluster.members=" + FreePorts.members(ports), "pipeline.partitions=" + PARTITIONS,
           "cluster.rebalance_interval_ms=100"));
     } finally {
       Await.result(config.close());
@@ -85,11 +91,11 @@ class PartitionOwnershipTest {
 
   @Test
   void partitionsSplitBetweenTwoComputeNodesAndTheSurvivorTakesADeadNodesShare() throws Exception {
-    ComputeNode a = computeNode(15801);
+    ComputeNode a = computeNode(ports.get(0));
     Await.until(() -> a.host().held.size() == PARTITIONS, WAIT, "the only compute node owning every partition");
     Await.until(() -> a.health().waitingFor().isEmpty(), WAIT, "the first node ready");
 
-    ComputeNode b = computeNode(15802);
+    ComputeNode b = computeNode(ports.get(1));
     Await.until(() -> a.host().held.size() == 8 && b.host().held.size() == 8, WAIT, "8 partitions each");
     Set<Integer> union = new HashSet<>(a.host().held);
     union.addAll(b.host().held);

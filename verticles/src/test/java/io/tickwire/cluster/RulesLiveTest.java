@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesLiveTest {
   /** Toggles with the last cent of each close, so it keeps crossing from false to true. */
   private static final String FLIPPING = "int(price * 100.0) % 2 == 0";
+  /** About five seconds of bars of the default symbols; the flipping rule would fire several times on them. */
+  private static final int MORE_BARS = 15;
 
   @Test
   void ruleAddedThroughTheApiFiresOnLiveDataAndStopsWhenDisabled(Vertx vertx, @TempDir Path dataDir)
@@ -51,17 +54,31 @@ class RulesLiveTest {
       HttpCall.Answer disabled = HttpCall.to(port, "PUT", "/api/rules/cent_parity").bearer(token)
           .json(created.json().put("enabled", false).encode()).send();
       assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
-      long settledAt = System.nanoTime();
-      Await.until(() -> System.nanoTime() - settledAt > 3_000_000_000L, Duration.ofSeconds(10),
-          "reload, in-flight signals and the sink's flush to settle");
-      long afterDisable = storedSignals(db);
-      long quietFrom = System.nanoTime();
-      Await.until(() -> System.nanoTime() - quietFrom > 4_000_000_000L, Duration.ofSeconds(10),
-          "four more seconds of live data");
+      // However long the reload, the signals in flight and the sink's flush take on a loaded machine.
+      long afterDisable = awaitSteady(() -> storedSignals(db), Duration.ofSeconds(3), Duration.ofSeconds(90),
+          "the stored signals to stop growing after the rule is disabled");
+      long barsBefore = db.count("bars_ohlcv");
+      Await.until(() -> db.count("bars_ohlcv") >= barsBefore + MORE_BARS, Duration.ofSeconds(60),
+          MORE_BARS + " more bars stored: live data on which the rule would fire if it were enabled");
       assertThat(storedSignals(db)).as("no signals once the rule is disabled").isEqualTo(afterDisable);
     } finally {
       Await.result(node.stop());
     }
+  }
+
+  /** The value of {@code counter} once it has not changed for {@code quiet}; fails after {@code timeout}. */
+  private static long awaitSteady(LongSupplier counter, Duration quiet, Duration timeout, String what) {
+    long[] last = {counter.getAsLong()};
+    long[] since = {System.nanoTime()};
+    Await.until(() -> {
+      long now = counter.getAsLong();
+      if (now != last[0]) {
+        last[0] = now;
+        since[0] = System.nanoTime();
+      }
+      return System.nanoTime() - since[0] >= quiet.toNanos();
+    }, timeout, what);
+    return last[0];
   }
 
   /** Counted in the table, not through a page of the API, so no page limit can hide new rows. */

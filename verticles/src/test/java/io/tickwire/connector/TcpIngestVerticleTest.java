@@ -205,16 +205,24 @@ class TcpIngestVerticleTest {
     assertThat(ingest.verticle.finished().isComplete()).isFalse();
   }
 
-  /** True once the peer has closed (reads until end of stream; the server sends nothing else). */
+  /**
+   * Whether the server closed the connection within {@link #WAIT}: end of stream, or a reset (a close with unread
+   * input). False when the connection is still open at the deadline.
+   */
   private static boolean readUntilClosed(Socket socket) throws IOException {
     socket.setSoTimeout((int) WAIT.toMillis());
     InputStream in = socket.getInputStream();
     try {
       while (in.read() >= 0) {
-        // the ingest never writes to producers
+        // the ingest never writes to producers: anything read is skipped until the end
       }
       return true;
+    } catch (java.net.SocketTimeoutException stillOpen) {
+      return false;
     } catch (java.net.SocketException reset) {
+      if (socket.isClosed()) {
+        throw reset; // closed on this side: it says nothing about the server
+      }
       return true;
     }
   }

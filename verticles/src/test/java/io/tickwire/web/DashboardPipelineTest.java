@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwire.cluster.Node;
 import io.tickwire.cluster.Role;
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.flow.Clock;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.testing.Await;
@@ -59,7 +60,9 @@ class DashboardPipelineTest {
     client.request("{\"op\":\"subscribe\",\"symbols\":[\"BTC-USD\"],\"streams\":[\"forming\",\"bars\"]}",
         "subscribed", WAIT);
     long from = System.nanoTime();
-    Thread.sleep(4_000);
+    Thread.sleep(4_000); // a few 1s windows, so the rate bound below is measured over more than one
+    Await.until(() -> mostShown1sWindow(client.ofType("forming")).size() > 1, WAIT,
+        "a 1s window shown more than once while it formed");
     double seconds = (System.nanoTime() - from) / 1e9;
 
     List<Received> forming = client.ofType("forming");
@@ -73,10 +76,7 @@ class DashboardPipelineTest {
     byWindow.forEach((window, updates) -> assertThat(trades(updates)).as("trades of %s as it forms", window)
         .isSorted().doesNotHaveDuplicates());
 
-    // The window seen forming most often (the first one may have been nearly closed when the client subscribed).
-    List<JsonObject> sameWindow = byWindow.entrySet().stream().filter(e -> e.getKey().startsWith("1s@"))
-        .map(Map.Entry::getValue).max(Comparator.comparingInt(List::size)).orElseThrow();
-    assertThat(sameWindow).as("a 1s window shown more than once while it formed").hasSizeGreaterThan(1);
+    List<JsonObject> sameWindow = mostShown1sWindow(forming);
     String start = sameWindow.get(0).getString("start");
     JsonObject closed = client.await(m -> "bar".equals(m.getString("type"))
         && start.equals(m.getJsonObject("data").getString("start"))
@@ -84,6 +84,13 @@ class DashboardPipelineTest {
         .getJsonObject("data");
     assertThat(closed.getLong("trades")).isGreaterThanOrEqualTo(trades(sameWindow).get(sameWindow.size() - 1));
     client.close();
+  }
+
+  /** The updates of the 1s window seen forming most often (the first may have been nearly closed on subscribing). */
+  private static List<JsonObject> mostShown1sWindow(List<Received> forming) {
+    return forming.stream().map(Received::data).filter(b -> "1s".equals(b.getString("interval")))
+        .collect(Collectors.groupingBy(b -> b.getString("start"))).values().stream()
+        .max(Comparator.comparingInt(List::size)).orElse(List.of());
   }
 
   private static List<Long> trades(List<JsonObject> bars) {
@@ -106,18 +113,18 @@ class DashboardPipelineTest {
       RouterVerticle router = node.stages().stream().filter(RouterVerticle.class::isInstance)
           .map(RouterVerticle.class::cast).findFirst().orElseThrow();
       long routedBefore = router.routed();
-      long from = System.nanoTime();
       int barsBefore = reader.ofType("bar").size();
-      Thread.sleep(3_000);
-      double seconds = (System.nanoTime() - from) / 1e9;
-      double routedPerSec = (router.routed() - routedBefore) / seconds;
-
-      assertThat(routedPerSec).as("events routed per second while a client is stalled").isGreaterThan(0.75 * rate);
-      List<Received> bars = reader.ofType("bar");
-      List<Received> fresh = bars.subList(barsBefore, bars.size());
-      assertThat(fresh).as("bars the reading client got meanwhile").hasSizeGreaterThan(500);
-      assertThat(fresh).allSatisfy(r -> assertThat(lagMillis(r)).as("ms from a bar's end to its arrival")
-          .isLessThan(3_000));
+      long stalledSinceMicros = Clock.nowMicros();
+      // Not a rate (a loaded machine sets that): the pipeline goes on, and the reader keeps getting current bars.
+      Await.until(() -> router.routed() - routedBefore >= 3L * rate, WAIT,
+          "three seconds' worth of events routed while a client is stalled");
+      Await.until(() -> freshBars(reader, barsBefore, stalledSinceMicros).size() > 500, WAIT,
+          "the reading client getting bars of windows that ended while the other client was stalled");
+      assertThat(freshBars(reader, barsBefore, stalledSinceMicros)).allSatisfy(bar -> {
+        assertThat(bar.getString("symbol")).matches("S\\d+");
+        assertThat(bar.getString("interval")).isIn("100ms", "1s");
+        assertThat(bar.getLong("trades")).isPositive();
+      });
       long readerDrops = reader.ofType("health").get(reader.ofType("health").size() - 1).json()
           .getJsonObject("drops").getLong("total");
       assertThat(dashboardGauge("dropped") - readerDrops).as("messages dropped for the stalled client").isPositive();
@@ -126,10 +133,14 @@ class DashboardPipelineTest {
     }
   }
 
-  /** How long after its window ended a bar arrived: event time here is the wall clock at generation. */
-  private static long lagMillis(Received bar) {
-    long endMicros = IsoTime.parse(bar.data().getString("end"));
-    return System.currentTimeMillis() - endMicros / 1000 - (System.nanoTime() - bar.nanos()) / 1_000_000;
+  /**
+   * Bars received after the first {@code skip} whose window ended after {@code sinceMicros}: data the source made
+   * since then (event time here is the wall clock at generation), not a backlog from before.
+   */
+  private static List<JsonObject> freshBars(DashboardProbe reader, int skip, long sinceMicros) {
+    List<Received> bars = reader.ofType("bar");
+    return bars.subList(skip, bars.size()).stream().map(Received::data)
+        .filter(bar -> IsoTime.parse(bar.getString("end")) > sinceMicros).toList();
   }
 
   private long dashboardGauge(String name) {
