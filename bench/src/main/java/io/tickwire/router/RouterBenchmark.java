@@ -71,7 +71,7 @@ public class RouterBenchmark {
   }
 
   private void restart() {
-    detectors = new Detectors(settings.detect());
+    detectors = new Detectors(settings.detect(), settings.router().maxSymbols());
     sequencer = new PartitionSequencer(settings.pipeline().partitions());
     next = 0;
   }

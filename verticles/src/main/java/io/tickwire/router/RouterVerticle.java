@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RouterVerticle extends VerticleBase {
   public static final String GROUP = "router";
+  /** The rejection reason of an event whose (venue, symbol) is new while {@code router.max_symbols} are known. */
+  public static final String SYMBOL_CAP = "symbol_cap";
   private static final System.Logger LOG = System.getLogger(RouterVerticle.class.getName());
 
   private final Settings settings;
@@ -53,6 +55,7 @@ public final class RouterVerticle extends VerticleBase {
   private List<Anomaly> found = new ArrayList<>();
   private final List<Anomaly> seen = new ArrayList<>();
   private DeadLetters deadLetters;
+  private KnownSymbols symbols;
   private IngestCounts ingested;
   private int pendingIngress;
   private long heartbeatTimer;
@@ -92,7 +95,9 @@ public final class RouterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), health.metrics());
-    detectors = new Detectors(settings.detect());
+    symbols = new KnownSymbols(settings.router().maxSymbols(), settings.router().symbolIdleMs());
+    health.metrics().evictions("router_symbols", symbols::evicted);
+    detectors = new Detectors(settings.detect(), settings.router().maxSymbols());
     detectors.register(health.metrics());
     ingested = new IngestCounts(health.metrics());
     health.metrics().routed(routed::get);
@@ -147,13 +152,19 @@ public final class RouterVerticle extends VerticleBase {
     return Future.all(admitted).onComplete(v -> pendingIngress--);
   }
 
-  /** Validates, checks and sequences each event into its partition's batch ({@link PartitionSequencer}). */
+  /**
+   * Validates, checks and sequences each event into its partition's batch ({@link PartitionSequencer}). The symbol
+   * cap is applied before the recorder and the detectors, so a refused symbol leaves no state anywhere.
+   */
   private void split(List<MarketEvent> events) {
     long now = Clock.nowMicros();
     long sequenced = 0;
     for (MarketEvent event : events) {
       ingested.count(event);
       String reason = EventValidator.rejectReason(event, now);
+      if (reason == null && !symbols.admit(event.venue(), event.symbol(), now / 1000)) {
+        reason = SYMBOL_CAP;
+      }
       if (reason != null) {
         deadLetters.reject(event, reason);
         continue;
@@ -243,6 +254,11 @@ public final class RouterVerticle extends VerticleBase {
     gauges.put("rejected", deadLetters.total());
     gauges.put("ingress_batches_waiting", pendingIngress);
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
+    gauges.put("symbols", symbols.size());
+    gauges.put("symbols_max", symbols.maxSymbols());
+    gauges.put("symbols_evicted_idle", symbols.evicted());
+    gauges.putIfAbsent("rejected_" + SYMBOL_CAP, 0L);
+    detectors.evictions().forEach((detector, n) -> gauges.put("detector_evictions_" + detector, n));
     detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
     recording.gauges().forEach((name, n) -> gauges.put("recorder_" + name, n));
     if (journal != null) {
@@ -260,6 +276,16 @@ public final class RouterVerticle extends VerticleBase {
 
   public long routed() {
     return routed.get();
+  }
+
+  /** (venue, symbol) keys admitted now; never more than {@code router.max_symbols}. */
+  public int knownSymbols() {
+    return symbols.size();
+  }
+
+  /** Keys forgotten as idle to make room for new ones. */
+  public long symbolsEvicted() {
+    return symbols.evicted();
   }
 
   /** Incident bundles written so far. */
