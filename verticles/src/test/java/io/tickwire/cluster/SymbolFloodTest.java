@@ -81,8 +81,9 @@ class SymbolFloodTest {
     }
     long heapAfter = heapAfterGc();
     JsonObject health = healthOnceReported(router);
-    System.out.printf("symbol flood: heap after GC %d MB before, %d MB after %d events (growth %d MB)%n",
-        heapBefore >> 20, heapAfter >> 20, sent, (heapAfter - heapBefore) >> 20);
+    System.out.printf("symbol flood: heap after GC %d MB before, %d MB after %d events (growth %d MB); routed %d,"
+        + " rejected %s, keys forgotten as idle %d%n", heapBefore >> 20, heapAfter >> 20, sent,
+        (heapAfter - heapBefore) >> 20, router.routed(), router.deadLetters().rejected(), router.symbolsEvicted());
 
     assertCounted(router, gauges(health, "router"));
     assertBounded(health, router);
@@ -126,7 +127,7 @@ class SymbolFloodTest {
 
   private Trade nextLive() {
     int n = live.size();
-    Trade trade = new Trade("flood", "LIVE", "L" + n, Decimals.parse("100." + (n % 97)),
+    Trade trade = new Trade("flood", "LIVE", Integer.toString(n), Decimals.parse("100." + (n % 97)),
         Decimals.parse("0." + (1 + n % 9)), n % 2 == 0 ? Side.BUY : Side.SELL, nowMicros(), 0, 0);
     live.add(trade);
     return trade;
