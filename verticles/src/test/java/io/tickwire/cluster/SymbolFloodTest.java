@@ -9,6 +9,7 @@ import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.FrameWriter;
+import io.tickwire.flow.Addresses;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.testing.Await;
@@ -64,6 +65,8 @@ class SymbolFloodTest {
         "router.symbol_idle_ms=" + IDLE_MS));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.bars"), printed);
+    List<JsonObject> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
     Await.result(node.start());
     RouterVerticle router = stage(node, RouterVerticle.class);
     opsPort = stage(node, OpsVerticle.class).actualPort();
@@ -86,6 +89,8 @@ class SymbolFloodTest {
         (heapAfter - heapBefore) >> 20, router.routed(), router.deadLetters().rejected(), router.symbolsEvicted());
 
     assertCounted(router, gauges(health, "router"));
+    assertThat(deadLetters).as("refusals sampled to the dead letters").isNotEmpty()
+        .allSatisfy(letter -> assertThat(letter.getString("reason")).isEqualTo(RouterVerticle.SYMBOL_CAP));
     assertBounded(health, router);
     assertThat(heapAfter - heapBefore).as("heap growth after a GC").isLessThan(HEAP_GROWTH_BOUND);
 
