@@ -71,7 +71,8 @@ public class RouterBenchmark {
   }
 
   private void restart() {
-    detectors = new Detectors(settings.detect(), settings.router().maxFutureMs() * 1000);
+    detectors = new Detectors(settings.detect(), settings.router().maxSymbols(),
+        settings.router().maxFutureMs() * 1000);
     sequencer = new PartitionSequencer(settings.pipeline().partitions());
     next = 0;
   }

@@ -60,6 +60,12 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   /** Null when observers are not published to (pipeline.publish_to_observers false): nobody would watch. */
   private FormingBars forming;
   private final Map<Integer, OwnedPartition> owned = new LinkedHashMap<>();
+  /**
+   * The evictions of the owned partitions as of the last health report, for the metrics scrape (another thread,
+   * which must not walk {@link #owned}). Never lowered, so the counter stays monotonic when a partition moves away.
+   */
+  private volatile long windowEvictionsSeen;
+  private volatile long bookEvictionsSeen;
   /** Read by the metrics scrape from another thread. */
   private final AtomicLong crossedBooks = new AtomicLong();
   private PerSecondSampler anomalySampler;
@@ -98,6 +104,8 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     health.metrics().sum(Metrics.BATCHER_TRADES, "Trades the batchers took into their windows", trades::get);
     health.metrics().sum(Metrics.LATE_DROPPED, "Trades the batchers dropped as late (by policy, or past the"
         + " revision horizon)", lateDropped::get);
+    health.metrics().evictions("batcher_windows", () -> windowEvictionsSeen);
+    health.metrics().evictions("batcher_books", () -> bookEvictionsSeen);
     windowLatency = health.metrics().timer(Metrics.WINDOW_LATENCY, "From a window's end (event time) to its bar"
         + " being emitted (wall clock); includes the allowed lateness");
     Future<?> bound = assignedAtRunTime ? Future.succeededFuture() : ownFixedShare();
@@ -291,7 +299,13 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     }
     new BookCounters().addTo(sums);
     long validBooks = 0;
+    long windowSymbols = 0;
+    long books = 0;
+    long bookEvictions = 0;
     for (OwnedPartition partition : owned.values()) {
+      windowSymbols += partition.windows.symbols();
+      books += partition.books.books();
+      bookEvictions += partition.books.evictions();
       partition.windows.counters().addTo(sums);
       sums.merge("events_skipped_as_applied", partition.skipped(), Long::sum);
       sums.merge("holes_filled_from_journal", partition.holesFilled(), Long::sum);
@@ -303,6 +317,11 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     gauges.put("partitions", owned.size());
     gauges.putAll(sums);
     gauges.put("books_valid", validBooks);
+    gauges.put("window_symbols", windowSymbols);
+    gauges.put("books", books);
+    gauges.put("books_evicted", bookEvictions);
+    windowEvictionsSeen = Math.max(windowEvictionsSeen, sums.get("window_symbols_evicted"));
+    bookEvictionsSeen = Math.max(bookEvictionsSeen, bookEvictions);
     gauges.put("anomalies_" + AnomalyTypes.CROSSED_BOOK, crossedBooks.get());
     return gauges;
   }

@@ -34,8 +34,9 @@ final class OwnedPartition {
 
   OwnedPartition(int partition, Settings settings) {
     this.partition = partition;
-    this.windows = new PartitionWindows(settings.batcher());
-    this.books = new PartitionBooks(settings.books());
+    // Per partition, the router's cap: hashing could put every live symbol in one partition.
+    this.windows = new PartitionWindows(settings.batcher(), settings.router().maxSymbols());
+    this.books = new PartitionBooks(settings.books(), settings.router().maxSymbols());
   }
 
   /** Applies the events not applied yet; what they produce goes to {@code out}. */

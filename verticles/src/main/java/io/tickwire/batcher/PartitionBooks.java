@@ -11,9 +11,8 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.config.Settings;
 import io.tickwire.router.detect.AnomalyTypes;
-import java.util.HashMap;
+import io.tickwire.flow.LruMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The L2 order books of one partition's (venue, symbol)s, built from the connectors' {@link BookUpdate}s, and the
@@ -33,6 +32,11 @@ import java.util.Map;
  * uncrosses (a later delta may remove the stale level), because its spread, mid and microprice would be nonsense
  * fed to the features.
  *
+ * <p>Bounded state: at most {@code maxBooks} books, least recently updated dropped first (counted). A dropped book
+ * comes back as a book without a snapshot, exactly as after a feed gap: its deltas are ignored (counted) until the
+ * venue's next snapshot, so a dropped book can never show levels it missed. The cap is {@code router.max_symbols},
+ * the most symbols the router lets through at once, so only a book idle longer than every live one is dropped.
+ *
  * <p>Only book events and gaps are looked at; trades cost one type check. Not thread-safe: one instance per
  * partition, used from its owner's event loop.
  */
@@ -42,10 +46,19 @@ public final class PartitionBooks {
   private final int maxLevels;
   private final int snapshotDepth;
   private final long intervalMicros;
-  private final Map<String, Map<String, SymbolBook>> byVenue = new HashMap<>();
+  private record Key(String venue, String symbol) {
+  }
+
+  private final LruMap<Key, SymbolBook> books;
   private final BookCounters counters = new BookCounters();
 
   public PartitionBooks(Settings.Books settings) {
+    this(settings, Integer.MAX_VALUE);
+  }
+
+  /** @param maxBooks books kept at once; the least recently updated beyond it is dropped */
+  public PartitionBooks(Settings.Books settings, int maxBooks) {
+    this.books = new LruMap<>(maxBooks);
     this.maxLevels = settings.maxLevels();
     this.snapshotDepth = settings.snapshotDepth();
     this.intervalMicros = settings.snapshotIntervalMillis() * 1000;
@@ -139,8 +152,7 @@ public final class PartitionBooks {
   }
 
   private void onGap(FeedGap gap) {
-    Map<String, SymbolBook> bySymbol = byVenue.get(gap.venue());
-    SymbolBook state = bySymbol == null ? null : bySymbol.get(gap.symbol());
+    SymbolBook state = books.get(new Key(gap.venue(), gap.symbol()));
     if (state == null || !state.valid) {
       return;
     }
@@ -157,31 +169,32 @@ public final class PartitionBooks {
   }
 
   private SymbolBook bookOf(String venue, String symbol) {
-    Map<String, SymbolBook> bySymbol = byVenue.computeIfAbsent(venue, v -> new HashMap<>());
-    SymbolBook state = bySymbol.get(symbol);
-    if (state == null) {
-      state = new SymbolBook(venue, symbol);
-      bySymbol.put(symbol, state);
-    }
-    return state;
+    return books.computeIfAbsent(new Key(venue, symbol), k -> new SymbolBook(venue, symbol));
   }
 
   /** Whether the book of ({@code venue}, {@code symbol}) is valid now: it had a snapshot and no gap since. */
   public boolean valid(String venue, String symbol) {
-    Map<String, SymbolBook> bySymbol = byVenue.get(venue);
-    SymbolBook state = bySymbol == null ? null : bySymbol.get(symbol);
+    SymbolBook state = books.get(new Key(venue, symbol));
     return state != null && state.valid;
   }
 
   /** Books with a snapshot and no gap since. */
   public int validBooks() {
     int n = 0;
-    for (Map<String, SymbolBook> bySymbol : byVenue.values()) {
-      for (SymbolBook state : bySymbol.values()) {
-        n += state.valid ? 1 : 0;
-      }
+    for (SymbolBook state : books.values()) {
+      n += state.valid ? 1 : 0;
     }
     return n;
+  }
+
+  /** Books kept now, valid or not; at most the cap. */
+  public int books() {
+    return books.size();
+  }
+
+  /** Books dropped, least recently updated first, to stay within the cap. */
+  public long evictions() {
+    return books.evictions();
   }
 
   public BookCounters counters() {

@@ -8,6 +8,7 @@ import io.tickwire.config.Settings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,15 @@ import java.util.Map;
  * {@code revisionHorizon} past their end. When the partition's source is idle (the router says so), the
  * watermark moves on with the wall clock, so a quiet partition still closes its windows.
  *
+ * <p>Bounded state: a symbol's windows are dropped once they hold nothing, every bar emitted and past the revision
+ * horizon. That is the only safe moment: before it, a trade of that symbol would still open or revise one of its
+ * bars, and dropping the state would lose or split a bar of a symbol that is still trading; after it, a late trade
+ * for those bars is dropped as too late whether or not the state is there, so dropping it changes no output. A
+ * partition holds at most {@code maxSymbols} symbols; the trades of a symbol first seen past that are refused and
+ * counted, so a flood of new symbols can never push out a symbol whose bars are still open. (The router caps the
+ * symbols it lets through at the same number, so this is a second line, reached only when the router's idle
+ * symbols churn faster than their bars here close.)
+ *
  * <p>Not thread-safe: one instance per partition, used from its owner's event loop.
  */
 public final class PartitionWindows {
@@ -36,6 +46,8 @@ public final class PartitionWindows {
   private final long idleTimeoutMicros;
   private final long horizonMicros;
   private final boolean revise;
+  private final int maxSymbols;
+  private int symbols;
   private final Map<String, Map<String, SymbolWindows>> byVenue = new HashMap<>();
   private final WindowCounters counters = new WindowCounters();
   private final List<Revision> revised = new ArrayList<>();
@@ -45,6 +57,12 @@ public final class PartitionWindows {
   private long nextCloseAt = Long.MAX_VALUE;
 
   public PartitionWindows(Settings.Batcher settings) {
+    this(settings, Integer.MAX_VALUE);
+  }
+
+  /** @param maxSymbols symbols whose windows this partition keeps at once; trades of more are refused, counted */
+  public PartitionWindows(Settings.Batcher settings, int maxSymbols) {
+    this.maxSymbols = maxSymbols;
     this.intervalsMillis = settings.intervalsMillis().clone();
     this.intervalsMicros = new long[intervalsMillis.length];
     for (int i = 0; i < intervalsMillis.length; i++) {
@@ -108,6 +126,10 @@ public final class PartitionWindows {
   private void addTrade(Trade trade, List<Bar> out) {
     counters.trades++;
     SymbolWindows windows = windowsOf(trade.venue(), trade.symbol());
+    if (windows == null) {
+      counters.symbolCapRefused++;
+      return;
+    }
     long time = trade.eventTime();
     double price = trade.priceValue();
     double size = trade.sizeValue();
@@ -133,6 +155,7 @@ public final class PartitionWindows {
     if (bar == null) {
       bar = new BarBuilder(start, end);
       insertSorted(windows.closed.get(i), bar);
+      nextCloseAt = Math.min(nextCloseAt, end + horizonMicros);
     }
     bar.add(price, trade.size(), size, trade.eventTime(), trade.tradeId());
     if (!bar.pendingRevision) {
@@ -209,13 +232,33 @@ public final class PartitionWindows {
   private void closeWindows(long upTo, List<Bar> out) {
     int first = out.size();
     long next = Long.MAX_VALUE;
-    for (Map<String, SymbolWindows> bySymbol : byVenue.values()) {
-      for (SymbolWindows windows : bySymbol.values()) {
+    for (Iterator<Map<String, SymbolWindows>> venues = byVenue.values().iterator(); venues.hasNext(); ) {
+      Map<String, SymbolWindows> bySymbol = venues.next();
+      for (Iterator<SymbolWindows> it = bySymbol.values().iterator(); it.hasNext(); ) {
+        SymbolWindows windows = it.next();
         next = Math.min(next, closeSymbol(windows, upTo, out));
+        if (isEmpty(windows)) {
+          it.remove();
+          symbols--;
+          counters.symbolsEvicted++;
+        }
+      }
+      if (bySymbol.isEmpty()) {
+        venues.remove();
       }
     }
     nextCloseAt = next;
     out.subList(first, out.size()).sort(EMIT_ORDER);
+  }
+
+  /** Nothing open and nothing revisable: the symbol's state can go without changing any bar (see the class). */
+  private boolean isEmpty(SymbolWindows windows) {
+    for (int i = 0; i < intervalsMicros.length; i++) {
+      if (!windows.open.get(i).isEmpty() || !windows.closed.get(i).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Closes the symbol's windows ending at or before {@code upTo}; returns the earliest end still open. */
@@ -236,18 +279,32 @@ public final class PartitionWindows {
       if (!open.isEmpty()) {
         next = Math.min(next, open.get(0).end);
       }
+      if (!closed.isEmpty()) { // a sweep is also due when the oldest revisable bar leaves the horizon
+        next = Math.min(next, closed.get(0).end + horizonMicros);
+      }
     }
     return next;
   }
 
+  /** The symbol's windows, created if there is room; null when the partition is at its symbol cap. */
   private SymbolWindows windowsOf(String venue, String symbol) {
-    Map<String, SymbolWindows> bySymbol = byVenue.computeIfAbsent(venue, v -> new HashMap<>());
-    SymbolWindows windows = bySymbol.get(symbol);
-    if (windows == null) {
-      windows = new SymbolWindows(venue, symbol);
-      bySymbol.put(symbol, windows);
+    Map<String, SymbolWindows> bySymbol = byVenue.get(venue);
+    SymbolWindows windows = bySymbol == null ? null : bySymbol.get(symbol);
+    if (windows != null) {
+      return windows;
     }
+    if (symbols >= maxSymbols) {
+      return null;
+    }
+    windows = new SymbolWindows(venue, symbol);
+    byVenue.computeIfAbsent(venue, v -> new HashMap<>()).put(symbol, windows);
+    symbols++;
     return windows;
+  }
+
+  /** Symbols whose windows are kept now; at most the cap. */
+  public int symbols() {
+    return symbols;
   }
 
   /** The open window starting at {@code start}, created if needed; the newest window is the usual hit. */

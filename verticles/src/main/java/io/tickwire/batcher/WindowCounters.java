@@ -9,6 +9,8 @@ public final class WindowCounters {
   long lateRevised;
   long lateDropped;
   long idleAdvances;
+  long symbolsEvicted;
+  long symbolCapRefused;
 
   public long trades() {
     return trades;
@@ -33,11 +35,23 @@ public final class WindowCounters {
     return idleAdvances;
   }
 
+  /** Symbols whose windows were dropped once every bar of theirs was emitted and past the revision horizon. */
+  public long symbolsEvicted() {
+    return symbolsEvicted;
+  }
+
+  /** Trades refused because their symbol was new while the partition held its cap of symbols. */
+  public long symbolCapRefused() {
+    return symbolCapRefused;
+  }
+
   /** Adds these counts to {@code sums} under their health names (an instance sums its partitions). */
   void addTo(Map<String, Long> sums) {
     sums.merge("trades", trades, Long::sum);
     sums.merge("bars_closed", barsClosed, Long::sum);
     sums.merge("late_revised", lateRevised, Long::sum);
     sums.merge("late_dropped", lateDropped, Long::sum);
+    sums.merge("window_symbols_evicted", symbolsEvicted, Long::sum);
+    sums.merge("trades_refused_symbol_cap", symbolCapRefused, Long::sum);
   }
 }

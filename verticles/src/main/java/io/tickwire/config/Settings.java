@@ -105,8 +105,8 @@ public record Settings(
     }
   }
 
-  /** The Redis hot cache: off when {@code url} is null and {@code embedded} false. */
-  public record Redis(String url, boolean embedded, int embeddedPort, long streamMaxlen, int queue) {
+  /** The Redis hot cache: off when {@code url} is null and {@code embedded} false; every key expires after {@code keyTtlMs}. */
+  public record Redis(String url, boolean embedded, int embeddedPort, long streamMaxlen, int queue, long keyTtlMs) {
     public boolean enabled() {
       return url != null || embedded;
     }
@@ -146,12 +146,15 @@ public record Settings(
   /**
    * The router: rejected events sampled per second, and (in a cluster) the partition journal: the extra event time
    * it keeps beyond what the batchers can still change ({@code journalMarginMs}) and its cap per partition.
+   * {@code maxSymbols}: (venue, symbol) keys admitted at once, each forgotten after {@code symbolIdleMs} without an
+   * event; it also caps every per-symbol structure downstream (see docs/BOUNDED-STATE.md).
    */
   /**
    * {@code maxFutureMs} ({@code ingest.max_future_ms}): how far ahead of the node's clock an event may be stamped;
    * the router enforces it for every source.
    */
-  public record Router(int dlqSamplesPerSec, long journalMarginMs, int journalMaxEvents, long maxFutureMs) {
+  public record Router(int dlqSamplesPerSec, long journalMarginMs, int journalMaxEvents, int maxSymbols,
+      long symbolIdleMs, long maxFutureMs) {
   }
 
   /** Windowing. {@code intervalsMillis} is sorted ascending and free of duplicates. */
@@ -250,6 +253,8 @@ public record Settings(
     return new Router((int) r.integer("router.dlq_samples_per_sec", 0, 100_000),
         r.integer("router.journal_margin_ms", 0, 24 * HOUR_MS),
         (int) r.integer("router.journal_max_events", 1_000, 100_000_000),
+        (int) r.integer("router.max_symbols", 1, 10_000_000),
+        r.integer("router.symbol_idle_ms", 1_000, 7 * 24 * HOUR_MS),
         r.integer("ingest.max_future_ms", 0, 24 * HOUR_MS));
   }
 
@@ -293,7 +298,8 @@ public record Settings(
       throw ConfigReader.invalid("redis.url", redact(url), "a URL like redis://host:6379, or null");
     }
     return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
-        r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000));
+        r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000),
+        r.integer("redis.key_ttl_ms", 1_000, 365 * 24 * HOUR_MS));
   }
 
   private static Web web(ConfigReader r) {

@@ -2,8 +2,8 @@ package io.tickwire.feature;
 
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.flow.LruMap;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * usually ahead of bars. Taking the newest book would give a bar values from after its close, and a backtest over
  * the stored snapshots would not see what the rules saw. {@link #KEPT} per symbol covers books that far ahead.
  *
+ * <p>At most {@code maxSymbols} symbols' books are kept, the least recently used dropped first (counted): a symbol
+ * dropped only loses its book features until its next book snapshot, and the cap ({@code router.max_symbols})
+ * makes it one idle for longer than every live one.
+ *
  * <p>Not thread-safe: owned by the feature verticle's event loop.
  */
 final class BookFeatureJoin {
@@ -29,12 +33,13 @@ final class BookFeatureJoin {
   }
 
   private final long maxAgeMicros;
-  private final Map<Key, ArrayDeque<BookSnapshot>> recent = new HashMap<>();
+  private final LruMap<Key, ArrayDeque<BookSnapshot>> recent;
   private long joined;
   private long withoutBook;
   private long outOfOrder;
 
-  BookFeatureJoin(long maxAgeMillis) {
+  BookFeatureJoin(long maxAgeMillis, int maxSymbols) {
+    this.recent = new LruMap<>(maxSymbols);
     this.maxAgeMicros = maxAgeMillis * 1000;
   }
 
@@ -96,5 +101,10 @@ final class BookFeatureJoin {
 
   int books() {
     return recent.size();
+  }
+
+  /** Symbols whose books were dropped to stay within the cap. */
+  long evictions() {
+    return recent.evictions();
   }
 }

@@ -3,27 +3,39 @@ package io.tickwire.feature;
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.config.Settings;
+import io.tickwire.flow.LruMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Per (venue, symbol) feature state for a stream of bars: picks out the first closes (revision 0) of the base
  * interval and turns each into a {@link FeatureSnapshot}. Everything else is skipped and counted. Not
  * thread-safe: one event loop owns it.
+ *
+ * <p>At most {@code maxSymbols} symbols are kept, the least recently updated dropped first (counted). A dropped
+ * symbol that comes back starts its rolling windows afresh, as at start-up. The cap is {@code router.max_symbols},
+ * the most symbols the router lets through at once, so the symbol dropped is one idle for longer than every live
+ * one, whose windows had mostly rolled past anyway.
  */
 public final class FeatureEngine {
   private record Key(String venue, String symbol) {
   }
 
   private final Settings.Features config;
-  private final Map<Key, SymbolFeatures> symbols = new HashMap<>();
+  private final LruMap<Key, SymbolFeatures> symbols;
   private long snapshots;
   private long skipped;
   private long outOfOrder;
 
+  /** For callers without settings (tests, benchmarks): the default of {@code router.max_symbols}. */
+  public static final int DEFAULT_MAX_SYMBOLS = 20_000;
+
   public FeatureEngine(Settings.Features config) {
+    this(config, DEFAULT_MAX_SYMBOLS);
+  }
+
+  public FeatureEngine(Settings.Features config, int maxSymbols) {
+    this.symbols = new LruMap<>(maxSymbols);
     this.config = config;
     validate(config);
   }
@@ -73,5 +85,10 @@ public final class FeatureEngine {
 
   public int symbols() {
     return symbols.size();
+  }
+
+  /** Symbols dropped, least recently updated first, to stay within the cap. */
+  public long evictions() {
+    return symbols.evictions();
   }
 }

@@ -48,6 +48,9 @@ public final class FeatureVerticle extends VerticleBase {
   private final Topology topology;
   private final HealthRegistry health;
   private long healthTimer;
+  /** Evictions as of the last health report, for the metrics scrape on another thread. */
+  private volatile long engineEvictionsSeen;
+  private volatile long bookEvictionsSeen;
   private FeatureEngine engine;
   private BookFeatureJoin books;
   private Outlet<FeatureBatch> features;
@@ -61,8 +64,10 @@ public final class FeatureVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    engine = new FeatureEngine(settings.features());
-    books = new BookFeatureJoin(settings.books().featureMaxAgeMs());
+    engine = new FeatureEngine(settings.features(), settings.router().maxSymbols());
+    books = new BookFeatureJoin(settings.books().featureMaxAgeMs(), settings.router().maxSymbols());
+    health.metrics().evictions("features", () -> engineEvictionsSeen);
+    health.metrics().evictions("feature_books", () -> bookEvictionsSeen);
     features = new Outlet<>(vertx, Addresses.FEATURES, topology);
     updateTime = health.metrics().timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
         + " batch of bars");
@@ -113,6 +118,11 @@ public final class FeatureVerticle extends VerticleBase {
     gauges.put("snapshots_without_book", books.withoutBook());
     gauges.put("out_of_order_books", books.outOfOrder());
     gauges.put("books", books.books());
+    gauges.put("symbols_max", settings.router().maxSymbols());
+    gauges.put("symbols_evicted", engine.evictions());
+    gauges.put("books_evicted", books.evictions());
+    engineEvictionsSeen = engine.evictions();
+    bookEvictionsSeen = books.evictions();
     return ComponentHealth.ok("features", features.saturated() ? "held back by a features consumer" : "computing",
         gauges);
   }

@@ -1,7 +1,6 @@
 package io.tickwire.inference;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.tickwire.flow.LruMap;
 
 /**
  * Edge detection with a cooldown, per key (a venue and symbol). A key fires when its condition is true and it is
@@ -9,9 +8,21 @@ import java.util.Map;
  * start is an edge. A true condition while armed but within {@code cooldown} of the last firing is swallowed: it
  * disarms without firing, so a signal always marks a fresh edge, never a condition that has been true for a while.
  * Time is the snapshot's event time, so the same stream always gives the same firings.
+ *
+ * <p>At most {@code maxKeys} keys are tracked, the least recently observed dropped first (counted). A dropped key
+ * starts armed again, so it may fire on its next true condition; that is the price of a bounded tracker, paid only
+ * by a key idle for longer than every live one ({@code maxKeys} is {@code router.max_symbols}, the most symbols
+ * that flow at once).
  */
 final class EdgeTracker {
-  private final Map<String, Edge> edges = new HashMap<>();
+  /** For callers without settings (tests, benchmarks): the default of {@code router.max_symbols}. */
+  static final int DEFAULT_MAX_KEYS = 20_000;
+
+  private final LruMap<String, Edge> edges;
+
+  EdgeTracker(int maxKeys) {
+    this.edges = new LruMap<>(maxKeys);
+  }
 
   /** Feeds one true/false observation at {@code ts} (epoch microseconds); true when it fires. */
   boolean observe(String key, boolean condition, long ts, long cooldownMicros) {
@@ -29,6 +40,15 @@ final class EdgeTracker {
     }
     edge.firedAt = ts;
     return true;
+  }
+
+  int keys() {
+    return edges.size();
+  }
+
+  /** Keys dropped to stay within the cap. */
+  long evictions() {
+    return edges.evictions();
   }
 
   /** Key of one (venue, symbol) stream. */

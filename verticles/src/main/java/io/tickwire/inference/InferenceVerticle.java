@@ -43,7 +43,9 @@ public final class InferenceVerticle extends VerticleBase {
   private final HealthRegistry health;
   private long healthTimer = -1;
   private long signalsFired;
-  private final RuleEngine engine = new RuleEngine();
+  private final RuleEngine engine;
+  /** Edge evictions as of the last health report, for the metrics scrape on another thread. */
+  private volatile long edgeEvictionsSeen;
   private RuleStore store;
   private RuleCatalog catalog;
   private ModelGate model;
@@ -67,6 +69,7 @@ public final class InferenceVerticle extends VerticleBase {
     this.database = database;
     this.topology = topology;
     this.givenModel = model;
+    this.engine = new RuleEngine(settings.router().maxSymbols());
   }
 
   @Override
@@ -74,6 +77,7 @@ public final class InferenceVerticle extends VerticleBase {
     store = new RuleStore(database.pool());
     catalog = new RuleCatalog(new RuleCompiler(featureNames(settings), settings.rules().maxConditionLength()));
     signals = new Outlet<>(vertx, Addresses.SIGNALS, topology);
+    health.metrics().evictions("inference_edges", () -> edgeEvictionsSeen);
     evaluationTime = health.metrics().timer(Metrics.INFERENCE_EVALUATION, "Time to evaluate every rule on one batch"
         + " of feature snapshots (the model scores asynchronously and is not included)");
     return seed()
@@ -154,7 +158,8 @@ public final class InferenceVerticle extends VerticleBase {
     Future<ModelAdapter> adapter = givenModel != null ? Future.succeededFuture(givenModel)
         : vertx.executeBlocking(() -> LogisticRegressionModel.load(Path.of(file)));
     return adapter
-        .onSuccess(m -> model = new ModelGate(vertx, m, settings.inference().modelTimeoutMs()))
+        .onSuccess(m -> model = new ModelGate(vertx, m, settings.inference().modelTimeoutMs(),
+            settings.router().maxSymbols()))
         .mapEmpty();
   }
 
@@ -177,9 +182,12 @@ public final class InferenceVerticle extends VerticleBase {
   private ComponentHealth healthNow() {
     String breaker = model == null ? "none" : String.valueOf(model.state()).toLowerCase(java.util.Locale.ROOT);
     boolean modelDown = model != null && !breaker.equals("closed");
+    long edgeEvictions = engine.edgeEvictions() + (model == null ? 0 : model.edgeEvictions());
+    edgeEvictionsSeen = edgeEvictions;
     return new ComponentHealth("inference", modelDown ? Status.DEGRADED : Status.OK,
         "rules " + engine.rules().size() + ", model " + breaker,
-        java.util.Map.of("rules", engine.rules().size(), "signals", signalsFired));
+        java.util.Map.of("rules", engine.rules().size(), "signals", signalsFired, "edge_keys", engine.edgeKeys(),
+            "edge_keys_max", settings.router().maxSymbols(), "edge_evictions", edgeEvictions));
   }
 
   private Future<Void> emit(List<Signal> fired) {

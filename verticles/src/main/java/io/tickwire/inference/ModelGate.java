@@ -29,13 +29,24 @@ public final class ModelGate {
   private final ModelAdapter model;
   private final WorkerExecutor workers;
   private final CircuitBreaker breaker;
-  private final EdgeTracker edges = new EdgeTracker();
+  private final EdgeTracker edges;
+
+  /** @param maxKeys (venue, symbol) keys whose edges are tracked; the least recently scored beyond it is dropped */
+  public ModelGate(Vertx vertx, ModelAdapter model, long timeoutMs, int maxKeys) {
+    this(vertx, model, timeoutMs, MAX_FAILURES, RESET_TIMEOUT_MS, maxKeys);
+  }
 
   public ModelGate(Vertx vertx, ModelAdapter model, long timeoutMs) {
-    this(vertx, model, timeoutMs, MAX_FAILURES, RESET_TIMEOUT_MS);
+    this(vertx, model, timeoutMs, EdgeTracker.DEFAULT_MAX_KEYS);
   }
 
   public ModelGate(Vertx vertx, ModelAdapter model, long timeoutMs, int maxFailures, long resetTimeoutMs) {
+    this(vertx, model, timeoutMs, maxFailures, resetTimeoutMs, EdgeTracker.DEFAULT_MAX_KEYS);
+  }
+
+  private ModelGate(Vertx vertx, ModelAdapter model, long timeoutMs, int maxFailures, long resetTimeoutMs,
+      int maxKeys) {
+    this.edges = new EdgeTracker(maxKeys);
     this.model = model;
     this.workers = vertx.createSharedWorkerExecutor("tickwire-model-" + model.name(), 2);
     this.breaker = CircuitBreaker.create("model-" + model.name(), vertx, new CircuitBreakerOptions()
@@ -44,6 +55,11 @@ public final class ModelGate {
         .openHandler(v -> LOG.log(System.Logger.Level.WARNING, "model {0}: circuit open, rules alone decide",
             model.name()))
         .closeHandler(v -> LOG.log(System.Logger.Level.INFO, "model {0}: circuit closed", model.name()));
+  }
+
+  /** Keys dropped from the model's edge tracker so far. */
+  public long edgeEvictions() {
+    return edges.evictions();
   }
 
   public CircuitBreakerState state() {

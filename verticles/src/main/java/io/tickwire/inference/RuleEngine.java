@@ -17,12 +17,22 @@ import java.util.Map;
  * verticle owns an engine.
  */
 public final class RuleEngine {
+  private final int maxKeys;
   private List<Slot> slots = List.of();
+  /** Evictions of edge trackers no longer installed, so the total never goes down when rules change. */
+  private long retiredEvictions;
 
   public RuleEngine() {
+    this(EdgeTracker.DEFAULT_MAX_KEYS);
+  }
+
+  /** @param maxKeys (venue, symbol) keys each rule tracks edges for; the least recently seen beyond it is dropped */
+  public RuleEngine(int maxKeys) {
+    this.maxKeys = maxKeys;
   }
 
   public RuleEngine(List<CompiledRule> rules) {
+    this();
     replace(rules);
   }
 
@@ -40,10 +50,37 @@ public final class RuleEngine {
       Slot old = current.get(rule.rule().name());
       // Equal content, not just an equal version: a rule deleted and recreated restarts at version 1.
       boolean unchanged = old != null && old.rule.rule().equals(rule.rule());
-      next.add(new Slot(rule, unchanged ? old.edges : new EdgeTracker()));
+      next.add(new Slot(rule, unchanged ? old.edges : new EdgeTracker(maxKeys)));
     }
+    retire(next);
     next.sort(Comparator.comparing(slot -> slot.rule.rule().name()));
     slots = List.copyOf(next);
+  }
+
+  private void retire(List<Slot> next) {
+    for (Slot slot : slots) {
+      if (next.stream().noneMatch(kept -> kept.edges == slot.edges)) {
+        retiredEvictions += slot.edges.evictions();
+      }
+    }
+  }
+
+  /** Keys dropped from the rules' edge trackers so far (see {@link EdgeTracker}). */
+  public long edgeEvictions() {
+    long total = retiredEvictions;
+    for (Slot slot : slots) {
+      total += slot.edges.evictions();
+    }
+    return total;
+  }
+
+  /** The most keys any rule tracks now; at most the cap. */
+  public int edgeKeys() {
+    int most = 0;
+    for (Slot slot : slots) {
+      most = Math.max(most, slot.edges.keys());
+    }
+    return most;
   }
 
   /** The installed rules, in evaluation (name) order. */

@@ -58,6 +58,11 @@ public final class Metrics {
   public static final String BAR_DRIFT = "tickwire.bar.drift";
   public static final String BAR_DRIFT_RATIO = "tickwire.bar.drift.ratio";
 
+  /**
+   * Keys dropped from a bounded per-key structure (least recently used, or idle), label {@code state}: which one
+   * (router_symbols, batcher_windows, books, features, ...). See docs/BOUNDED-STATE.md.
+   */
+  public static final String STATE_EVICTIONS = "tickwire.state.evictions";
   /** Events the router took in from the sources, labels {@code venue} and {@code kind} (before validation). */
   public static final String EVENTS_INGESTED = "tickwire.events.ingested";
   /**
@@ -213,6 +218,12 @@ public final class Metrics {
       total += source.getAsLong();
     }
     return total;
+  }
+
+  /** Adds {@code count} to {@code tickwire_state_evictions_total{state}} (summed over a stage's instances). */
+  public void evictions(String state, LongSupplier count) {
+    sum(STATE_EVICTIONS, "Keys dropped from a bounded per-symbol structure to stay within its cap, by structure",
+        count, "state", state);
   }
 
   /** Adds {@code count} to {@code tickwire_routed_events_total} (one router per node; summed should there be more). */

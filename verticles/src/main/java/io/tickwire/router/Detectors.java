@@ -31,8 +31,8 @@ final class Detectors {
       AnomalyTypes.CLOCK_SKEW);
 
   private final DuplicateDetector duplicates;
-  private final OrderDetector order = new OrderDetector();
-  private final SequenceGapDetector gaps = new SequenceGapDetector();
+  private final OrderDetector order;
+  private final SequenceGapDetector gaps;
   private final LatencyDetector latency;
   private final OutlierDetector outliers;
   private final StaleFeedDetector stale;
@@ -41,12 +41,18 @@ final class Detectors {
   /** Fixed at construction, so a scrape from another thread never sees the map change shape. */
   private final Map<String, AtomicLong> counts = new TreeMap<>();
 
-  Detectors(Settings.Detect settings, long maxFutureMicros) {
+  /**
+   * @param maxSymbols {@code router.max_symbols}: the per-symbol detectors keep at most that many keys each
+   * @param maxFutureMicros {@code ingest.max_future_ms}, for the clock_skew anomaly's detail
+   */
+  Detectors(Settings.Detect settings, int maxSymbols, long maxFutureMicros) {
     this.skew = new ClockSkewDetector(maxFutureMicros);
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
+    this.order = new OrderDetector(maxSymbols);
+    this.gaps = new SequenceGapDetector(maxSymbols, SequenceGapDetector.DEFAULT_REORDER_WINDOW);
     this.latency = new LatencyDetector(settings.latencyThresholdMs() * 1000, settings.latencyWindow());
-    this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow());
-    this.stale = new StaleFeedDetector(settings.staleAfterMs() * 1000);
+    this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow(), maxSymbols);
+    this.stale = new StaleFeedDetector(settings.staleAfterMs() * 1000, maxSymbols);
     for (String type : TYPES) {
       counts.put(type, new AtomicLong());
     }
@@ -116,8 +122,15 @@ final class Detectors {
     return copy;
   }
 
-  /** Exposes each type's count as {@code tickwire_anomalies_total{type}}. */
+  /** Keys each per-symbol detector dropped (least recently used) to stay within {@code router.max_symbols}. */
+  Map<String, Long> evictions() {
+    return Map.of("order", order.evictions(), "sequence_gap", gaps.evictions(), "outlier", outliers.evictions(),
+        "stale_feed", stale.evictions());
+  }
+
+  /** Exposes each type's count as {@code tickwire_anomalies_total{type}}, and the detectors' evictions. */
   void register(Metrics metrics) {
     counts.forEach((type, n) -> metrics.anomalies(type, n::get));
+    metrics.evictions("router_detectors", () -> evictions().values().stream().mapToLong(Long::longValue).sum());
   }
 }

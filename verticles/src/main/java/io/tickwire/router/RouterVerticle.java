@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RouterVerticle extends VerticleBase {
   public static final String GROUP = "router";
+  /** The rejection reason of an event whose (venue, symbol) is new while {@code router.max_symbols} are known. */
+  public static final String SYMBOL_CAP = "symbol_cap";
   private static final System.Logger LOG = System.getLogger(RouterVerticle.class.getName());
 
   private final Settings settings;
@@ -58,6 +60,7 @@ public final class RouterVerticle extends VerticleBase {
   private List<Anomaly> found = new ArrayList<>();
   private final List<Anomaly> seen = new ArrayList<>();
   private DeadLetters deadLetters;
+  private KnownSymbols symbols;
   private IngestCounts ingested;
   private int pendingIngress;
   private long heartbeatTimer;
@@ -98,7 +101,9 @@ public final class RouterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), health.metrics());
-    detectors = new Detectors(settings.detect(), maxFutureMicros);
+    symbols = new KnownSymbols(settings.router().maxSymbols(), settings.router().symbolIdleMs());
+    health.metrics().evictions("router_symbols", symbols::evicted);
+    detectors = new Detectors(settings.detect(), settings.router().maxSymbols(), maxFutureMicros);
     detectors.register(health.metrics());
     ingested = new IngestCounts(health.metrics());
     health.metrics().routed(routed::get);
@@ -153,13 +158,19 @@ public final class RouterVerticle extends VerticleBase {
     return Future.all(admitted).onComplete(v -> pendingIngress--);
   }
 
-  /** Validates, checks and sequences each event into its partition's batch ({@link PartitionSequencer}). */
+  /**
+   * Validates, checks and sequences each event into its partition's batch ({@link PartitionSequencer}). The symbol
+   * cap is applied before the recorder and the detectors, so a refused symbol leaves no state anywhere.
+   */
   private void split(List<MarketEvent> events) {
     long now = Clock.nowMicros();
     long sequenced = 0;
     for (MarketEvent event : events) {
       ingested.count(event);
       String reason = EventValidator.rejectReason(event, now, maxFutureMicros);
+      if (reason == null && !symbols.admit(event.venue(), event.symbol(), now / 1000)) {
+        reason = SYMBOL_CAP;
+      }
       if (reason != null) {
         reject(event, reason, now);
         continue;
@@ -260,6 +271,11 @@ public final class RouterVerticle extends VerticleBase {
     gauges.put("rejected", deadLetters.total());
     gauges.put("ingress_batches_waiting", pendingIngress);
     deadLetters.rejected().forEach((reason, n) -> gauges.put("rejected_" + reason, n));
+    gauges.put("symbols", symbols.size());
+    gauges.put("symbols_max", symbols.maxSymbols());
+    gauges.put("symbols_evicted_idle", symbols.evicted());
+    gauges.putIfAbsent("rejected_" + SYMBOL_CAP, 0L);
+    detectors.evictions().forEach((detector, n) -> gauges.put("detector_evictions_" + detector, n));
     detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
     detectors.clockSkewMicros().forEach((venue, skew) -> gauges.put("clock_skew_ms_" + venue, skew / 1000.0));
     registerSkewGauges();
@@ -291,6 +307,16 @@ public final class RouterVerticle extends VerticleBase {
 
   public long routed() {
     return routed.get();
+  }
+
+  /** (venue, symbol) keys admitted now; never more than {@code router.max_symbols}. */
+  public int knownSymbols() {
+    return symbols.size();
+  }
+
+  /** Keys forgotten as idle to make room for new ones. */
+  public long symbolsEvicted() {
+    return symbols.evicted();
   }
 
   /** Incident bundles written so far. */

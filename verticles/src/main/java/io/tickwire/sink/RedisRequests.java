@@ -10,7 +10,9 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The Redis commands of the hot cache: what is written where, in which format. */
 final class RedisRequests {
@@ -19,14 +21,27 @@ final class RedisRequests {
   private RedisRequests() {
   }
 
-  /** SET and PUBLISH per latest bar, XADD per stream entry; sent as one pipeline. */
-  static List<Request> forBars(BarCoalescer.Pending pending, long streamMaxlen) {
-    List<Request> requests = new ArrayList<>(pending.latest().size() * 2 + pending.stream().size());
+  /**
+   * SET (with its expiry) and PUBLISH per latest bar, XADD per stream entry and one PEXPIRE per stream written; sent
+   * as one pipeline.
+   *
+   * <p>Why every key expires: keys are named by symbol, and symbols come from the feeds, so without an expiry a
+   * symbol that stopped trading (or a producer inventing symbols) would leave its keys in Redis for good. Each write
+   * pushes the expiry out again, so a key lives {@code keyTtlMs} past its symbol's last bar. MAXLEN bounds a stream's
+   * length, not its lifetime, hence the PEXPIRE.
+   */
+  static List<Request> forBars(BarCoalescer.Pending pending, long streamMaxlen, long keyTtlMs) {
+    List<Request> requests = new ArrayList<>(pending.latest().size() * 2 + pending.stream().size() * 2);
+    Set<String> streams = new LinkedHashSet<>();
     for (Bar bar : pending.stream()) {
       requests.add(streamEntry(bar, streamMaxlen));
+      streams.add(RedisKeys.stream(bar.venue(), bar.symbol()));
+    }
+    for (String stream : streams) {
+      requests.add(Request.cmd(Command.PEXPIRE).arg(stream).arg(keyTtlMs));
     }
     for (Bar bar : pending.latest()) {
-      requests.add(Request.cmd(Command.SET).arg(RedisKeys.bar(bar)).arg(V1Json.toJson(bar)));
+      requests.add(Request.cmd(Command.SET).arg(RedisKeys.bar(bar)).arg(V1Json.toJson(bar)).arg("PX").arg(keyTtlMs));
       requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.UPDATES_CHANNEL).arg(notification(bar)));
     }
     return requests;

@@ -47,9 +47,9 @@ public final class RedisSinkVerticle extends VerticleBase {
   /** Bounds memory while Redis is down: distinct series waiting, and 1s bars waiting for their streams. */
   private static final int MAX_KEYS = 100_000;
   private static final int MAX_STREAM_BACKLOG = 100_000;
-  /** Keeps one pipeline (up to three commands per bar) within the connection's waiting-reply queue. */
+  /** Keeps one pipeline (up to four commands per bar) within the connection's waiting-reply queue. */
   private static final int MAX_BARS_PER_WRITE = 1000;
-  private static final int MAX_WAITING_REPLIES = 4 * MAX_BARS_PER_WRITE;
+  private static final int MAX_WAITING_REPLIES = 5 * MAX_BARS_PER_WRITE;
 
   private final Settings settings;
   private final String url;
@@ -128,7 +128,8 @@ public final class RedisSinkVerticle extends VerticleBase {
   private Future<Void> writeOnce() {
     writing = true;
     BarCoalescer.Pending taken = pending.take(MAX_BARS_PER_WRITE);
-    List<Request> requests = RedisRequests.forBars(taken, settings.redis().streamMaxlen());
+    List<Request> requests = RedisRequests.forBars(taken, settings.redis().streamMaxlen(),
+        settings.redis().keyTtlMs());
     if (healthDue) {
       requests.add(RedisRequests.health(health.snapshot(), Clock.nowMicros()));
       healthDue = false;

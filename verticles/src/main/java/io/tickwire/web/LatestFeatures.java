@@ -6,6 +6,7 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.BestEffortConsumer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.tickwire.flow.LruMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,19 +14,24 @@ import java.util.Map;
  * The newest feature snapshot of every (venue, symbol), observed best-effort on {@code md.features} so the web
  * node never slows the pipeline; a dropped batch only means a slightly older snapshot until the next one.
  * Confined to the subscribing verticle's event loop, which also serves the HTTP requests that read it.
+ *
+ * <p>At most {@code maxSymbols} symbols are kept (the least recently updated dropped first, counted): a dropped
+ * symbol only has no snapshot to test rules against until its next one, and the cap ({@code router.max_symbols})
+ * makes it one idle for longer than every live one.
  */
 final class LatestFeatures {
   /** Feature batches come once per base interval; a few are plenty to ride out a slow moment. */
   private static final int QUEUE = 64;
 
   /** symbol -> venue -> newest snapshot. */
-  private final Map<String, Map<String, FeatureSnapshot>> latest = new HashMap<>();
+  private final LruMap<String, Map<String, FeatureSnapshot>> latest;
 
-  private LatestFeatures() {
+  LatestFeatures(int maxSymbols) {
+    this.latest = new LruMap<>(maxSymbols);
   }
 
-  static Future<LatestFeatures> subscribe(Vertx vertx) {
-    LatestFeatures features = new LatestFeatures();
+  static Future<LatestFeatures> subscribe(Vertx vertx, int maxSymbols) {
+    LatestFeatures features = new LatestFeatures(maxSymbols);
     return BestEffortConsumer.<FeatureBatch>subscribe(vertx, Addresses.FEATURES, QUEUE, batch -> {
       batch.items().forEach(features::keep);
       return Future.succeededFuture();
@@ -36,6 +42,15 @@ final class LatestFeatures {
   void keep(FeatureSnapshot snapshot) {
     latest.computeIfAbsent(snapshot.symbol(), s -> new HashMap<>())
         .merge(snapshot.venue(), snapshot, (old, now) -> now.ts() >= old.ts() ? now : old);
+  }
+
+  int symbols() {
+    return latest.size();
+  }
+
+  /** Symbols dropped to stay within the cap. */
+  long evictions() {
+    return latest.evictions();
   }
 
   /** The symbol's snapshot from {@code venue}, or with venue null the newest from any venue; null when none. */

@@ -1,7 +1,9 @@
 package io.tickwire.web;
 
 import io.tickwire.config.Settings;
+import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.inference.RuleCompiler;
 import io.tickwire.inference.RuleStore;
@@ -17,6 +19,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -28,6 +31,7 @@ public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
   /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
   static final long BODY_LIMIT = 16 * 1024;
+  static final String HEALTH_NAME = "web";
 
   private final Settings settings;
   private final Database database;
@@ -35,6 +39,9 @@ public final class WebVerticle extends VerticleBase {
   private final Function<String, String> environment;
   private final OpsEndpoints ops;
   private Dashboard dashboard;
+  private long healthTimer = -1;
+  /** Evictions as of the last health report, for the metrics scrape on another thread. */
+  private volatile long featureEvictionsSeen;
 
   /** @param database null when the node has none; the database endpoints then answer 503 */
   public WebVerticle(Settings settings, Database database, HealthRegistry health) {
@@ -55,9 +62,22 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     return Dashboard.start(vertx, settings, health).onSuccess(started -> dashboard = started)
         .compose(d -> ApiToken.load(vertx, Path.of(settings.dataDir()), environment))
-        .compose(token -> LatestFeatures.subscribe(vertx).map(features -> routes(token, features)))
+        .compose(token -> LatestFeatures.subscribe(vertx, settings.router().maxSymbols())
+            .map(features -> routes(token, reportHealth(features))))
         .compose(this::listen)
         .onSuccess(this::started);
+  }
+
+  /** The latest-features cache is the web node's one per-symbol structure; its size and evictions go to /health. */
+  private LatestFeatures reportHealth(LatestFeatures features) {
+    health.metrics().evictions("web_latest_features", () -> featureEvictionsSeen);
+    healthTimer = HealthReports.every(vertx, health, () -> {
+      featureEvictionsSeen = features.evictions();
+      return ComponentHealth.ok(HEALTH_NAME, "latest features of " + features.symbols() + " symbols",
+          Map.of("latest_feature_symbols", features.symbols(), "latest_feature_symbols_max",
+              settings.router().maxSymbols(), "latest_feature_evictions", features.evictions()));
+    });
+    return features;
   }
 
   private Future<HttpServer> listen(Router router) {
@@ -114,6 +134,7 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(healthTimer);
     if (dashboard != null) {
       dashboard.stop();
     }

@@ -88,6 +88,17 @@ class SettingsTest {
   }
 
   @Test
+  void symbolCapIdleTimeAndRedisKeyTtlHaveDefaultsAndBadOnesAreNamed(Vertx vertx) {
+    Settings s = load(vertx, null, Map.of());
+    assertThat(s.router().maxSymbols()).isEqualTo(20_000);
+    assertThat(s.router().symbolIdleMs()).isEqualTo(900_000);
+    assertThat(s.redis().keyTtlMs()).isEqualTo(86_400_000);
+    assertThat(failure(vertx, null, Map.of(), "router.max_symbols=0").key()).isEqualTo("router.max_symbols");
+    assertThat(failure(vertx, null, Map.of(), "router.symbol_idle_ms=10").key()).isEqualTo("router.symbol_idle_ms");
+    assertThat(failure(vertx, null, Map.of(), "redis.key_ttl_ms=0").key()).isEqualTo("redis.key_ttl_ms");
+  }
+
+  @Test
   void tradesAreCopiedByDefaultAndTheWriteMethodIsChecked(Vertx vertx) {
     assertThat(load(vertx, null, Map.of()).sink().copyTrades()).isTrue();
     assertThat(load(vertx, null, Map.of(), "sink.trades_write=insert").sink().copyTrades()).isFalse();

@@ -100,6 +100,41 @@ class RedisSinkTest {
   }
 
   @Test
+  void everyBarKeyAndStreamExpiresAfterTheConfiguredTtlAndEachWritePushesItOut() {
+    long ttlMs = 60_000;
+    TestRedis redis = deploySink(TestRedis.url(), "redis.key_ttl_ms=" + ttlMs);
+    Bar first = bar("XRP-USD", SECOND, 0, 0);
+    Bar tenSeconds = bar("XRP-USD", 10 * SECOND, 0, 0);
+    publish(List.of(first, tenSeconds));
+    awaitLatest(redis, first);
+    awaitLatest(redis, tenSeconds);
+    String stream = RedisKeys.stream(venue, "XRP-USD");
+    awaitStreamEndsWith(redis, stream, first);
+
+    for (String key : List.of(RedisKeys.bar(first), RedisKeys.bar(tenSeconds), stream)) {
+      assertThat(redis.pttl(key)).as("expiry of " + key).isBetween(1L, ttlMs);
+    }
+
+    Await.result(redis.client().send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PEXPIRE)
+        .arg(stream).arg(1_000)));
+    Bar next = bar("XRP-USD", SECOND, 1, 0);
+    publish(List.of(next));
+    awaitStreamEndsWith(redis, stream, next);
+    assertThat(redis.pttl(stream)).as("a new entry renews the stream's expiry").isGreaterThan(1_000L);
+  }
+
+  @Test
+  void keysVanishOnceTheirTtlPasses() {
+    TestRedis redis = deploySink(TestRedis.url(), "redis.key_ttl_ms=1000");
+    Bar bar = bar("ADA-USD", SECOND, 0, 0);
+    publish(List.of(bar));
+    String stream = RedisKeys.stream(venue, "ADA-USD");
+    Await.until(() -> redis.get(RedisKeys.bar(bar)) != null, WAIT, "the bar written");
+    Await.until(() -> redis.get(RedisKeys.bar(bar)) == null && redis.pttl(stream) == -2, WAIT,
+        "the bar key and the stream expired");
+  }
+
+  @Test
   void notifiesSubscribersOfEveryWrittenKey() {
     TestRedis redis = deploySink(TestRedis.url());
     List<JsonObject> notices = subscribe(redis);

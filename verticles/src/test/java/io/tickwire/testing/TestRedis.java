@@ -78,6 +78,11 @@ public final class TestRedis {
     return Await.result(client.send(Request.cmd(Command.TTL).arg(key))).toLong();
   }
 
+  /** Milliseconds until {@code key} expires: -1 when it never does, -2 when it does not exist. */
+  public long pttl(String key) {
+    return Await.result(client.send(Request.cmd(Command.PTTL).arg(key))).toLong();
+  }
+
   /** The value of {@code field} in the newest entry of the stream at {@code key}, or null when it is empty. */
   public String lastStreamValue(String key, String field) {
     Response entries = sendQuietly(Request.cmd(Command.XREVRANGE).arg(key).arg("+").arg("-").arg("COUNT").arg(1));

@@ -2,6 +2,7 @@ package io.tickwire.router.detect;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.Trade;
+import io.tickwire.flow.LruMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class DuplicateDetector {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
-  private final Map<String, RecentFingerprints> seenByVenue = new BoundedLru<>(MAX_VENUES);
+  private final Map<String, RecentFingerprints> seenByVenue = new LruMap<>(MAX_VENUES);
   /** The last venue looked up: a batch usually comes from one connector, so most lookups are this one. */
   private String lastVenue;
   private RecentFingerprints lastSeen;

@@ -2,6 +2,7 @@ package io.tickwire.router.detect;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
+import io.tickwire.flow.LruMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -24,7 +25,7 @@ public final class LatencyDetector {
 
   private final long thresholdMicros;
   private final int window;
-  private final Map<String, Histogram> byVenue = new BoundedLru<>(MAX_VENUES);
+  private final Map<String, Histogram> byVenue = new LruMap<>(MAX_VENUES);
 
   public LatencyDetector(long thresholdMicros, int window) {
     if (thresholdMicros < 0) {

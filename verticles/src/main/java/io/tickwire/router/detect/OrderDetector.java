@@ -2,8 +2,8 @@ package io.tickwire.router.detect;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
+import io.tickwire.flow.LruMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Flags an event whose event time is older than the newest already seen for its (venue, symbol) as
@@ -17,14 +17,14 @@ import java.util.Map;
 public final class OrderDetector {
   public static final int DEFAULT_MAX_KEYS = 100_000;
 
-  private final Map<VenueSymbol, long[]> newest;
+  private final LruMap<VenueSymbol, long[]> newest;
 
   public OrderDetector() {
     this(DEFAULT_MAX_KEYS);
   }
 
   public OrderDetector(int maxKeys) {
-    this.newest = new BoundedLru<>(maxKeys);
+    this.newest = new LruMap<>(maxKeys);
   }
 
   /** True (and one anomaly added to {@code out}) when {@code event} is older than the newest for its symbol. */
@@ -47,5 +47,10 @@ public final class OrderDetector {
 
   int trackedKeys() {
     return newest.size();
+  }
+
+  /** Keys dropped, least recently used first, to stay within the key cap; each starts afresh if it comes back. */
+  public long evictions() {
+    return newest.evictions();
   }
 }

@@ -3,9 +3,9 @@ package io.tickwire.router.detect;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.Trade;
 import java.util.Arrays;
+import io.tickwire.flow.LruMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Flags a "fat finger" trade: a price farther than {@code k} median absolute deviations (MAD) from the median
@@ -25,7 +25,7 @@ public final class OutlierDetector {
 
   private final double k;
   private final int window;
-  private final Map<VenueSymbol, Ring> rings;
+  private final LruMap<VenueSymbol, Ring> rings;
   private final double[] scratch;
   private final int refreshEvery;
 
@@ -42,7 +42,7 @@ public final class OutlierDetector {
     }
     this.k = k;
     this.window = window;
-    this.rings = new BoundedLru<>(maxKeys);
+    this.rings = new LruMap<>(maxKeys);
     this.scratch = new double[window];
     this.refreshEvery = Math.max(1, window / 8);
   }
@@ -114,5 +114,10 @@ public final class OutlierDetector {
         count++;
       }
     }
+  }
+
+  /** Keys dropped, least recently used first, to stay within the key cap; each starts afresh if it comes back. */
+  public long evictions() {
+    return rings.evictions();
   }
 }

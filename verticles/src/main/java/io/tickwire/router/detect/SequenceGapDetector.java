@@ -3,8 +3,8 @@ package io.tickwire.router.detect;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.Trade;
 import java.util.Arrays;
+import io.tickwire.flow.LruMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * For venues whose trade ids are consecutive integers, reports ids that never arrived as {@code sequence_gap}:
@@ -39,7 +39,7 @@ public final class SequenceGapDetector {
     }
   }
 
-  private final Map<VenueSymbol, Track> tracks;
+  private final LruMap<VenueSymbol, Track> tracks;
   private final int reorderWindow;
 
   public SequenceGapDetector() {
@@ -47,7 +47,7 @@ public final class SequenceGapDetector {
   }
 
   public SequenceGapDetector(int maxKeys, int reorderWindow) {
-    this.tracks = new BoundedLru<>(maxKeys);
+    this.tracks = new LruMap<>(maxKeys);
     this.reorderWindow = reorderWindow;
   }
 
@@ -150,5 +150,10 @@ public final class SequenceGapDetector {
       value = value * 10 + (c - '0');
     }
     return value;
+  }
+
+  /** Keys dropped, least recently used first, to stay within the key cap; each starts afresh if it comes back. */
+  public long evictions() {
+    return tracks.evictions();
   }
 }

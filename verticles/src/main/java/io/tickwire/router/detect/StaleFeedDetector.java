@@ -3,6 +3,7 @@ package io.tickwire.router.detect;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
 import java.util.Iterator;
+import io.tickwire.flow.LruMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class StaleFeedDetector {
   }
 
   private final long staleAfterMicros;
-  private final Map<VenueSymbol, Watch> watches;
+  private final LruMap<VenueSymbol, Watch> watches;
 
   public StaleFeedDetector(long staleAfterMicros) {
     this(staleAfterMicros, DEFAULT_MAX_KEYS);
@@ -35,7 +36,7 @@ public final class StaleFeedDetector {
 
   public StaleFeedDetector(long staleAfterMicros, int maxKeys) {
     this.staleAfterMicros = staleAfterMicros;
-    this.watches = new BoundedLru<>(maxKeys);
+    this.watches = new LruMap<>(maxKeys);
   }
 
   /** Notes that {@code event} arrived at {@code nowMicros} (wall clock). */
@@ -69,5 +70,10 @@ public final class StaleFeedDetector {
 
   int trackedKeys() {
     return watches.size();
+  }
+
+  /** Keys dropped, least recently used first, to stay within the key cap; each starts afresh if it comes back. */
+  public long evictions() {
+    return watches.evictions();
   }
 }
