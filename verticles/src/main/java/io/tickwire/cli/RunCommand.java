@@ -36,7 +36,6 @@ final class RunCommand implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_BAD_CONFIG = 2;
   private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
-  private static final long STOP_TIMEOUT_SECONDS = 120;
 
   @CommandLine.Mixin
   ConfigOptions configOptions = new ConfigOptions();
@@ -114,11 +113,11 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stopReason.complete(new StopReason("signal", false));
-      awaitQuietly(stopped);
+      awaitQuietly(stopped, settings.shutdown().timeoutMs());
     }, "tickwire-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      startOrCleanUp(node);
+      startOrCleanUp(node, settings.shutdown().timeoutMs());
       LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
       if (durationMs > 0) {
         vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
@@ -129,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
 
       StopReason reason = stopReason.get();
       LOG.log(reason.failed() ? System.Logger.Level.ERROR : System.Logger.Level.INFO, "stopping: {0}", reason.why());
-      return stopGracefully(node) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
+      return stopGracefully(node, settings.shutdown().timeoutMs()) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
     } finally {
       stopped.countDown();
       removeHook(hook);
@@ -152,23 +151,23 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Starts the node; if that fails half-way, stops what did start (an embedded database, say) before failing. */
-  private static void startOrCleanUp(Node node) throws Exception {
+  private static void startOrCleanUp(Node node, long stopTimeoutMs) throws Exception {
     try {
       await(node.start());
     } catch (Exception e) {
-      stopGracefully(node);
+      stopGracefully(node, stopTimeoutMs);
       throw e;
     }
   }
 
   /** Stops the node; the printer flushes stdout as it stops, and owns it (it may be a closed pipe by now). */
-  private static boolean stopGracefully(Node node) throws Exception {
+  private static boolean stopGracefully(Node node, long stopTimeoutMs) throws Exception {
     try {
-      node.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      node.stop().toCompletionStage().toCompletableFuture().get(stopTimeoutMs, TimeUnit.MILLISECONDS);
       LOG.log(System.Logger.Level.INFO, "stopped cleanly");
       return true;
     } catch (TimeoutException e) {
-      LOG.log(System.Logger.Level.ERROR, "stages did not drain within {0} s; stopping anyway", STOP_TIMEOUT_SECONDS);
+      LOG.log(System.Logger.Level.ERROR, "stages did not drain within {0,number,#} ms; stopping anyway", stopTimeoutMs);
       node.releaseServers().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return false;
     }
@@ -186,9 +185,9 @@ final class RunCommand implements Callable<Integer> {
     return future.toCompletionStage().toCompletableFuture().get();
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
+  private static void awaitQuietly(CountDownLatch latch, long timeoutMs) {
     try {
-      latch.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      latch.await(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
