@@ -20,10 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
           + " tickwire replay --capture).")
   String record;
 
+  private BoundedShutdown shutdown;
+
   @Override
   public Integer call() throws Exception {
     Set<Role> roleSet;
@@ -81,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException | Clustering.ClusterJoinException e) {
       return fail(EXIT_BAD_CONFIG, e.getMessage());
     }
+    shutdown = new BoundedShutdown(settings.shutdown().timeoutMs());
     Vertx vertx = member == null ? VertxMeters.vertx(metrics) : member.vertx();
     Codecs.register(vertx);
     try {
@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException e) {
       return fail(EXIT_BAD_CONFIG, e.getMessage());
     } finally {
-      await(vertx.close());
+      shutdown.close(vertx);
     }
   }
 
@@ -110,14 +110,13 @@ final class RunCommand implements Callable<Integer> {
         : new Node(member, metrics, settings, roleSet, print, stdout);
 
     CompletableFuture<StopReason> stopReason = new CompletableFuture<>();
-    CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stopReason.complete(new StopReason("signal", false));
-      awaitQuietly(stopped, settings.shutdown().timeoutMs());
+      shutdown.awaitClosed();
     }, "tickwire-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      startOrCleanUp(node, settings.shutdown().timeoutMs());
+      startOrCleanUp(node);
       LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
       if (durationMs > 0) {
         vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
@@ -128,9 +127,8 @@ final class RunCommand implements Callable<Integer> {
 
       StopReason reason = stopReason.get();
       LOG.log(reason.failed() ? System.Logger.Level.ERROR : System.Logger.Level.INFO, "stopping: {0}", reason.why());
-      return stopGracefully(node, settings.shutdown().timeoutMs()) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
+      return shutdown.drain(node) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
     } finally {
-      stopped.countDown();
       removeHook(hook);
     }
   }
@@ -151,25 +149,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Starts the node; if that fails half-way, stops what did start (an embedded database, say) before failing. */
-  private static void startOrCleanUp(Node node, long stopTimeoutMs) throws Exception {
+  private void startOrCleanUp(Node node) throws Exception {
     try {
       await(node.start());
     } catch (Exception e) {
-      stopGracefully(node, stopTimeoutMs);
+      shutdown.drain(node);
       throw e;
-    }
-  }
-
-  /** Stops the node; the printer flushes stdout as it stops, and owns it (it may be a closed pipe by now). */
-  private static boolean stopGracefully(Node node, long stopTimeoutMs) throws Exception {
-    try {
-      node.stop().toCompletionStage().toCompletableFuture().get(stopTimeoutMs, TimeUnit.MILLISECONDS);
-      LOG.log(System.Logger.Level.INFO, "stopped cleanly");
-      return true;
-    } catch (TimeoutException e) {
-      LOG.log(System.Logger.Level.ERROR, "stages did not drain within {0,number,#} ms; stopping anyway", stopTimeoutMs);
-      node.releaseServers().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return false;
     }
   }
 
@@ -183,14 +168,6 @@ final class RunCommand implements Callable<Integer> {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get();
-  }
-
-  private static void awaitQuietly(CountDownLatch latch, long timeoutMs) {
-    try {
-      latch.await(timeoutMs, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static int fail(int code, String message) {

@@ -96,6 +96,8 @@ class OpsEndpointsNodeTest {
       assertThat(ready.json()).isEqualTo(new JsonObject().put("status", "not_ready")
           .put("waiting_for", new JsonObject().put("node", "stopping")));
       assertThat(output.blocked.await(30, TimeUnit.SECONDS)).as("the stop reached the printer").isTrue();
+      assertThat(node.pendingStages()).as("what the stop waits for first, and what it has yet to stop")
+          .containsExactly("PrintVerticle", "OpsVerticle");
       assertThat(HttpProbe.get(port, "/ready").status()).as("still draining").isEqualTo(503);
       assertThat(HttpProbe.get(port, "/health").status()).as("alive while draining").isEqualTo(200);
       assertThat(HttpProbe.get(port, "/metrics").body()).contains("jvm_memory_used_bytes");
