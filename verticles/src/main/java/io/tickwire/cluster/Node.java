@@ -37,8 +37,8 @@ import java.util.Set;
 /**
  * One tickwire node: deploys the stages of its roles, consumers before producers so nothing is sent before it can be
  * received. First comes its HTTP server ({@link WebVerticle} with the web role, else {@link OpsVerticle}, both
- * serving {@code /health}, {@code /ready} and {@code /metrics}), then the printer, the sinks, the compute stages
- * and last the router and the sources. {@code /ready} answers 503 until every stage is up.
+ * serving {@code /live}, {@code /health}, {@code /ready} and {@code /metrics}), then the printer, the sinks, the
+ * compute stages and last the router and the sources. {@code /ready} answers 503 until every stage is up.
  *
  * <p>{@link #stop} is the graceful shutdown, in this order:
  * <ol>
