@@ -26,10 +26,11 @@ USER 10001:10001
 # Heap sized from the container's memory limit; a half-dead pipeline is worse than a restart.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Dfile.encoding=UTF-8 -Djava.io.tmpdir=/tmp" \
     TICKWIRE_DATA_DIR=/app/data
-# 8080 HTTP (/health, /ready, /metrics on every node; dashboard and API with the web role), 9001 TCP ingest,
+# 8080 HTTP (/live, /health, /ready, /metrics on every node; dashboard and API with the web role), 9001 TCP ingest,
 # 5701 Hazelcast, 5702 event bus.
 EXPOSE 8080 9001 5701 5702
+# /live: whether the process answers (a restart's business), not whether Redis or PostgreSQL do (/health's).
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:8080/health >/dev/null || exit 1
+  CMD curl -fsS http://127.0.0.1:8080/live >/dev/null || exit 1
 ENTRYPOINT ["java", "-jar", "/app/tickwire.jar"]
 CMD ["run"]

@@ -20,10 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +33,6 @@ final class RunCommand implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_BAD_CONFIG = 2;
   private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
-  private static final long STOP_TIMEOUT_SECONDS = 120;
 
   @CommandLine.Mixin
   ConfigOptions configOptions = new ConfigOptions();
@@ -62,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
           + " tickwire replay --capture).")
   String record;
 
+  private BoundedShutdown shutdown;
+
   @Override
   public Integer call() throws Exception {
     Set<Role> roleSet;
@@ -82,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException | Clustering.ClusterJoinException e) {
       return fail(EXIT_BAD_CONFIG, e.getMessage());
     }
+    shutdown = new BoundedShutdown(settings.shutdown().timeoutMs());
     Vertx vertx = member == null ? VertxMeters.vertx(metrics) : member.vertx();
     Codecs.register(vertx);
     try {
@@ -96,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException e) {
       return fail(EXIT_BAD_CONFIG, e.getMessage());
     } finally {
-      await(vertx.close());
+      shutdown.close(vertx);
     }
   }
 
@@ -111,10 +110,9 @@ final class RunCommand implements Callable<Integer> {
         : new Node(member, metrics, settings, roleSet, print, stdout);
 
     CompletableFuture<StopReason> stopReason = new CompletableFuture<>();
-    CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stopReason.complete(new StopReason("signal", false));
-      awaitQuietly(stopped);
+      shutdown.awaitClosed();
     }, "tickwire-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -129,9 +127,8 @@ final class RunCommand implements Callable<Integer> {
 
       StopReason reason = stopReason.get();
       LOG.log(reason.failed() ? System.Logger.Level.ERROR : System.Logger.Level.INFO, "stopping: {0}", reason.why());
-      return stopGracefully(node) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
+      return shutdown.drain(node) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
     } finally {
-      stopped.countDown();
       removeHook(hook);
     }
   }
@@ -152,25 +149,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Starts the node; if that fails half-way, stops what did start (an embedded database, say) before failing. */
-  private static void startOrCleanUp(Node node) throws Exception {
+  private void startOrCleanUp(Node node) throws Exception {
     try {
       await(node.start());
     } catch (Exception e) {
-      stopGracefully(node);
+      shutdown.drain(node);
       throw e;
-    }
-  }
-
-  /** Stops the node; the printer flushes stdout as it stops, and owns it (it may be a closed pipe by now). */
-  private static boolean stopGracefully(Node node) throws Exception {
-    try {
-      node.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      LOG.log(System.Logger.Level.INFO, "stopped cleanly");
-      return true;
-    } catch (TimeoutException e) {
-      LOG.log(System.Logger.Level.ERROR, "stages did not drain within {0} s; stopping anyway", STOP_TIMEOUT_SECONDS);
-      node.releaseServers().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return false;
     }
   }
 
@@ -184,14 +168,6 @@ final class RunCommand implements Callable<Integer> {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get();
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static int fail(int code, String message) {

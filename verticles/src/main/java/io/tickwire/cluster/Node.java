@@ -37,8 +37,8 @@ import java.util.Set;
 /**
  * One tickwire node: deploys the stages of its roles, consumers before producers so nothing is sent before it can be
  * received. First comes its HTTP server ({@link WebVerticle} with the web role, else {@link OpsVerticle}, both
- * serving {@code /health}, {@code /ready} and {@code /metrics}), then the printer, the sinks, the compute stages
- * and last the router and the sources. {@code /ready} answers 503 until every stage is up.
+ * serving {@code /live}, {@code /health}, {@code /ready} and {@code /metrics}), then the printer, the sinks, the
+ * compute stages and last the router and the sources. {@code /ready} answers 503 until every stage is up.
  *
  * <p>{@link #stop} is the graceful shutdown, in this order:
  * <ol>
@@ -52,7 +52,8 @@ import java.util.Set;
  *   <li>The database closes and an embedded Redis stops ({@link #releaseServers}).</li>
  * </ol>
  * Leaving the cluster is the caller's last step: {@code tickwire run} closes the Vertx after {@link #stop}, which
- * leaves the Hazelcast cluster (the partition locks this node still held are released with it).
+ * leaves the Hazelcast cluster (the partition locks this node still held are released with it). The caller bounds
+ * each of these waits; {@link #pendingStages} says what a stop that ran out of time was still waiting for.
  */
 public final class Node {
   private static final System.Logger LOG = System.getLogger(Node.class.getName());
@@ -67,6 +68,8 @@ public final class Node {
   private final Topology topology;
   private final List<String> deployed = new ArrayList<>();
   private final List<Deployable> stages = new ArrayList<>();
+  /** While stopping: how many stages, from the first deployed, have not finished stopping yet. */
+  private volatile int stillRunning = -1;
   private final List<Future<Void>> finiteSources = new ArrayList<>();
   private final Promise<String> stopRequested = Promise.promise();
   private final HealthRegistry health;
@@ -293,13 +296,15 @@ public final class Node {
   public Future<Void> stop() {
     health.notReady(READINESS, "stopping");
     vertx.cancelTimer(clusterHealthTimer);
+    stillRunning = deployed.size();
     Future<Void> chain = Future.succeededFuture();
     for (int i = deployed.size() - 1; i >= 0; i--) {
       String id = deployed.get(i);
+      int left = i;
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
         LOG.log(System.Logger.Level.WARNING, "stopping a stage failed: {0}", e.toString());
         return Future.succeededFuture();
-      }));
+      }).onComplete(done -> stillRunning = left));
     }
     return chain.compose(v -> releaseServers()).onComplete(v -> {
       deployed.clear();
@@ -340,6 +345,20 @@ public final class Node {
       LOG.log(System.Logger.Level.WARNING, "stopping the embedded Redis failed: {0}", e.toString());
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * The stages a stop has not finished stopping, by class, in the order they stop: the first is the one it waits for.
+   * Empty before a stop.
+   */
+  public List<String> pendingStages() {
+    // A copy: the stop's event loop clears the list once the stop is done.
+    List<Deployable> all = List.copyOf(stages);
+    List<String> pending = new ArrayList<>();
+    for (int i = Math.min(stillRunning, all.size()) - 1; i >= 0; i--) {
+      pending.add(all.get(i).getClass().getSimpleName());
+    }
+    return pending;
   }
 
   /** The node's database, or null when no role of this node needs one (or before start). */

@@ -30,7 +30,8 @@ public record Settings(
     ConnectorSettings connectors,
     Books books,
     ClusterSettings cluster,
-    BatchSettings batch) {
+    BatchSettings batch,
+    Shutdown shutdown) {
 
   /**
    * The order books the batchers keep per (venue, symbol): at most {@code maxLevels} per side (deeper ones are cut),
@@ -112,6 +113,13 @@ public record Settings(
     }
   }
 
+  /**
+   * How long a stop may spend draining the stages ({@code shutdown.timeout_ms}); the steps after the drain have a
+   * fixed allowance on top of it (see {@code cli/BoundedShutdown}).
+   */
+  public record Shutdown(long timeoutMs) {
+  }
+
   /** The HTTP server; {@code ws}: the dashboard WebSocket. */
   public record Web(boolean enabled, String host, int port, Ws ws) {
   }
@@ -184,7 +192,7 @@ public record Settings(
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
-        ClusterSettings.from(r), BatchSettings.from(r));
+        ClusterSettings.from(r), BatchSettings.from(r), shutdown(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -300,6 +308,10 @@ public record Settings(
     return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
         r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000),
         r.integer("redis.key_ttl_ms", 1_000, 365 * 24 * HOUR_MS));
+  }
+
+  private static Shutdown shutdown(ConfigReader r) {
+    return new Shutdown(r.integer("shutdown.timeout_ms", 100, HOUR_MS));
   }
 
   private static Web web(ConfigReader r) {

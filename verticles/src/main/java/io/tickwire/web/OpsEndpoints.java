@@ -9,8 +9,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
- * What every tickwire HTTP server serves, whatever else it does: {@code GET /health}, {@code /ready} and
- * {@code /metrics}, with readiness tied to the server's life (ready once it listens, not ready from the moment it
+ * What every tickwire HTTP server serves, whatever else it does: {@code GET /live}, {@code /health}, {@code /ready}
+ * and {@code /metrics}, with readiness tied to the server's life (ready once it listens, not ready from the moment it
  * starts stopping). {@link WebVerticle} serves them beside the API and the dashboard; {@link OpsVerticle} serves
  * only them, on a node without the web role.
  */
@@ -25,8 +25,9 @@ final class OpsEndpoints {
     this.ready = new ReadyHandler(health);
   }
 
-  /** Adds the three routes to {@code router}. */
+  /** Adds the four routes to {@code router}. */
   void install(Router router) {
+    router.get("/live").handler(new LiveHandler());
     router.get("/health").handler(new HealthHandler(health));
     router.get("/ready").handler(ready);
     router.get("/metrics").handler(new MetricsHandler(health.metrics()));

@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
- * The HTTP face of a node without the web role (a compute or ingest node of a cluster): only {@code /health},
- * {@code /ready} and {@code /metrics} on {@code web.host}:{@code web.port}, so probes and Prometheus reach every
- * node. No API, no dashboard, no database: anything else is a JSON 404.
+ * The HTTP face of a node without the web role (a compute or ingest node of a cluster): only {@code /live},
+ * {@code /health}, {@code /ready} and {@code /metrics} on {@code web.host}:{@code web.port}, so probes and
+ * Prometheus reach every node. No API, no dashboard, no database: anything else is a JSON 404.
  */
 public final class OpsVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(OpsVerticle.class.getName());
@@ -29,7 +29,7 @@ public final class OpsVerticle extends VerticleBase {
     ops.install(router);
     ApiErrors.install(router, 0); // no route here reads a body, so no request is ever refused as too large
     return ops.listen(vertx, web, new HttpServerOptions(), router).onSuccess(listening -> LOG.log(
-        System.Logger.Level.INFO, "ops HTTP (/health, /ready, /metrics) on {0}:{1,number,#}", web.host(),
+        System.Logger.Level.INFO, "ops HTTP (/live, /health, /ready, /metrics) on {0}:{1,number,#}", web.host(),
         listening.actualPort()));
   }
 

@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The node's HTTP face: {@code /health}, {@code /ready}, {@code /metrics} (as on every node, see {@link OpsEndpoints}),
- * the REST API, the dashboard WebSocket ({@code /ws}) and the dashboard's files. It only wires routes to their
- * handlers and runs the server on {@code web.host}:{@code web.port}; each handler owns one endpoint.
+ * The node's HTTP face: {@code /live}, {@code /health}, {@code /ready}, {@code /metrics} (as on every node, see
+ * {@link OpsEndpoints}), the REST API, the dashboard WebSocket ({@code /ws}) and the dashboard's files. It only
+ * wires routes to their handlers and runs the server on {@code web.host}:{@code web.port}; each handler owns one
+ * endpoint.
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());

@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A whole node, every role, embedded Redis: /health over HTTP names every stage and sink with its gauges. */
+/**
+ * A whole node, every role: /health over HTTP names every stage and sink with its gauges, and /live does not follow
+ * /health down when only Redis is.
+ */
 @ExtendWith(VertxExtension.class)
 class NodeHealthTest {
   @Test
@@ -56,6 +59,39 @@ class NodeHealthTest {
     } finally {
       Await.result(node.stop());
     }
+  }
+
+  @Test
+  void liveStays200WhileRedisIsDownAndHealthIs503(Vertx vertx) throws Exception {
+    TestDatabase db = TestDatabase.fresh();
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
+        "redis.url=redis://127.0.0.1:" + closedPort, "synthetic.rate=2000")), EnumSet.allOf(Role.class), List.of(),
+        new Pipelines.Capture());
+    Await.result(node.start());
+    try {
+      int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)
+          .findFirst().orElseThrow().actualPort();
+      HttpClient http = HttpClient.newHttpClient();
+      Await.until(() -> {
+        JsonObject body = health(http, port);
+        return body != null && componentsByName(body).containsKey("sink.redis")
+            && !"ok".equals(componentsByName(body).get("sink.redis").getString("status"));
+      }, Duration.ofSeconds(30), "the Redis sink to report Redis down");
+
+      assertThat(status(http, port, "/health")).isEqualTo(503);
+      assertThat(status(http, port, "/live")).as("only a cache is down: no reason to restart").isEqualTo(200);
+    } finally {
+      Await.result(node.stop());
+    }
+  }
+
+  private static int status(HttpClient http, int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static JsonObject health(HttpClient http, int port) {

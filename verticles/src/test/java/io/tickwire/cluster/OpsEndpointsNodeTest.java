@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A node without the web role (here compute only) still serves {@code /health}, {@code /ready} and {@code /metrics}
- * over real HTTP on loopback, and nothing else; {@code /ready} goes 503 the moment the node starts stopping, while
- * {@code /health} and {@code /metrics} keep answering until the server closes last.
+ * A node without the web role (here compute only) still serves {@code /live}, {@code /health}, {@code /ready} and
+ * {@code /metrics} over real HTTP on loopback, and nothing else; {@code /ready} goes 503 the moment the node starts
+ * stopping, while {@code /live}, {@code /health} and {@code /metrics} keep answering until the server closes last.
  */
 @ExtendWith(VertxExtension.class)
 class OpsEndpointsNodeTest {
@@ -61,6 +61,11 @@ class OpsEndpointsNodeTest {
       HttpProbe.Reply ready = HttpProbe.get(port, "/ready");
       assertThat(ready.status()).isEqualTo(200);
       assertThat(ready.json()).isEqualTo(new JsonObject().put("status", "ready"));
+
+      HttpProbe.Reply live = HttpProbe.get(port, "/live");
+      assertThat(live.status()).isEqualTo(200);
+      assertThat(live.contentType()).isEqualTo("application/json");
+      assertThat(live.json()).isEqualTo(new JsonObject().put("status", "live"));
 
       HttpProbe.Reply metrics = HttpProbe.get(port, "/metrics");
       assertThat(metrics.status()).isEqualTo(200);
@@ -96,8 +101,11 @@ class OpsEndpointsNodeTest {
       assertThat(ready.json()).isEqualTo(new JsonObject().put("status", "not_ready")
           .put("waiting_for", new JsonObject().put("node", "stopping")));
       assertThat(output.blocked.await(30, TimeUnit.SECONDS)).as("the stop reached the printer").isTrue();
+      assertThat(node.pendingStages()).as("what the stop waits for first, and what it has yet to stop")
+          .containsExactly("PrintVerticle", "OpsVerticle");
       assertThat(HttpProbe.get(port, "/ready").status()).as("still draining").isEqualTo(503);
       assertThat(HttpProbe.get(port, "/health").status()).as("alive while draining").isEqualTo(200);
+      assertThat(HttpProbe.get(port, "/live").status()).as("live while draining").isEqualTo(200);
       assertThat(HttpProbe.get(port, "/metrics").body()).contains("jvm_memory_used_bytes");
       assertThat(stopping.isComplete()).as("the stop waits for the printer").isFalse();
     } finally {

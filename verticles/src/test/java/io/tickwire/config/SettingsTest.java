@@ -107,6 +107,13 @@ class SettingsTest {
   }
 
   @Test
+  void shutdownTimeoutDefaultsToTwoMinutesAndIsChecked(Vertx vertx) {
+    assertThat(load(vertx, null, Map.of()).shutdown().timeoutMs()).isEqualTo(120_000);
+    assertThat(load(vertx, null, Map.of(), "shutdown.timeout_ms=3000").shutdown().timeoutMs()).isEqualTo(3_000);
+    assertThat(failure(vertx, null, Map.of(), "shutdown.timeout_ms=0").key()).isEqualTo("shutdown.timeout_ms");
+  }
+
+  @Test
   void bookSettingsHaveDefaultsAndBadOnesAreNamed(Vertx vertx) {
     Settings.Books books = load(vertx, null, Map.of()).books();
     assertThat(books).isEqualTo(new Settings.Books(1000, 1000, 10, 3000));

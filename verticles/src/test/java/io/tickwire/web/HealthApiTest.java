@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code /health} and {@code /ready} over real HTTP; each test has its own registry and server. */
+/** {@code /health}, {@code /ready} and {@code /live} over real HTTP; each test has its own registry and server. */
 @ExtendWith(VertxExtension.class)
 class HealthApiTest {
   private WebFixture fixture;
@@ -75,6 +75,17 @@ class HealthApiTest {
     assertThat(redis.getString("status")).isEqualTo("degraded");
     assertThat(redis.getString("detail")).isEqualTo("Redis unreachable: connection refused");
     assertThat(redis.getJsonObject("gauges").getLong("dropped_total")).isEqualTo(17L);
+  }
+
+  @Test
+  void liveStays200WhileHealthIs503BecauseRedisIsDown() {
+    fixture.health.report(new ComponentHealth("sink.redis", Status.DOWN, "Redis unreachable: connection refused",
+        Map.of()));
+
+    assertThat(fixture.get("/health").status()).isEqualTo(503);
+    HttpProbe.Reply live = fixture.get("/live");
+    assertThat(live.status()).as("a cache being down is no reason to restart the node").isEqualTo(200);
+    assertThat(live.json()).isEqualTo(new JsonObject().put("status", "live"));
   }
 
   @Test
