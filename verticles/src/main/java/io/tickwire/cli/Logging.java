@@ -10,8 +10,12 @@ import java.util.logging.SimpleFormatter;
 
 /** One-line logs on stderr, so stdout stays clean for {@code --print} output. */
 final class Logging {
-  /** Chatty at INFO (Hazelcast prints a banner and every membership step). */
-  private static final List<String> QUIETER = List.of("io.netty", "com.hazelcast");
+  /**
+   * Chatty at INFO: Hazelcast prints a banner and every membership step, the embedded-PostgreSQL launcher every
+   * step of finding, unpacking, starting and stopping its server, Flyway every migration. What matters of the last
+   * two, tickwire logs itself in one line.
+   */
+  private static final List<String> QUIETER = List.of("io.netty", "com.hazelcast", "io.zonky.test", "org.flywaydb");
   /**
    * Held so their levels stick (the log manager keeps loggers weakly), and made only in {@link #configure()}: a
    * logger made earlier, in a static initialiser, would fix the JDK's own log manager before ours is installed.
