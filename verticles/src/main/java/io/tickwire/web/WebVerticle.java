@@ -35,6 +35,7 @@ public final class WebVerticle extends VerticleBase {
   private final Function<String, String> environment;
   private final OpsEndpoints ops;
   private Dashboard dashboard;
+  private volatile ApiToken token;
 
   /** @param database null when the node has none; the database endpoints then answer 503 */
   public WebVerticle(Settings settings, Database database, HealthRegistry health) {
@@ -55,6 +56,7 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     return Dashboard.start(vertx, settings, health).onSuccess(started -> dashboard = started)
         .compose(d -> ApiToken.load(vertx, Path.of(settings.dataDir()), environment))
+        .onSuccess(loaded -> token = loaded)
         .compose(token -> LatestFeatures.subscribe(vertx).map(features -> routes(token, features)))
         .compose(this::listen)
         .onSuccess(this::started);
@@ -123,5 +125,13 @@ public final class WebVerticle extends VerticleBase {
   /** The port the server listens on (the ephemeral one when {@code web.port} is 0). */
   public int actualPort() {
     return ops.actualPort();
+  }
+
+  /** The file the API token is kept in (absolute), or null when it comes from {@value ApiToken#ENV}. */
+  public Path apiTokenFile() {
+    if (token == null) {
+      throw new IllegalStateException("the web verticle has not started");
+    }
+    return token.file();
   }
 }
