@@ -120,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       startOrCleanUp(node);
       LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
+      printBanner(node, settings, roleSet, member != null);
       if (durationMs > 0) {
         vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
             false)));
@@ -134,6 +135,12 @@ final class RunCommand implements Callable<Integer> {
       stopped.countDown();
       removeHook(hook);
     }
+  }
+
+  /** Where to look and what is open, once everything listens (so the ports are the bound ones). */
+  private static void printBanner(Node node, Settings settings, Set<Role> roleSet, boolean clustered) {
+    System.err.print(StartupBanner.render(StartupFacts.of(node, settings, roleSet, clustered)));
+    System.err.flush();
   }
 
   /**

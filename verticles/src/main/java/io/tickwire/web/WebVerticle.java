@@ -28,6 +28,8 @@ public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
   /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
   static final long BODY_LIMIT = 16 * 1024;
+  /** The environment variable that, when set, is the API token (no file is kept then). */
+  public static final String API_TOKEN_ENV = ApiToken.ENV;
 
   private final Settings settings;
   private final Database database;
