@@ -83,4 +83,9 @@ final class Logging {
     micrometer.setFilter(record -> !String.valueOf(record.getMessage()).startsWith(GAUGE_REREGISTERED));
     return micrometer;
   }
+
+  /** {@code --quiet}: warnings and errors only, whatever the logging configuration said. */
+  static void warningsOnly() {
+    Logger.getLogger("").setLevel(Level.WARNING);
+  }
 }

@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Join the cluster named by the cluster.* settings (TICKWIRE_CLUSTER_MEMBERS) and run --roles in it.")
   boolean cluster;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "Print only warnings and errors on stderr: no start-up banner, no progress lines.")
+  boolean quiet;
+
   @Option(names = "--record", paramLabel = "DIR",
       description = "Record every exchange connector's raw frames to DIR/<venue>-<UTC time>.capture (replayable with"
           + " tickwire replay --capture).")
@@ -64,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (quiet) {
+      Logging.warningsOnly();
+    }
     Set<Role> roleSet;
     long durationMs;
     try {
@@ -138,9 +145,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Where to look and what is open, once everything listens (so the ports are the bound ones). */
-  private static void printBanner(Node node, Settings settings, Set<Role> roleSet, boolean clustered) {
-    System.err.print(StartupBanner.render(StartupFacts.of(node, settings, roleSet, clustered)));
-    System.err.flush();
+  private void printBanner(Node node, Settings settings, Set<Role> roleSet, boolean clustered) {
+    if (!quiet) {
+      System.err.print(StartupBanner.render(StartupFacts.of(node, settings, roleSet, clustered)));
+      System.err.flush();
+    }
   }
 
   /**
