@@ -7,11 +7,19 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 
 /** One-line logs on stderr, so stdout stays clean for {@code --print} output. */
 final class Logging {
-  /** Chatty at INFO (Hazelcast prints a banner and every membership step). */
-  private static final List<String> QUIETER = List.of("io.netty", "com.hazelcast");
+  /**
+   * Chatty at INFO: Hazelcast prints a banner and every membership step, the embedded-PostgreSQL launcher every
+   * step of finding, unpacking, starting and stopping its server, Flyway every migration. What matters of the last
+   * two, tickwire logs itself in one line.
+   */
+  private static final List<String> QUIETER = List.of("io.netty", "com.hazelcast", "io.zonky.test", "org.flywaydb");
+  /** Logs once per run, as a warning, that Vert.x re-registered a gauge, which Vert.x does by design. */
+  private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
+  private static final String GAUGE_REREGISTERED = "This Gauge has been already registered";
   /**
    * Held so their levels stick (the log manager keeps loggers weakly), and made only in {@link #configure()}: a
    * logger made earlier, in a static initialiser, would fix the JDK's own log manager before ours is installed.
@@ -64,7 +72,20 @@ final class Logging {
     stderr.setLevel(Level.ALL);
     root.addHandler(stderr);
     root.setLevel(Level.INFO);
-    quieted = QUIETER.stream().map(Logger::getLogger).toList();
-    quieted.forEach(logger -> logger.setLevel(Level.WARNING));
+    List<Logger> quieter = QUIETER.stream().map(Logger::getLogger).toList();
+    quieter.forEach(logger -> logger.setLevel(Level.WARNING));
+    quieted = Stream.concat(quieter.stream(), Stream.of(withoutGaugeReregistrations())).toList();
+  }
+
+  /** Micrometer's other warnings still show; this one would greet every start, and even a --quiet one. */
+  private static Logger withoutGaugeReregistrations() {
+    Logger micrometer = Logger.getLogger(MICROMETER);
+    micrometer.setFilter(record -> !String.valueOf(record.getMessage()).startsWith(GAUGE_REREGISTERED));
+    return micrometer;
+  }
+
+  /** {@code --quiet}: warnings and errors only, whatever the logging configuration said. */
+  static void warningsOnly() {
+    Logger.getLogger("").setLevel(Level.WARNING);
   }
 }

@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Join the cluster named by the cluster.* settings (TICKWIRE_CLUSTER_MEMBERS) and run --roles in it.")
   boolean cluster;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "Print only warnings and errors on stderr: no start-up banner, no progress lines.")
+  boolean quiet;
+
   @Option(names = "--record", paramLabel = "DIR",
       description = "Record every exchange connector's raw frames to DIR/<venue>-<UTC time>.capture (replayable with"
           + " tickwire replay --capture).")
@@ -62,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (quiet) {
+      Logging.warningsOnly();
+    }
     Set<Role> roleSet;
     long durationMs;
     try {
@@ -118,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       startOrCleanUp(node);
       LOG.log(System.Logger.Level.INFO, "tickwire running: roles {0}", roleSet);
+      printBanner(node, settings, roleSet, member != null);
       if (durationMs > 0) {
         vertx.setTimer(durationMs, id -> stopReason.complete(new StopReason("duration " + duration + " elapsed",
             false)));
@@ -130,6 +138,14 @@ final class RunCommand implements Callable<Integer> {
       return shutdown.drain(node) && !reason.failed() ? EXIT_OK : EXIT_FAILED;
     } finally {
       removeHook(hook);
+    }
+  }
+
+  /** Where to look and what is open, once everything listens (so the ports are the bound ones). */
+  private void printBanner(Node node, Settings settings, Set<Role> roleSet, boolean clustered) {
+    if (!quiet) {
+      System.err.print(StartupBanner.render(StartupFacts.of(node, settings, roleSet, clustered)));
+      System.err.flush();
     }
   }
 

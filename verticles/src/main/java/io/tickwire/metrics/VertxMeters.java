@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * counter updates per message, and a message is a batch of events; none of them times handlers.
  *
  * <p>Vert.x re-registers its gauges by design, which Micrometer logs once, as a warning ("This Gauge has been already
- * registered ..."): harmless (vert-x3/vertx-micrometer-metrics#259).
+ * registered ..."): harmless (vert-x3/vertx-micrometer-metrics#259), so the command line's logging drops it.
  */
 public final class VertxMeters {
   static final String EVENT_BUS_PREFIX = MetricsDomain.EVENT_BUS.getPrefix();

@@ -9,20 +9,25 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * tickwire's PostgreSQL: the external server named by {@code pg.url}, or with none an embedded server whose data
- * lives under {@code <data_dir>/pg} and outlives the process. Opening applies the versioned migrations (Flyway,
+ * lives under {@code <data_dir>/pg} and outlives the process, its own output (initdb, then the server's log) in
+ * {@code <data_dir>/pg.log}. Opening applies the versioned migrations (Flyway,
  * over JDBC) and then hands out a reactive pool for the stages. Starting a server and migrating block, so both
  * run on a worker thread, never on an event loop.
  */
 public final class Database {
   /** The only place a password is read from: secrets never live in config files. */
   public static final String PASSWORD_ENV = "TICKWIRE_PG_PASSWORD";
+  /** Beside the server's data directory, not in it: initdb refuses a directory that is not empty. */
+  public static final String SERVER_LOG = "pg.log";
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
   /** API queries get connections of their own, so readers never wait behind the sink's statements. */
@@ -35,13 +40,16 @@ public final class Database {
   private final EmbeddedPostgres embedded;
   private final PgConnectOptions target;
   private final JdbcTarget jdbc;
+  private final Path serverLog;
 
-  private Database(Pool pool, Pool apiPool, EmbeddedPostgres embedded, PgConnectOptions target, JdbcTarget jdbc) {
+  private Database(Pool pool, Pool apiPool, EmbeddedPostgres embedded, PgConnectOptions target, JdbcTarget jdbc,
+      Path serverLog) {
     this.pool = pool;
     this.apiPool = apiPool;
     this.embedded = embedded;
     this.target = target;
     this.jdbc = jdbc;
+    this.serverLog = serverLog;
   }
 
   public static Future<Database> open(Vertx vertx, Settings settings) {
@@ -50,11 +58,12 @@ public final class Database {
 
   private static Database openBlocking(Vertx vertx, Settings settings) throws IOException {
     Settings.Pg pg = settings.pg();
-    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(Path.of(settings.dataDir(), "pg"), pg.embeddedPort())
-        : null;
+    Path dir = Path.of(settings.dataDir(), "pg");
+    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(dir, pg.embeddedPort()) : null;
     PgConnectOptions target = embedded != null ? embeddedTarget(embedded) : externalTarget(pg.url());
+    MigrateResult migrated;
     try {
-      migrate(target, pg.schema());
+      migrated = migrate(target, pg.schema());
     } catch (RuntimeException e) {
       closeQuietly(embedded);
       throw new IllegalStateException("cannot prepare PostgreSQL at " + describe(target) + ": " + rootMessage(e), e);
@@ -64,28 +73,45 @@ public final class Database {
         .using(vertx).build();
     Pool apiPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(API_POOL_SIZE)
         .setMaxWaitQueueSize(API_WAIT_QUEUE)).connectingTo(target).using(vertx).build();
-    Database db = new Database(pool, apiPool, embedded, target, JdbcTarget.of(target, pg.schema()));
-    LOG.log(System.Logger.Level.INFO, "PostgreSQL ready: {0}", db.describe());
+    Database db = new Database(pool, apiPool, embedded, target, JdbcTarget.of(target, pg.schema()),
+        embedded != null ? serverLog(dir).toAbsolutePath() : null);
+    LOG.log(System.Logger.Level.INFO, "PostgreSQL ready: {0}; schema {1} at version {2} ({3} migrations applied now)",
+        db.describe(), pg.schema(), schemaVersion(migrated), migrated.migrationsExecuted);
     return db;
   }
 
   static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
     Files.createDirectories(dir.getParent());
-    LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0}", dir.toAbsolutePath());
+    Path log = serverLog(dir).toAbsolutePath();
+    LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0} (its output: {1})", dir.toAbsolutePath(),
+        log);
     try {
       // No shutdown hook of its own: on SIGTERM the server must outlive the graceful stop that flushes the sink
       // into it; the node closes it last.
       // The launcher's defaults suit throwaway test servers (fsync and synchronous commit off); this one keeps
       // data across runs and the sink acknowledges rows as committed, so both go back on.
+      // initdb's and the server's output would otherwise be relayed line by line to our log at INFO.
       return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
           .setRegisterShutdownHook(false)
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
+          .setOutputRedirector(Redirect.appendTo(log.toFile()))
+          .setErrorRedirector(Redirect.appendTo(log.toFile()))
           .start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
-          + " (is another tickwire using this data directory?): " + rootMessage(e), e);
+          + " (is another tickwire using this data directory? see " + log + "): " + rootMessage(e), e);
     }
+  }
+
+  /** Flyway reports a target version only when it applied something. */
+  private static String schemaVersion(MigrateResult migrated) {
+    return migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion : migrated.initialSchemaVersion;
+  }
+
+  /** Where the embedded server in {@code dir} writes its output. */
+  static Path serverLog(Path dir) {
+    return dir.resolveSibling(SERVER_LOG);
   }
 
   static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded) {
@@ -102,9 +128,9 @@ public final class Database {
     return target;
   }
 
-  static void migrate(PgConnectOptions target, String schema) {
+  static MigrateResult migrate(PgConnectOptions target, String schema) {
     JdbcTarget jdbc = JdbcTarget.of(target, schema);
-    Flyway.configure()
+    return Flyway.configure()
         .dataSource(jdbc.url(), jdbc.user(), jdbc.password())
         .schemas(schema)
         .locations("classpath:db/migration")
@@ -135,6 +161,11 @@ public final class Database {
   /** The HTTP API's pool: small, with a bounded wait queue. */
   public Pool apiPool() {
     return apiPool;
+  }
+
+  /** The embedded server's output file (absolute), or null when the database is external. */
+  public Path serverLog() {
+    return serverLog;
   }
 
   /** The embedded server, or null when the database is external. */

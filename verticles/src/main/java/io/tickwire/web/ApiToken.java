@@ -22,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * The bearer token API mutations need: {@code TICKWIRE_API_TOKEN} when set, otherwise one generated on the first
- * start and kept in {@code <data_dir>/api-token} (mode 600) so restarts keep it. Compared in constant time.
+ * start and kept in {@code <data_dir>/api-token} (mode 600) so restarts keep it. Compared in constant time. The
+ * token itself is never logged: logs are copied and shipped where the file's permissions do not follow.
  */
 final class ApiToken {
   static final String ENV = "TICKWIRE_API_TOKEN";
@@ -32,18 +33,26 @@ final class ApiToken {
 
   /** Only the digest is kept: comparing digests is constant-time even when the lengths differ. */
   private final byte[] digest;
+  private final Path file;
 
-  private ApiToken(String token) {
+  private ApiToken(String token, Path file) {
     this.digest = sha256(token);
+    this.file = file;
   }
 
   /** File work runs on a worker thread: the data directory may be on a slow or network disk. */
   static Future<ApiToken> load(Vertx vertx, Path dataDir, Function<String, String> environment) {
     String fromEnv = environment.apply(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return Future.succeededFuture(new ApiToken(fromEnv.strip()));
+      return Future.succeededFuture(new ApiToken(fromEnv.strip(), null));
     }
-    return vertx.executeBlocking(() -> new ApiToken(fromFile(dataDir.resolve(FILE))), false);
+    Path file = dataDir.resolve(FILE).toAbsolutePath();
+    return vertx.executeBlocking(() -> new ApiToken(fromFile(file), file), false);
+  }
+
+  /** The file the token is kept in, or null when it comes from {@value #ENV}. */
+  Path file() {
+    return file;
   }
 
   boolean matches(String presented) {
@@ -61,7 +70,7 @@ final class ApiToken {
     } catch (FileAlreadyExistsException e) {
       return read(file); // another node sharing the data directory created it first: use theirs
     }
-    LOG.log(System.Logger.Level.INFO, "API token for rule changes: {0} (kept in {1})", token, file);
+    LOG.log(System.Logger.Level.INFO, "generated an API token for rule changes, kept in {0}", file);
     return token;
   }
 

@@ -33,6 +33,8 @@ public final class WebVerticle extends VerticleBase {
   /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
   static final long BODY_LIMIT = 16 * 1024;
   static final String HEALTH_NAME = "web";
+  /** The environment variable that, when set, is the API token (no file is kept then). */
+  public static final String API_TOKEN_ENV = ApiToken.ENV;
 
   private final Settings settings;
   private final Database database;
@@ -43,6 +45,7 @@ public final class WebVerticle extends VerticleBase {
   private long healthTimer = -1;
   /** Evictions as of the last health report, for the metrics scrape on another thread. */
   private volatile long featureEvictionsSeen;
+  private volatile ApiToken token;
 
   /** @param database null when the node has none; the database endpoints then answer 503 */
   public WebVerticle(Settings settings, Database database, HealthRegistry health) {
@@ -63,6 +66,7 @@ public final class WebVerticle extends VerticleBase {
   public Future<?> start() {
     return Dashboard.start(vertx, settings, health).onSuccess(started -> dashboard = started)
         .compose(d -> ApiToken.load(vertx, Path.of(settings.dataDir()), environment))
+        .onSuccess(loaded -> token = loaded)
         .compose(token -> LatestFeatures.subscribe(vertx, settings.router().maxSymbols())
             .map(features -> routes(token, reportHealth(features))))
         .compose(this::listen)
@@ -145,5 +149,13 @@ public final class WebVerticle extends VerticleBase {
   /** The port the server listens on (the ephemeral one when {@code web.port} is 0). */
   public int actualPort() {
     return ops.actualPort();
+  }
+
+  /** The file the API token is kept in (absolute), or null when it comes from {@value ApiToken#ENV}. */
+  public Path apiTokenFile() {
+    if (token == null) {
+      throw new IllegalStateException("the web verticle has not started");
+    }
+    return token.file();
   }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 // Each test starts one JVM (the launcher test may first wait on the build); well past that, something hangs.
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class RunCommandIT {
+  /** A first run's banner must show without scrolling back. */
+  private static final int FIRST_LINES = 15;
   private static Path jar;
 
   @TempDir
@@ -108,6 +110,35 @@ class RunCommandIT {
   }
 
   @Test
+  void aFirstRunOpensWithTheBannerAndNoDatabaseChatter() throws Exception {
+    Result r = finish(start("run", "--duration", "3s"), Duration.ofSeconds(120));
+
+    assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
+    List<String> first = r.stderr().lines().limit(FIRST_LINES).toList();
+    String httpPort = logged(r.stderr(), "HTTP on 0.0.0.0:");
+    String tcpPort = logged(r.stderr(), "tcp ingest listening on 0.0.0.0:");
+    Path data = dir.resolve("data").toRealPath();
+    assertThat(first).as("the banner, in the first " + FIRST_LINES + " lines, with the ports actually bound")
+        .contains("tickwire is up: roles ingest, compute, persist, web",
+            "  dashboard   http://localhost:" + httpPort + "/",
+            "  API         http://localhost:" + httpPort + "/api",
+            "  TCP ingest  localhost:" + tcpPort,
+            "  API token   " + data.resolve("api-token") + " (for rule changes)",
+            "  data        " + data);
+    assertThat(r.stderr()).as("initdb and the server write to pg.log").doesNotContain("initdb", "io.zonky")
+        .doesNotContain("\u001b")
+        .doesNotContain(Files.readString(data.resolve("api-token")).strip());
+    assertThat(Files.readString(data.resolve("pg.log"))).contains("database system is ready to accept connections");
+  }
+
+  /** What follows {@code prefix} on its line of {@code stderr}: a port that a start-up log line names. */
+  private static String logged(String stderr, String prefix) {
+    String line = stderr.lines().filter(l -> l.contains(prefix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line with '" + prefix + "' in:\n" + stderr));
+    return line.substring(line.indexOf(prefix) + prefix.length()).strip();
+  }
+
+  @Test
   void sigtermFlushesOpenWindowsBeforeExiting() throws Exception {
     Process process = start("run", "--print", "md.bars", "--set", "web.port=0");
     io.tickwire.testing.Await.until(() -> {
@@ -140,6 +171,7 @@ class RunCommandIT {
 
     assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
     assertThat(PrintedOutput.parse(r.stdout()).bars()).isNotEmpty();
+    assertThat(r.stderr()).as("no colour codes from a build or from tickwire").doesNotContain("\u001b");
   }
 
   @Test

@@ -37,14 +37,16 @@ class ApiTokenTest {
     assertThat(token).as("32 random bytes, base64url without padding").matches("[A-Za-z0-9_-]{43}");
     assertThat(validate(first, token)).isEqualTo(200);
     assertThat(validate(first, "wrong")).isEqualTo(401);
+    assertThat(first.web.apiTokenFile()).as("what the start-up banner names").isEqualTo(file.toAbsolutePath());
 
     WebFixture second = WebFixture.withTokenSource(vertx, dataDir, Map.of());
 
     assertThat(Files.readString(file).strip()).as("reused, not regenerated").isEqualTo(token);
     assertThat(validate(second, token)).isEqualTo(200);
     log.close();
-    assertThat(log.messages()).as("printed once, on the start that generated it, with where it is kept")
-        .containsExactly("API token for rule changes: " + token + " (kept in " + file + ")");
+    assertThat(log.messages()).as("said once, on the start that generated it, with where it is kept")
+        .containsExactly("generated an API token for rule changes, kept in " + file.toAbsolutePath());
+    assertThat(String.join("\n", log.messages())).as("the token itself is never logged").doesNotContain(token);
   }
 
   @Test
@@ -65,6 +67,7 @@ class ApiTokenTest {
 
     assertThat(validate(node, "token-from-env")).isEqualTo(200);
     assertThat(validate(node, "token-from-file")).isEqualTo(401);
+    assertThat(node.web.apiTokenFile()).as("no file: the token is the environment's").isNull();
 
     Path empty = WebFixture.temporaryDirectory();
     WebFixture.withTokenSource(vertx, empty, Map.of(ApiToken.ENV, "token-from-env"));
