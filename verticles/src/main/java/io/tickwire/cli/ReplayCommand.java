@@ -4,11 +4,13 @@ import io.tickwire.connector.capture.CaptureSource;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.replay.CaptureReplay;
 import io.tickwire.replay.ChaosInjector;
-import io.tickwire.replay.ChaosResult;
 import io.tickwire.replay.ChaosSettings;
+import io.tickwire.replay.ChaosStream;
 import io.tickwire.replay.FrameSender;
 import io.tickwire.replay.HostPort;
 import io.tickwire.replay.InProcessReplay;
+import io.tickwire.replay.Injected;
+import io.tickwire.replay.InputLines;
 import io.tickwire.replay.LocalPipeline;
 import io.tickwire.replay.LocalReplay;
 import io.tickwire.replay.Progress;
@@ -20,10 +22,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,7 +45,8 @@ final class ReplayCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--file", paramLabel = "FILE", description = "v1 JSON events, one per line.")
+  @Option(names = "--file", paramLabel = "FILE",
+      description = "v1 JSON events, one per line; plain, gzip or zstd (told by its first bytes), read as it is sent.")
   Path file;
 
   @Option(names = "--capture", paramLabel = "FILE",
@@ -119,19 +120,34 @@ final class ReplayCommand implements Callable<Integer> {
     Rate pace = Options.parse(spec, "--rate", rate, Rate::parse);
     HostPort target = Options.parse(spec, "--to", to, HostPort::parse);
     boolean json = Options.parse(spec, "--summary", summary, ReplayCommand::isJson);
-    CaptureReplay.Result captured = capture == null ? null : replayCapture();
-    List<String> lines = captured == null ? readLines(file, "--file") : captured.lines();
-    ChaosResult result = new ChaosInjector(chaos).inject(lines);
-    if (captured != null && json) {
-      return local ? runLocal(result, pace).map(done -> printCapture(captured, new JsonObject(done.toJson())))
-          .orElse(RunCommand.EXIT_FAILED) : sendCapture(captured, result, new FrameSender(target, pace,
-          Progress.toStderr("replay")));
+    if (capture != null) {
+      return replayCaptured(replayCapture(), chaos, pace, target, json);
     }
-    if (captured != null) {
-      err().println("replay --capture: " + captured.summary().encode());
+    try (InputLines input = open(file, "--file")) {
+      Progress progress = Progress.toStderr(local ? "replay --local" : "replay").reading(input::bytesRead,
+          input.size());
+      ChaosStream stream = new ChaosInjector(chaos).stream(input);
+      return local ? runLocal(stream, json, pace, progress) : send(stream, new FrameSender(target, pace, progress),
+          json);
+    } catch (UncheckedIOException e) {
+      err().println("tickwire replay: --file " + file + ": cannot read it: " + e.getCause().getMessage());
+      return RunCommand.EXIT_FAILED;
     }
-    return local ? runLocal(result, json, pace)
-        : send(result, new FrameSender(target, pace, Progress.toStderr("replay")), json);
+  }
+
+  /** The capture's events, already in memory (the capture is read whole to order it), faulted and sent. */
+  private int replayCaptured(CaptureReplay.Result captured, ChaosSettings chaos, Rate pace, HostPort target,
+      boolean json) {
+    ChaosStream stream = new ChaosInjector(chaos).stream(captured.lines());
+    Progress progress = Progress.toStderr(local ? "replay --local" : "replay");
+    if (json) {
+      return local ? runLocal(stream, pace, progress).map(done -> printCapture(captured,
+          new JsonObject(done.toJson()))).orElse(RunCommand.EXIT_FAILED)
+          : sendCapture(captured, stream, new FrameSender(target, pace, progress));
+    }
+    err().println("replay --capture: " + captured.summary().encode());
+    return local ? runLocal(stream, false, pace, progress)
+        : send(stream, new FrameSender(target, pace, progress), false);
   }
 
   /** Runs the capture through the venue session; its events become the v1 lines to replay. */
@@ -158,9 +174,9 @@ final class ReplayCommand implements Callable<Integer> {
     return RunCommand.EXIT_OK;
   }
 
-  private int sendCapture(CaptureReplay.Result captured, ChaosResult result, FrameSender sender) {
+  private int sendCapture(CaptureReplay.Result captured, ChaosStream stream, FrameSender sender) {
     try {
-      SendResult sent = sender.sendLines(result.lines());
+      SendResult sent = sender.sendLines(stream);
       out().println(captured.summary().copy().put("sent", sent.frames()).put("to", sender.target().toString())
           .encode());
       return RunCommand.EXIT_OK;
@@ -190,13 +206,13 @@ final class ReplayCommand implements Callable<Integer> {
     return new ChaosSettings(duplicateRate, shuffleWindow, driftRate, gapRate, seed);
   }
 
-  private List<String> readLines(Path path, String option) {
+  private InputLines open(Path path, String option) {
     if (path == null) {
       throw Options.bad(spec, "give --file FILE (v1 events) or --capture FILE --venue VENUE");
     }
     readable(path, option);
     try {
-      return Files.readAllLines(path, StandardCharsets.UTF_8);
+      return InputLines.open(path);
     } catch (IOException e) {
       throw Options.bad(spec, option + " " + path + ": cannot read it: " + e);
     }
@@ -208,57 +224,61 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private int send(ChaosResult result, FrameSender sender, boolean json) {
+  private int send(ChaosStream stream, FrameSender sender, boolean json) {
     SendResult sent;
     try {
-      sent = sender.sendLines(result.lines());
+      sent = sender.sendLines(stream);
     } catch (SendException e) {
       err().println("tickwire replay: " + e.getMessage());
       return RunCommand.EXIT_FAILED;
     }
+    Injected injected = stream.injected();
     if (json) {
       out().println(new JsonObject().put("to", sender.target().toString()).put("sent", sent.frames())
           .put("bytes", sent.bytes()).put("elapsed_ms", sent.elapsed().toMillis())
-          .put("injected", result.injected().toJson()).encode());
+          .put("injected", injected.toJson()).encode());
     } else {
       err().printf(Locale.ROOT, "replay: sent %d frames (%.1f MB) to %s in %.2f s (%.0f events/s) | injected %s%n",
           sent.frames(), sent.bytes() / 1e6, sender.target(), sent.elapsedNanos() / 1e9, sent.eventsPerSecond(),
-          result.injected().toText());
+          injected.toText());
     }
     return RunCommand.EXIT_OK;
   }
 
-  private Optional<ReplaySummary> runLocal(ChaosResult result, Rate pace) {
+  /** Empty when the pipeline failed, said on stderr; a file that fails part-way is left to the caller. */
+  private Optional<ReplaySummary> runLocal(ChaosStream stream, Rate pace, Progress progress) {
     try {
-      return Optional.of(localReplay(pace).run(result.lines()));
+      return Optional.of(localReplay(pace, progress).run(stream));
+    } catch (UncheckedIOException e) {
+      throw e;
     } catch (Exception e) {
       err().println("tickwire replay --local failed: " + e);
       return Optional.empty();
     }
   }
 
-  private int runLocal(ChaosResult result, boolean json, Rate pace) {
-    Optional<ReplaySummary> ran = runLocal(result, pace);
+  private int runLocal(ChaosStream stream, boolean json, Rate pace, Progress progress) {
+    Optional<ReplaySummary> ran = runLocal(stream, pace, progress);
     if (ran.isEmpty()) {
       return RunCommand.EXIT_FAILED;
     }
     ReplaySummary done = ran.get();
+    Injected injected = stream.injected();
     if (json) {
       out().println(done.toJson()); // stdout holds exactly the summary; the injected counts go to stderr
-      err().println("replay: injected " + result.injected().toText());
+      err().println("replay: injected " + injected.toText());
     } else {
-      err().println("replay --local: " + done.toText() + " | injected " + result.injected().toText());
+      err().println("replay --local: " + done.toText() + " | injected " + injected.toText());
     }
     return RunCommand.EXIT_OK;
   }
 
-  private LocalReplay localReplay(Rate pace) throws Exception {
+  private LocalReplay localReplay(Rate pace, Progress progress) throws Exception {
     if (localReplay != null) {
       return localReplay;
     }
-    return new InProcessReplay(configOptions.load(LocalPipeline.OVERRIDES), pace);
+    return new InProcessReplay(configOptions.load(LocalPipeline.OVERRIDES), pace, progress);
   }
-
   private PrintWriter out() {
     return spec.commandLine().getOut();
   }

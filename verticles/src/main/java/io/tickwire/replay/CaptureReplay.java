@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -32,9 +33,9 @@ public final class CaptureReplay {
       EnumSet.allOf(SessionSpec.Channel.class), 1000);
 
   public record Result(JsonObject summary, List<MarketEvent> events) {
-    /** The events as v1 JSON lines, what the rest of {@code replay} sends. */
-    public List<String> lines() {
-      return events.stream().map(V1Json::toJson).toList();
+    /** The events as v1 JSON lines, what the rest of {@code replay} sends, each written when its turn comes. */
+    public Iterator<String> lines() {
+      return events.stream().map(V1Json::toJson).iterator();
     }
   }
 

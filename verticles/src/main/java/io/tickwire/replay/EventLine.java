@@ -90,9 +90,14 @@ final class EventLine {
     return fields.scalar("venue") + '\u0000' + fields.scalar("symbol");
   }
 
-  /** The key the duplicate detector remembers a trade under: venue, symbol and trade id. */
-  String tradeKey() {
-    return venueSymbol() + '\u0000' + tradeId();
+  /** The venue, "null" when absent, as {@link #venueSymbol()} spells it. */
+  String venue() {
+    return String.valueOf(fields.scalar("venue"));
+  }
+
+  /** The symbol, "null" when absent, as {@link #venueSymbol()} spells it. */
+  String symbol() {
+    return String.valueOf(fields.scalar("symbol"));
   }
 
   long eventTime() {

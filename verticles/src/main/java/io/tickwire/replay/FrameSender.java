@@ -32,7 +32,22 @@ public final class FrameSender {
 
   /** Sends each line as one frame of its UTF-8 bytes, in order, then closes the connection. */
   public SendResult sendLines(List<String> lines) throws SendException {
-    return send(lines.stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).iterator());
+    return sendLines(lines.iterator());
+  }
+
+  /** Sends each line as one frame of its UTF-8 bytes, encoding each only when its turn comes. */
+  public SendResult sendLines(Iterator<String> lines) throws SendException {
+    return send(new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public byte[] next() {
+        return lines.next().getBytes(StandardCharsets.UTF_8);
+      }
+    });
   }
 
   /** Sends each payload as one frame until there are no more, then closes the connection. */

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,30 +25,47 @@ public final class InProcessReplay implements LocalReplay {
   private final Rate rate;
   private final List<String> printAddresses;
   private final OutputStream printOut;
+  private final Progress progress;
 
   /** @param settings with {@link LocalPipeline#OVERRIDES} applied */
   public InProcessReplay(Settings settings, Rate rate) {
-    this(settings, rate, List.of(), OutputStream.nullOutputStream());
+    this(settings, rate, Progress.toStderr("replay --local"));
+  }
+
+  /** Reports the send's progress to {@code progress} (e.g. with the share of the input file read). */
+  public InProcessReplay(Settings settings, Rate rate, Progress progress) {
+    this(settings, rate, List.of(), OutputStream.nullOutputStream(), progress);
   }
 
   /** Also prints the messages on {@code printAddresses} (e.g. md.anomalies) to {@code printOut} as v1 JSON lines. */
   public InProcessReplay(Settings settings, Rate rate, List<String> printAddresses, OutputStream printOut) {
+    this(settings, rate, printAddresses, printOut, Progress.toStderr("replay --local"));
+  }
+
+  private InProcessReplay(Settings settings, Rate rate, List<String> printAddresses, OutputStream printOut,
+      Progress progress) {
     this.settings = settings;
     this.rate = rate;
     this.printAddresses = List.copyOf(printAddresses);
     this.printOut = printOut;
+    this.progress = progress;
+  }
+
+  /** Runs {@code lines}, all in memory already. */
+  public ReplaySummary run(List<String> lines) throws Exception {
+    return run(lines.iterator());
   }
 
   @Override
-  public ReplaySummary run(List<String> lines) throws Exception {
+  public ReplaySummary run(Iterator<String> lines) throws Exception {
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);
     try {
       LocalPipeline pipeline = new LocalPipeline(vertx, settings, printAddresses, printOut);
       await(pipeline.start());
       try {
-        SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate,
-            Progress.toStderr("replay --local")).sendLines(lines);
+        SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate, progress)
+            .sendLines(lines);
         await(pipeline.read(vertx, sent.frames(), READ_TIMEOUT.toMillis()));
       } finally {
         await(pipeline.stop());

@@ -1,6 +1,6 @@
 package io.tickwire.replay;
 
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * Runs the pipeline in-process on lines that would otherwise be sent to a node ({@code tickwire replay --local}),
@@ -10,7 +10,8 @@ import java.util.List;
 public interface LocalReplay {
   /**
    * Feeds {@code lines} (v1 JSON events, faults already injected, in send order) through an in-process pipeline
-   * and summarises what it made of them.
+   * and summarises what it made of them. {@code lines} is read to its end, once, as the sending goes: it may be
+   * longer than memory.
    */
-  ReplaySummary run(List<String> lines) throws Exception;
+  ReplaySummary run(Iterator<String> lines) throws Exception;
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * A progress line on stderr now and then during a long send: every few seconds for a person watching a
@@ -23,12 +24,21 @@ public final class Progress {
   private final AtomicLong nextNanos;
   private final LongAdder frames = new LongAdder();
   private final LongAdder bytes = new LongAdder();
+  /** Bytes of the input file read so far, and its size; null when the frames come from no file. */
+  private final LongSupplier fileRead;
+  private final long fileSize;
 
   Progress(String label, PrintStream out, long everyNanos) {
+    this(label, out, everyNanos, null, 0);
+  }
+
+  private Progress(String label, PrintStream out, long everyNanos, LongSupplier fileRead, long fileSize) {
     this.label = label;
     this.out = out;
     this.everyNanos = everyNanos;
     this.nextNanos = new AtomicLong(out == null ? Long.MAX_VALUE : startNanos + everyNanos);
+    this.fileRead = fileRead;
+    this.fileSize = fileSize;
   }
 
   /** Reports nothing. */
@@ -39,6 +49,14 @@ public final class Progress {
   /** Reports on stderr, every 5 s on an interactive console and every 30 s otherwise. */
   public static Progress toStderr(String label) {
     return new Progress(label, System.err, System.console() != null ? TERMINAL_EVERY_NANOS : LOG_EVERY_NANOS);
+  }
+
+  /**
+   * This progress, each line also telling how much of the input file has been read: {@code read} bytes of
+   * {@code size}, both as on disk (compressed), so the share is right for a .gz or .zst file too.
+   */
+  public Progress reading(LongSupplier read, long size) {
+    return new Progress(label, out, everyNanos, read, size);
   }
 
   /** One frame of {@code size} bytes written; prints a line when one is due. */
@@ -55,7 +73,15 @@ public final class Progress {
   private void print(long now) {
     double seconds = (now - startNanos) / 1e9;
     long n = frames.sum();
-    out.printf(Locale.ROOT, "%s: %d frames (%.1f MB) sent in %.0f s, %.0f events/s%n", label, n, bytes.sum() / 1e6,
-        seconds, n / seconds);
+    out.printf(Locale.ROOT, "%s: %d frames (%.1f MB) sent in %.0f s, %.0f events/s%s%n", label, n,
+        bytes.sum() / 1e6, seconds, n / seconds, fileShare());
+  }
+
+  private String fileShare() {
+    if (fileRead == null || fileSize <= 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, ", %.0f%% of the file read", Math.min(100.0, 100.0 * fileRead.getAsLong()
+        / fileSize));
   }
 }

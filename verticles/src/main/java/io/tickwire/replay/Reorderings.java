@@ -1,19 +1,22 @@
 package io.tickwire.replay;
 
+import io.tickwire.router.detect.DuplicateDetector;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Ground truth for {@code out_of_order}, taken over the final output in its order: an event whose event time is
  * older than the newest already emitted for its (venue, symbol). Like the router, it skips what never reaches the
  * order check: drifted lines (refused at the ingest) and a trade's repeat on its venue (dropped as a duplicate).
  * It counts every reordering that happened, whether the shuffle made it or the input already had it.
+ *
+ * <p>Repeats are recognised with the router's own bounded memory ({@link DuplicateDetector} at its default
+ * capacity), so the truth takes fixed memory on an input of any length and, like the router, takes a trade
+ * repeated more than that many trades of its venue later for a new one.
  */
 final class Reorderings {
   private final Map<String, Long> newest = new HashMap<>();
-  private final Set<String> tradesSeen = new HashSet<>();
+  private final DuplicateDetector tradesSeen = new DuplicateDetector();
   private long count;
 
   /** One output line, in output order; {@code drifted} lines are ignored. */
@@ -30,7 +33,7 @@ final class Reorderings {
   }
 
   private boolean isRepeat(EventLine line) {
-    return line.isTrade() && !tradesSeen.add(line.tradeKey());
+    return line.isTrade() && tradesSeen.seenBefore(line.venue(), line.symbol(), line.tradeId());
   }
 
   long count() {

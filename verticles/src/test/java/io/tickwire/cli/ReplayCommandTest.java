@@ -10,8 +10,11 @@ import io.tickwire.replay.HostPort;
 import io.tickwire.replay.ReplaySummary;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FrameSink;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -20,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +154,9 @@ class ReplayCommandTest {
     List<List<String>> received = new CopyOnWriteArrayList<>();
     ReplaySummary summary = new ReplaySummary(300, 3, Map.of("duplicate", 30L), 0, 0);
     int code = run(new CommandLine(new ReplayCommand(given -> {
-      received.add(given);
+      List<String> all = new ArrayList<>();
+      given.forEachRemaining(all::add);
+      received.add(all);
       return summary;
     })), "--file", file.toString(), "--local", "--duplicate-rate", "0.1",
         "--summary", "JSON");
@@ -158,6 +165,52 @@ class ReplayCommandTest {
     assertThat(err.toString()).startsWith("replay: injected duplicate=");
     assertThat(received).singleElement().satisfies(given -> assertThat(given).hasSizeGreaterThan(lines.size())
         .containsAll(lines));
+  }
+
+  @Test
+  void gzipAndZstdFilesAreReadAsTheyAreSentWhateverTheirNames() throws IOException {
+    byte[] plain = Files.readAllBytes(file);
+    for (Path compressed : List.of(compressed("events.gz", GZIPOutputStream::new, plain),
+        compressed("events.jsonl", ZstdOutputStream::new, plain))) {
+      try (FrameSink sink = FrameSink.start()) {
+        out.getBuffer().setLength(0);
+        assertThat(replay("--file", compressed.toString(), "--to", sink.target().toString(), "--summary", "json"))
+            .as(err.toString()).isZero();
+        assertThat(new JsonObject(out.toString().strip()).getLong("sent")).isEqualTo(lines.size());
+        Await.until(() -> sink.payloads().size() == lines.size(), Duration.ofSeconds(10), "every frame read");
+        assertThat(sink.payloads()).as(compressed.toString()).isEqualTo(lines);
+      }
+    }
+  }
+
+  @Test
+  void aFileThatBreaksPartWayExitsOneNamingIt() throws IOException {
+    byte[] whole = compressedBytes(GZIPOutputStream::new, Files.readAllBytes(file));
+    Path cut = Files.write(dir.resolve("cut.gz"), Arrays.copyOf(whole, whole.length / 2));
+    try (FrameSink sink = FrameSink.start()) {
+      assertThat(replay("--file", cut.toString(), "--to", sink.target().toString())).isEqualTo(1);
+      assertThat(err.toString()).contains("--file " + cut + ": cannot read it");
+    }
+    err.getBuffer().setLength(0);
+    assertThat(replay("--file", cut.toString(), "--local", "--set", "data_dir=" + dir.resolve("data"))).isEqualTo(1);
+    assertThat(err.toString()).contains("--file " + cut + ": cannot read it");
+  }
+
+  /** A compressing stream's constructor. */
+  private interface Compressor {
+    OutputStream open(OutputStream out) throws IOException;
+  }
+
+  private Path compressed(String name, Compressor compressor, byte[] plain) throws IOException {
+    return Files.write(dir.resolve(name), compressedBytes(compressor, plain));
+  }
+
+  private static byte[] compressedBytes(Compressor compressor, byte[] plain) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = compressor.open(bytes)) {
+      out.write(plain);
+    }
+    return bytes.toByteArray();
   }
 
   @Test

@@ -33,8 +33,16 @@ public final class TickwireProcess implements AutoCloseable {
 
   /** Starts {@code java -jar tickwire.jar args} in {@code dir}; {@code name} prefixes its output files. */
   public static TickwireProcess start(Path dir, String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    return start(dir, name, List.of(), args);
+  }
+
+  /** As {@link #start(Path, String, String...)}, the JVM given {@code jvmOptions} (e.g. a heap limit) first. */
+  public static TickwireProcess start(Path dir, String name, List<String> jvmOptions, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
     command.addAll(List.of(args));
     Path out = dir.resolve(name + ".stdout");
     Path err = dir.resolve(name + ".stderr");

@@ -46,12 +46,20 @@ public final class DuplicateDetector {
 
   /** True (and one {@code duplicate} anomaly added to {@code out}) when this venue has seen the trade already. */
   public boolean isDuplicate(Trade trade, List<Anomaly> out) {
-    if (seenOn(trade.venue()).add(fingerprint(trade.symbol(), trade.tradeId()))) {
+    if (!seenBefore(trade.venue(), trade.symbol(), trade.tradeId())) {
       return false;
     }
     out.add(new Anomaly(trade.venue(), trade.symbol(), AnomalyTypes.DUPLICATE, trade.eventTime(),
         "trade id " + trade.tradeId() + " already seen on " + trade.venue(), Double.NaN));
     return true;
+  }
+
+  /**
+   * Remembers the trade and tells whether this venue had seen it already, as {@link #isDuplicate} decides, for a
+   * caller that has the trade's fields but no {@link Trade} (the replay's ground truth).
+   */
+  public boolean seenBefore(String venue, String symbol, String tradeId) {
+    return !seenOn(venue).add(fingerprint(symbol, tradeId));
   }
 
   private RecentFingerprints seenOn(String venue) {
