@@ -37,14 +37,15 @@ class HealthApiTest {
     JsonObject body = reply.json();
     assertThat(body.getString("status")).isEqualTo("ok");
     JsonArray components = body.getJsonArray("components");
-    assertThat(components).hasSize(3); // and the web verticle's own dashboard, last by name
+    assertThat(components).hasSize(4); // and the web verticle's own: its latest features and its dashboard
     assertThat(components.getJsonObject(0)).isEqualTo(new JsonObject()
         .put("name", "router").put("status", "ok").put("detail", "").put("gauges", new JsonObject()
             .put("lag_seconds", 0.25)));
     assertThat(components.getJsonObject(1)).isEqualTo(new JsonObject()
         .put("name", "sink.postgres").put("status", "ok").put("detail", "embedded, postgres@localhost:5432/postgres")
         .put("gauges", new JsonObject().put("dropped_total", 0).put("queue_depth", 3)));
-    assertThat(components.getJsonObject(2).getString("name")).isEqualTo("web.dashboard");
+    assertThat(components.getJsonObject(2).getString("name")).isEqualTo("web");
+    assertThat(components.getJsonObject(3).getString("name")).isEqualTo("web.dashboard");
   }
 
   @Test
@@ -53,8 +54,9 @@ class HealthApiTest {
     assertThat(reply.status()).isEqualTo(200);
     JsonObject body = reply.json();
     assertThat(body.getString("status")).isEqualTo("ok");
-    JsonObject dashboard = body.getJsonArray("components").getJsonObject(0);
-    assertThat(body.getJsonArray("components")).hasSize(1);
+    JsonObject dashboard = body.getJsonArray("components").getJsonObject(1);
+    assertThat(body.getJsonArray("components")).extracting(c -> ((JsonObject) c).getString("name"))
+        .containsExactly("web", "web.dashboard");
     assertThat(dashboard.getString("name")).isEqualTo("web.dashboard");
     assertThat(dashboard.getJsonObject("gauges").getInteger("clients")).isZero();
     assertThat(dashboard.getJsonObject("gauges").getInteger("dropped")).isZero();
