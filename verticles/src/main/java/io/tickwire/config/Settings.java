@@ -56,9 +56,20 @@ public record Settings(
       int afterEvents, long afterTimeoutMs, long cooldownMs, List<String> triggerTypes, String dir) {
   }
 
-  /** The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. */
+  /**
+   * The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. {@code idleTimeoutMs}
+   * 0: never closed for silence; {@code tokens} empty: no handshake; {@code tls} null: plain TCP.
+   */
   public record TcpIngest(boolean enabled, String host, int port, int maxFrameBytes, int maxConnections,
-      int batchSize) {
+      int batchSize, long idleTimeoutMs, int maxConnectionsPerAddress, List<ProducerToken> tokens, Pem tls) {
+  }
+
+  /** A producer's token and the venues its events may name ({@code *}: any). */
+  public record ProducerToken(Secret token, List<String> venues) {
+  }
+
+  /** PEM private key and certificate chain files. */
+  public record Pem(String key, String cert) {
   }
 
   /** One rolling feature: {@code horizonMillis} for windowed kinds, {@code period} (bars) for rsi, the other 0. */
@@ -388,7 +399,10 @@ public record Settings(
   private static TcpIngest tcpIngest(ConfigReader r) {
     return new TcpIngest(r.bool("ingest.tcp.enabled"), r.string("ingest.tcp.host"),
         (int) r.integer("ingest.tcp.port", 0, 65_535), (int) r.integer("ingest.tcp.max_frame_bytes", 64, 64 << 20),
-        (int) r.integer("ingest.tcp.max_connections", 1, 100_000), (int) r.integer("ingest.tcp.batch_size", 1, 65_536));
+        (int) r.integer("ingest.tcp.max_connections", 1, 100_000), (int) r.integer("ingest.tcp.batch_size", 1, 65_536),
+        r.integer("ingest.tcp.idle_timeout_ms", 0, 24 * HOUR_MS),
+        (int) r.integer("ingest.tcp.max_connections_per_address", 1, 100_000),
+        Credentials.producerTokens(r, "ingest.tcp.tokens"), Credentials.pem(r, "ingest.tcp.tls"));
   }
 
   private static Rules rules(ConfigReader r) {
