@@ -26,15 +26,10 @@ public final class Secret {
   public static Secret of(String key, String value) {
     String stripped = value.strip();
     if (stripped.length() < MIN_LENGTH) {
-      throw new ConfigException(key, "config key '" + key + "' holds a token of " + stripped.length()
+      throw new ConfigException(key, "'" + key + "' holds a token of " + stripped.length()
           + " characters: expected at least " + MIN_LENGTH + " (e.g. openssl rand -base64 32)");
     }
     return new Secret(stripped);
-  }
-
-  /** A secret tickwire made itself (already long and random), not checked against the minimum. */
-  public static Secret generated(String value) {
-    return new Secret(value.strip());
   }
 
   public boolean matches(String presented) {

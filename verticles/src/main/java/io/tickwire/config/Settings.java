@@ -123,15 +123,20 @@ public record Settings(
     }
   }
 
-  /** The HTTP server; {@code ws}: the dashboard WebSocket. */
-  public record Web(boolean enabled, String host, int port, Ws ws) {
+  /**
+   * The HTTP server; {@code ws}: the dashboard WebSocket; {@code idleTimeoutMs}: a connection with no traffic either
+   * way for this long is closed; {@code readToken}: null, or what {@code /api/*} reads and {@code /ws} require.
+   */
+  public record Web(boolean enabled, String host, int port, Ws ws, long idleTimeoutMs, Secret readToken) {
   }
 
   /**
    * The dashboard WebSocket: each client's outbound queue holds at most {@code queue} messages (past that it
    * coalesces or drops, counted), and an inbound frame or message over {@code maxFrameBytes} closes the socket.
+   * A browser's upgrade is accepted from the server's own origin or one of {@code allowedOrigins}; at most
+   * {@code maxClients} at once.
    */
-  public record Ws(int queue, int maxFrameBytes) {
+  public record Ws(int queue, int maxFrameBytes, List<String> allowedOrigins, int maxClients) {
   }
 
   /** Link and partition settings shared by every stage. */
@@ -303,8 +308,11 @@ public record Settings(
   }
 
   private static Web web(ConfigReader r) {
-    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535),
-        new Ws((int) r.integer("web.ws.queue", 1, 1_000_000), (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20)));
+    Ws ws = new Ws((int) r.integer("web.ws.queue", 1, 1_000_000),
+        (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20), r.stringListOrEmpty("web.ws.allowed_origins"),
+        (int) r.integer("web.ws.max_clients", 1, 100_000));
+    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535), ws,
+        r.integer("web.idle_timeout_ms", 0, 24 * HOUR_MS), Credentials.optionalToken(r, "web.read_token"));
   }
 
   private static Features features(ConfigReader r) {

@@ -13,8 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.tickwire.config.Secret;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -22,7 +21,9 @@ import java.util.function.Function;
 
 /**
  * The bearer token API mutations need: {@code TICKWIRE_API_TOKEN} when set, otherwise one generated on the first
- * start and kept in {@code <data_dir>/api-token} (mode 600) so restarts keep it. Compared in constant time.
+ * start and kept in {@code <data_dir>/api-token} (mode 600) so restarts keep it. Compared in constant time. The
+ * token itself is never logged: logs reach people and systems that must not be able to change rules, so the log
+ * names the file to read it from.
  */
 final class ApiToken {
   static final String ENV = "TICKWIRE_API_TOKEN";
@@ -30,24 +31,28 @@ final class ApiToken {
   private static final System.Logger LOG = System.getLogger(ApiToken.class.getName());
   private static final int RANDOM_BYTES = 32;
 
-  /** Only the digest is kept: comparing digests is constant-time even when the lengths differ. */
-  private final byte[] digest;
+  private final Secret token;
 
-  private ApiToken(String token) {
-    this.digest = sha256(token);
+  private ApiToken(Secret token) {
+    this.token = token;
   }
 
   /** File work runs on a worker thread: the data directory may be on a slow or network disk. */
   static Future<ApiToken> load(Vertx vertx, Path dataDir, Function<String, String> environment) {
     String fromEnv = environment.apply(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return Future.succeededFuture(new ApiToken(fromEnv.strip()));
+      try {
+        return Future.succeededFuture(new ApiToken(Secret.of(ENV, fromEnv)));
+      } catch (RuntimeException tooShort) {
+        return Future.failedFuture(tooShort);
+      }
     }
-    return vertx.executeBlocking(() -> new ApiToken(fromFile(dataDir.resolve(FILE))), false);
+    Path file = dataDir.resolve(FILE);
+    return vertx.executeBlocking(() -> new ApiToken(Secret.of(file.toString(), fromFile(file))), false);
   }
 
   boolean matches(String presented) {
-    return presented != null && MessageDigest.isEqual(digest, sha256(presented));
+    return token.matches(presented);
   }
 
   private static String fromFile(Path file) throws IOException {
@@ -61,7 +66,7 @@ final class ApiToken {
     } catch (FileAlreadyExistsException e) {
       return read(file); // another node sharing the data directory created it first: use theirs
     }
-    LOG.log(System.Logger.Level.INFO, "API token for rule changes: {0} (kept in {1})", token, file);
+    LOG.log(System.Logger.Level.INFO, "generated the API token for rule changes; read it from {0}", file);
     return token;
   }
 
@@ -115,13 +120,5 @@ final class ApiToken {
       return new FileAttribute<?>[0];
     }
     return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -34,6 +34,7 @@ final class OpsEndpoints {
 
   /** Serves {@code router} on {@code web.host}:{@code web.port}; ready once listening. */
   Future<HttpServer> listen(Vertx vertx, Settings.Web web, HttpServerOptions options, Router router) {
+    options.setIdleTimeout((int) web.idleTimeoutMs()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     return vertx.createHttpServer(options.setHost(web.host()).setPort(web.port()))
         .requestHandler(router)
         .listen()
