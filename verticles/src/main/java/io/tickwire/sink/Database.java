@@ -50,9 +50,10 @@ public final class Database {
 
   private static Database openBlocking(Vertx vertx, Settings settings) throws IOException {
     Settings.Pg pg = settings.pg();
-    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(Path.of(settings.dataDir(), "pg"), pg.embeddedPort())
-        : null;
-    PgConnectOptions target = embedded != null ? embeddedTarget(embedded) : externalTarget(pg.url());
+    Path pgDir = Path.of(settings.dataDir(), "pg");
+    EmbeddedAuth auth = pg.embedded() ? EmbeddedAuth.prepare(pgDir) : null;
+    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(pgDir, pg.embeddedPort(), auth) : null;
+    PgConnectOptions target = embedded != null ? embeddedTarget(embedded, auth) : externalTarget(pg.url());
     try {
       migrate(target, pg.schema());
     } catch (RuntimeException e) {
@@ -69,7 +70,7 @@ public final class Database {
     return db;
   }
 
-  static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
+  static EmbeddedPostgres startEmbedded(Path dir, int port, EmbeddedAuth auth) throws IOException {
     Files.createDirectories(dir.getParent());
     LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0}", dir.toAbsolutePath());
     try {
@@ -77,20 +78,32 @@ public final class Database {
       // into it; the node closes it last.
       // The launcher's defaults suit throwaway test servers (fsync and synchronous commit off); this one keeps
       // data across runs and the sink acknowledges rows as committed, so both go back on.
-      return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
+      EmbeddedPostgres started = auth.configure(EmbeddedPostgres.builder()).setDataDirectory(dir)
+          .setCleanDataDirectory(false).setPort(port)
           .setRegisterShutdownHook(false)
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .start();
+      lockDown(auth, started);
+      return started;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
           + " (is another tickwire using this data directory?): " + rootMessage(e), e);
     }
   }
 
-  static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded) {
+  private static void lockDown(EmbeddedAuth auth, EmbeddedPostgres started) {
+    try {
+      auth.lockDown(started);
+    } catch (java.sql.SQLException e) {
+      closeQuietly(started);
+      throw new IllegalStateException("cannot set the embedded PostgreSQL's password: " + e.getMessage(), e);
+    }
+  }
+
+  static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded, EmbeddedAuth auth) {
     return new PgConnectOptions().setHost("localhost").setPort(embedded.getPort()).setDatabase("postgres")
-        .setUser("postgres");
+        .setUser(EmbeddedAuth.USER).setPassword(auth.password());
   }
 
   static PgConnectOptions externalTarget(String url) {
@@ -135,6 +148,15 @@ public final class Database {
   /** The HTTP API's pool: small, with a bounded wait queue. */
   public Pool apiPool() {
     return apiPool;
+  }
+
+  /**
+   * A URL other nodes of this machine can reach the embedded server by, password included (e.g. for a benchmark's
+   * second node); null when the database is external.
+   */
+  public String embeddedUrl() {
+    return embedded == null ? null : "postgresql://" + target.getUser() + ":" + target.getPassword() + "@localhost:"
+        + embedded.getPort() + "/" + target.getDatabase();
   }
 
   /** The embedded server, or null when the database is external. */

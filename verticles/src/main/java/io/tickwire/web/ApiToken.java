@@ -3,20 +3,14 @@ package io.tickwire.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import io.tickwire.config.Secret;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Set;
+import io.tickwire.config.SecretFiles;
 import java.util.function.Function;
 
 /**
@@ -29,7 +23,6 @@ final class ApiToken {
   static final String ENV = "TICKWIRE_API_TOKEN";
   static final String FILE = "api-token";
   private static final System.Logger LOG = System.getLogger(ApiToken.class.getName());
-  private static final int RANDOM_BYTES = 32;
 
   private final Secret token;
 
@@ -60,9 +53,9 @@ final class ApiToken {
       warnIfShared(file);
       return read(file);
     }
-    String token = generate();
+    String token = SecretFiles.generate();
     try {
-      create(file, token);
+      SecretFiles.create(file, token);
     } catch (FileAlreadyExistsException e) {
       return read(file); // another node sharing the data directory created it first: use theirs
     }
@@ -88,37 +81,5 @@ final class ApiToken {
           + ENV);
     }
     return token;
-  }
-
-  private static String generate() {
-    byte[] random = new byte[RANDOM_BYTES];
-    new SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-  }
-
-  /**
-   * Created with its permissions in the same call (never readable by others, not even briefly), and only if
-   * absent, so two starting nodes cannot overwrite each other's token.
-   */
-  private static void create(Path file, String token) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        ownerOnly())) {
-      channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)));
-      channel.force(true);
-    } catch (FileAlreadyExistsException e) {
-      throw e;
-    } catch (IOException e) {
-      Files.deleteIfExists(file); // a half-written token would lock every later start out
-      throw e;
-    }
-  }
-
-  /** rw------- where the file system has POSIX permissions; elsewhere the directory's own ACLs apply. */
-  private static FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
   }
 }
