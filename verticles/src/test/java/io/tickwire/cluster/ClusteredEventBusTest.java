@@ -52,7 +52,7 @@ class ClusteredEventBusTest {
 
   private static ClusterSettings settings(String name) {
     return new ClusterSettings(name, List.of("127.0.0.1:16701", "127.0.0.1:16702"), "127.0.0.1", 16701,
-        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
+        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096), null);
   }
 
   @AfterAll

@@ -20,7 +20,7 @@ class ClusteredMetricsTest {
 
   private static ClusterSettings settings(String name) {
     return new ClusterSettings(name, List.of("127.0.0.1:16751", "127.0.0.1:16752"), "127.0.0.1", 16751,
-        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
+        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096), null);
   }
 
   @Test
