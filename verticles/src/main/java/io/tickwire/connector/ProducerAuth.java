@@ -1,6 +1,7 @@
 package io.tickwire.connector;
 
 import io.tickwire.config.Settings;
+import io.tickwire.flow.PerSecondSampler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +15,14 @@ import java.util.function.Predicate;
  */
 final class ProducerAuth {
   static final String KIND = "auth";
+  private static final System.Logger LOG = System.getLogger(ProducerAuth.class.getName());
+  /** A stranger's connection storm must not become a log storm: the count is in the metrics anyway. */
+  private static final int REFUSAL_LOGS_PER_SECOND = 1;
   private static final String ANY_VENUE = "*";
   private static final Predicate<String> ALL_VENUES = venue -> true;
 
   private final List<Settings.ProducerToken> tokens;
+  private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
 
   ProducerAuth(List<Settings.ProducerToken> tokens) {
     this.tokens = tokens;
@@ -46,6 +51,13 @@ final class ProducerAuth {
       }
     }
     return granted;
+  }
+
+  /** Logs (sampled) that a connection failed its handshake; never what it sent. */
+  void refused(String remote) {
+    if (refusalLogs.admit()) {
+      LOG.log(System.Logger.Level.WARNING, "tcp ingest: closing unauthenticated connection from {0}", remote);
+    }
   }
 
   private static String presentedToken(byte[] bytes, int offset, int length) {

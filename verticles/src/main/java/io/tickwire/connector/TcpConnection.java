@@ -141,7 +141,7 @@ final class TcpConnection {
       refused = true;
       // the frame itself is not sampled: it may hold a mistyped token
       reject(RejectReason.UNAUTHORIZED, "the first frame is not a handshake with a configured token", NO_BYTES, 0, 0);
-      LOG.log(System.Logger.Level.WARNING, "tcp ingest: closing unauthenticated connection from {0}", remote);
+      auth.refused(remote);
       socket.close();
     }
   }

@@ -108,7 +108,7 @@ class TcpIngestSecurityTest {
   @Test
   void withTokensTheFirstFrameMustBeAHandshakeAndGrantsItsVenues(Vertx vertx) throws IOException {
     IngestHarness ingest = IngestHarness.start(vertx, TOKENS);
-    try (LogCapture log = LogCapture.of(TcpConnection.class.getName())) {
+    try (LogCapture log = LogCapture.of(ProducerAuth.class.getName())) {
       try (Socket anonymous = ingest.connect()) {
         write(anonymous, frame(trade(1)));
         assertThat(closedByServer(anonymous)).isTrue();
@@ -118,6 +118,7 @@ class TcpIngestSecurityTest {
         write(wrong, frame(trade(2)));
         assertThat(closedByServer(wrong)).isTrue();
       }
+      assertThat(log.messages()).isNotEmpty();
       assertThat(String.join("\n", log.messages())).doesNotContain("producer-token");
     }
     try (Socket tcpOnly = ingest.connect(); Socket any = ingest.connect()) {

@@ -1,9 +1,12 @@
 package io.tickwire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickwire.config.ConfigException;
 import io.tickwire.testing.DashboardProbe;
 import io.tickwire.testing.HttpCall;
+import io.tickwire.testing.Pipelines;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,6 +61,15 @@ class WebSecurityTest {
     assertThat(node.get("/health").status()).isEqualTo(200);
     assertThat(node.get("/ready").status()).isEqualTo(200);
     assertThat(node.get("/metrics").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aShortReadTokenIsRefusedAtStartNamingTheKeyNotTheToken(Vertx vertx) {
+    assertThatThrownBy(() -> Pipelines.settings(vertx, List.of("web.read_token=only-20-characters!!")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.key()).isEqualTo("web.read_token");
+          assertThat(e.getMessage()).contains("at least 32").doesNotContain("only-20-characters");
+        });
   }
 
   @Test
