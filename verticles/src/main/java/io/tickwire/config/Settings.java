@@ -125,9 +125,11 @@ public record Settings(
 
   /**
    * The HTTP server; {@code ws}: the dashboard WebSocket; {@code idleTimeoutMs}: a connection with no traffic either
-   * way for this long is closed; {@code readToken}: null, or what {@code /api/*} reads and {@code /ws} require.
+   * way for this long is closed, and connections past {@code maxConnections} at once are closed on arrival;
+   * {@code readToken}: null, or what {@code /api/*} reads and {@code /ws} require.
    */
-  public record Web(boolean enabled, String host, int port, Ws ws, long idleTimeoutMs, Secret readToken) {
+  public record Web(boolean enabled, String host, int port, Ws ws, long idleTimeoutMs, int maxConnections,
+      Secret readToken) {
   }
 
   /**
@@ -312,7 +314,8 @@ public record Settings(
         (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20), r.stringListOrEmpty("web.ws.allowed_origins"),
         (int) r.integer("web.ws.max_clients", 1, 100_000));
     return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535), ws,
-        r.integer("web.idle_timeout_ms", 0, 24 * HOUR_MS), Credentials.optionalToken(r, "web.read_token"));
+        r.integer("web.idle_timeout_ms", 0, 24 * HOUR_MS), (int) r.integer("web.max_connections", 1, 1_000_000),
+        Credentials.optionalToken(r, "web.read_token"));
   }
 
   private static Features features(ConfigReader r) {

@@ -36,6 +36,7 @@ final class OpsEndpoints {
   Future<HttpServer> listen(Vertx vertx, Settings.Web web, HttpServerOptions options, Router router) {
     options.setIdleTimeout((int) web.idleTimeoutMs()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     return vertx.createHttpServer(options.setHost(web.host()).setPort(web.port()))
+        .connectionHandler(new ConnectionCap(web.maxConnections(), health.metrics()))
         .requestHandler(router)
         .listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(

@@ -82,6 +82,44 @@ class WebSecurityTest {
   }
 
   @Test
+  void connectionsPastTheCapAreClosedAndCounted(Vertx vertx) throws IOException {
+    WebFixture node = WebFixture.withoutDatabase(vertx, "web.max_connections=2");
+    int port = node.web.actualPort();
+    try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
+      assertThat(get(first, port)).isEqualTo(200);
+      assertThat(get(second, port)).isEqualTo(200);
+      try (Socket third = new Socket("127.0.0.1", port)) {
+        third.setSoTimeout(10_000);
+        third.getOutputStream().write(request(port));
+        assertThat(third.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+      }
+      assertThat(get(first, port)).as("the admitted connections keep working").isEqualTo(200);
+    }
+    assertThat(node.get("/metrics").body())
+        .contains("tickwire_errors_total{component=\"http\",reason=\"connections_full\"} 1.0");
+  }
+
+  /** GET /health on a kept-alive connection; the status, with the (small, sized) body read off. */
+  private static int get(Socket socket, int port) throws IOException {
+    socket.setSoTimeout(10_000);
+    socket.getOutputStream().write(request(port));
+    InputStream in = socket.getInputStream();
+    int status = Integer.parseInt(statusLine(in).split(" ")[1]);
+    int length = 0;
+    for (String header = statusLine(in); !header.isEmpty(); header = statusLine(in)) {
+      if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(header.substring("content-length:".length()).strip());
+      }
+    }
+    in.readNBytes(length);
+    return status;
+  }
+
+  private static byte[] request(int port) {
+    return ("GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
   void aStatementTheDatabaseRejectsIsAGeneric500WithoutTheDatabasesText(Vertx vertx) {
     WebFixture node = WebFixture.withDatabase(vertx);
     node.db.execute("DROP TABLE " + node.db.schema() + ".bars_ohlcv CASCADE");
