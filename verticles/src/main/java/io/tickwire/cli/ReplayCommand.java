@@ -125,13 +125,14 @@ final class ReplayCommand implements Callable<Integer> {
     if (captured != null && json) {
       return local ? runLocal(result, pace).map(done -> printCapture(captured, new JsonObject(done.toJson())))
           .orElse(RunCommand.EXIT_FAILED) : sendCapture(captured, result, new FrameSender(target, pace,
-          Progress.toStderr("replay")));
+          Progress.toStderr("replay")).authenticating(FrameSender.tokenFromEnvironment()));
     }
     if (captured != null) {
       err().println("replay --capture: " + captured.summary().encode());
     }
     return local ? runLocal(result, json, pace)
-        : send(result, new FrameSender(target, pace, Progress.toStderr("replay")), json);
+        : send(result, new FrameSender(target, pace, Progress.toStderr("replay"))
+            .authenticating(FrameSender.tokenFromEnvironment()), json);
   }
 
   /** Runs the capture through the venue session; its events become the v1 lines to replay. */

@@ -9,7 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
+import io.tickwire.codecs.V1Json;
 import io.tickwire.config.ConfigException;
+import io.tickwire.replay.FrameSender;
+import io.tickwire.replay.HostPort;
+import io.tickwire.replay.Progress;
+import io.tickwire.replay.Rate;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.LogCapture;
 import io.tickwire.testing.Pipelines;
@@ -134,6 +139,19 @@ class TcpIngestSecurityTest {
     assertThat(ingest.verticle.stats().rejectedByReason())
         .containsExactlyInAnyOrderEntriesOf(Map.of("unauthorized", 2L, "venue_not_allowed", 1L));
     assertThat(ingest.deadLetters.toString()).doesNotContain("producer-token");
+  }
+
+  @Test
+  void theReplaySenderSendsTheHandshakeWhenGivenAToken(Vertx vertx) throws Exception {
+    IngestHarness ingest = IngestHarness.start(vertx, TOKENS);
+    HostPort target = new HostPort("127.0.0.1", ingest.verticle.actualPort());
+    List<String> lines = List.of(V1Json.toJson(trade(1)), V1Json.toJson(trade(2)));
+    new FrameSender(target, Rate.MAX, Progress.none()).authenticating(TOKEN_A).sendLines(lines);
+    Await.until(() -> ingest.events.size() == 2, WAIT, "both events after the handshake");
+    new FrameSender(target, Rate.MAX, Progress.none()).sendLines(lines);
+    Await.until(() -> ingest.verticle.stats().rejectedByReason().containsKey("unauthorized"), WAIT,
+        "a sender without the token refused");
+    assertThat(ingest.tradeIds()).containsExactly("t1", "t2");
   }
 
   @Test
