@@ -152,8 +152,16 @@ final class TcpConnection {
     socket.close();
   }
 
-  /** Schema drift: rejected like any bad frame, and reported as an anomaly of its source. */
+  /**
+   * Schema drift: rejected like any bad frame, and reported as an anomaly of its source; unless the source is a venue
+   * the token does not grant, whose anomalies this producer may not raise either.
+   */
   private void drifted(String venue, String symbol, String detail, byte[] bytes, int offset, int length) {
+    if (!venues.test(venue)) {
+      reject(RejectReason.VENUE_NOT_ALLOWED, "venue " + venue + " is not granted to this connection's token", bytes,
+          offset, length);
+      return;
+    }
     reject(RejectReason.SCHEMA_DRIFT, detail, bytes, offset, length);
     drift.report(venue, symbol, detail, bytes, offset, length);
   }
