@@ -10,10 +10,26 @@ export class ApiError extends Error {
   }
 }
 
+const READ_TOKEN_KEY = 'tickwire.read-token';
+
+/**
+ * The node's read token (web.read_token), when the page was opened as /#read_token=...: a fragment never reaches the
+ * server or its logs. Kept in this tab only, and taken off the address bar so it is not shown or bookmarked.
+ */
+export function readToken() {
+  const given = new URLSearchParams(location.hash.slice(1)).get('read_token');
+  if (given) {
+    sessionStorage.setItem(READ_TOKEN_KEY, given);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(READ_TOKEN_KEY);
+}
+
 async function call(method, path, {body, token} = {}) {
   const headers = {Accept: 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const bearer = token ?? (method === 'GET' ? readToken() : null);
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let response;
   try {
     response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});

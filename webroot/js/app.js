@@ -1,7 +1,7 @@
 // Wires the page: the selectors, the REST history, the live connection and the panels. Each panel owns its part
 // of the page; this module only routes data between them and keeps the current selection.
 
-import {api} from './api.js';
+import {api, readToken} from './api.js';
 import {BarBook, MAX_CANDLES} from './bars.js';
 import {CandleChart} from './chart.js';
 import {LiveConnection} from './connection.js';
@@ -35,8 +35,15 @@ const signals = new Feed(byId('signals'), {...signalItem, limit: 100, empty: 'no
 const alerts = new Feed(byId('anomalies'), {
   ...alertItem, render: (a) => alertItem.render(a, (id) => viewer.open(id)), limit: 100,
   empty: 'no anomalies or incidents yet'});
+/** The WebSocket's address; a read token goes in the query, since a browser cannot set headers on a WebSocket. */
+function liveUrl() {
+  const token = readToken();
+  const query = token ? `?access_token=${encodeURIComponent(token)}` : '';
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws${query}`;
+}
+
 const live = new LiveConnection({
-  url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+  url: liveUrl(),
   onMessage: dispatch,
   onState: connectionState,
 });

@@ -66,8 +66,7 @@ final class BenchNodes {
       Node ingest = out.member(out.settings, EnumSet.of(Role.INGEST, Role.PERSIST));
       out.ingestMetrics = ingest.health().metrics();
       await(ingest.start());
-      int pgPort = ingest.database().embedded().getPort();
-      clustered.add("pg.url=postgresql://postgres@localhost:" + pgPort + "/postgres");
+      clustered.add("pg.url=" + ingest.database().embeddedUrl());
       Node compute = out.member(source.load(clustered), EnumSet.of(Role.COMPUTE));
       await(observer.start(out.vertxes.get(1)));
       await(compute.start());

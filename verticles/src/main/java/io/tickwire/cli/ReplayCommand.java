@@ -127,7 +127,7 @@ final class ReplayCommand implements Callable<Integer> {
       Progress progress = Progress.toStderr(local ? "replay --local" : "replay").reading(input::bytesRead,
           input.size());
       ChaosStream stream = new ChaosInjector(chaos).stream(input);
-      return local ? runLocal(stream, json, pace, progress) : send(stream, new FrameSender(target, pace, progress),
+      return local ? runLocal(stream, json, pace, progress) : send(stream, sender(target, pace, progress),
           json);
     } catch (UncheckedIOException e) {
       err().println("tickwire replay: --file " + file + ": cannot read it: " + e.getCause().getMessage());
@@ -143,11 +143,16 @@ final class ReplayCommand implements Callable<Integer> {
     if (json) {
       return local ? runLocal(stream, pace, progress).map(done -> printCapture(captured,
           new JsonObject(done.toJson()))).orElse(RunCommand.EXIT_FAILED)
-          : sendCapture(captured, stream, new FrameSender(target, pace, progress));
+          : sendCapture(captured, stream, sender(target, pace, progress));
     }
     err().println("replay --capture: " + captured.summary().encode());
     return local ? runLocal(stream, false, pace, progress)
-        : send(stream, new FrameSender(target, pace, progress), false);
+        : send(stream, sender(target, pace, progress), false);
+  }
+
+  /** A producer token from the environment, when set, opens every connection: the ingest may require one. */
+  private static FrameSender sender(HostPort target, Rate pace, Progress progress) {
+    return new FrameSender(target, pace, progress).authenticating(FrameSender.tokenFromEnvironment());
   }
 
   /** Runs the capture through the venue session; its events become the v1 lines to replay. */

@@ -2,6 +2,7 @@ package io.tickwire.cli;
 
 import io.tickwire.codecs.Intervals;
 import io.tickwire.health.HealthReports;
+import io.tickwire.replay.FrameSender;
 import io.tickwire.replay.HostPort;
 import io.tickwire.replay.IngestHealth;
 import io.tickwire.replay.Progress;
@@ -95,7 +96,8 @@ final class StressCommand implements Callable<Integer> {
           + connections + ")");
     }
     HostPort target = Options.parse(spec, "--to", to, HostPort::parse);
-    return new StressLoad(target, asked, connections, symbols, Duration.ofMillis(millis), Progress.toStderr("stress"));
+    return new StressLoad(target, asked, connections, symbols, Duration.ofMillis(millis), Progress.toStderr("stress"),
+        FrameSender.tokenFromEnvironment());
   }
 
   private int report(StressLoad.Result result, ServerFigures server, String note) {

@@ -11,6 +11,9 @@ import io.tickwire.metrics.VertxMeters;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.FileNotFoundException;
 import java.util.List;
@@ -55,9 +58,7 @@ public final class Clustering {
    */
   public static Member join(ClusterSettings settings, boolean lite, Metrics metrics) throws Exception {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, lite));
-    EventBusOptions eventBus = new EventBusOptions().setHost(settings.eventBusHost())
-        .setPort(settings.eventBusPort()).setClusterPublicHost(settings.advertisedHost());
-    VertxOptions options = new VertxOptions().setEventBusOptions(eventBus);
+    VertxOptions options = new VertxOptions().setEventBusOptions(eventBus(settings));
     try {
       Vertx vertx = (metrics == null ? Vertx.builder().with(options) : VertxMeters.builder(metrics, options))
           .withClusterManager(manager).buildClustered().toCompletionStage().toCompletableFuture()
@@ -78,18 +79,51 @@ public final class Clustering {
         + settings.joinTimeoutMs() + " ms";
   }
 
-  /** The Hazelcast configuration: the XML, then this deployment's members, interface and port. */
+  /**
+   * The event bus: bound and advertised as configured; with {@code cluster.tls}, TLS both ways: each node presents
+   * the key and certificate and trusts the certificates in that same file, so only holders of the cluster's key
+   * (or of a certificate its file's CA signed) can send or receive events.
+   */
+  static EventBusOptions eventBus(ClusterSettings settings) {
+    EventBusOptions options = new EventBusOptions().setHost(settings.eventBusHost())
+        .setPort(settings.eventBusPort()).setClusterPublicHost(settings.advertisedHost());
+    if (settings.tls() != null) {
+      options.setSsl(true)
+          .setKeyCertOptions(new PemKeyCertOptions().setKeyPath(settings.tls().key()).setCertPath(settings.tls().cert()))
+          .setTrustOptions(new PemTrustOptions().addCertPath(settings.tls().cert()))
+          .setClientAuth(ClientAuth.REQUIRED);
+    }
+    return options;
+  }
+
+  /**
+   * The Hazelcast configuration: the XML, then this deployment's members, interface and port. Hazelcast binds
+   * every interface unless told otherwise; it is told to bind only {@code cluster.host}, since its protocol has no
+   * authentication of its own.
+   */
   static Config hazelcast(ClusterSettings settings, boolean lite) {
     Config config = xml(settings.config());
     config.setClusterName(settings.name());
     config.setLiteMember(lite);
     config.setProperty("hazelcast.local.localAddress", settings.host());
+    bindOnly(config, settings.host());
     config.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(true);
     JoinConfig join = config.getNetworkConfig().getJoin();
     if (join.getTcpIpConfig().isEnabled()) { // a discovery profile (Kubernetes DNS) finds members by itself
       join.getTcpIpConfig().setMembers(settings.members());
     }
     return config;
+  }
+
+  /** {@code 0.0.0.0} (or {@code ::}) asks for every interface, as before; any other host is the only one bound. */
+  private static void bindOnly(Config config, String host) {
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      return;
+    }
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    if (host.matches("[0-9.]+")) { // Hazelcast's interface list takes IPv4 addresses (or wildcards), not names
+      config.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(host));
+    }
   }
 
   /** The Hazelcast XML: a file, else a resource in the jar (conf/cluster-k8s.xml ships there), else an error. */

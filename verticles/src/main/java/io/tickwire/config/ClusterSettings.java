@@ -12,10 +12,12 @@ import java.util.Set;
  * and the host other nodes reach it by (the pod IP in Kubernetes), the Hazelcast XML to start from, and how long
  * joining may take; and which roles run somewhere in the cluster ({@code roles}, parsed by the cluster package):
  * a producer feeds the consumer groups of those roles, and waits for them while none is up; and how compute nodes
- * share the partitions ({@link Ownership}).
+ * share the partitions ({@link Ownership}); {@code tls}: the event bus's PEM key and certificate, or null for plain
+ * TCP between nodes.
  */
 public record ClusterSettings(String name, List<String> members, String host, int port, String eventBusHost,
-    int eventBusPort, String publicHost, String config, long joinTimeoutMs, Set<Role> roles, Ownership ownership) {
+    int eventBusPort, String publicHost, String config, long joinTimeoutMs, Set<Role> roles, Ownership ownership,
+    Settings.Pem tls) {
 
   /**
    * How compute nodes share partitions: how often each rebalances (acquires free partitions up to its share,
@@ -40,7 +42,7 @@ public record ClusterSettings(String name, List<String> members, String host, in
         (int) r.integer("cluster.eventbus_port", 0, 65_535), r.optionalString("cluster.public_host"),
         r.optionalString("cluster.config"), r.integer("cluster.join_timeout_ms", 1_000, 600_000),
         roles(r, "cluster.roles"), new Ownership(r.integer("cluster.rebalance_interval_ms", 50, 60_000),
-            (int) r.integer("cluster.replay_chunk_events", 16, 1_000_000)));
+            (int) r.integer("cluster.replay_chunk_events", 16, 1_000_000)), Credentials.pem(r, "cluster.tls"));
   }
 
   private static Set<Role> roles(ConfigReader r, String key) {

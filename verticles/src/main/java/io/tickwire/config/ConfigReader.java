@@ -96,6 +96,12 @@ public final class ConfigReader {
     throw invalid(key, value, "a non-empty list of strings");
   }
 
+  /** As {@link #stringList}, but {@code []} is allowed. */
+  public List<String> stringListOrEmpty(String key) {
+    Object value = raw(key);
+    return value instanceof JsonArray array && array.isEmpty() ? List.of() : stringList(key);
+  }
+
   /** The error for a value that is not what {@code expected} describes. */
   public static ConfigException invalid(String key, Object value, String expected) {
     String shown = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);

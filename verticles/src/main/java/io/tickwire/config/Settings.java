@@ -57,9 +57,20 @@ public record Settings(
       int afterEvents, long afterTimeoutMs, long cooldownMs, List<String> triggerTypes, String dir) {
   }
 
-  /** The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. */
+  /**
+   * The TCP frame ingest: {@code [4-byte big-endian length][UTF-8 v1 JSON event]} per frame. {@code idleTimeoutMs}
+   * 0: never closed for silence; {@code tokens} empty: no handshake; {@code tls} null: plain TCP.
+   */
   public record TcpIngest(boolean enabled, String host, int port, int maxFrameBytes, int maxConnections,
-      int batchSize) {
+      int batchSize, long idleTimeoutMs, int maxConnectionsPerAddress, List<ProducerToken> tokens, Pem tls) {
+  }
+
+  /** A producer's token and the venues its events may name ({@code *}: any). */
+  public record ProducerToken(Secret token, List<String> venues) {
+  }
+
+  /** PEM private key and certificate chain files. */
+  public record Pem(String key, String cert) {
   }
 
   /** One rolling feature: {@code horizonMillis} for windowed kinds, {@code period} (bars) for rsi, the other 0. */
@@ -120,15 +131,22 @@ public record Settings(
   public record Shutdown(long timeoutMs) {
   }
 
-  /** The HTTP server; {@code ws}: the dashboard WebSocket. */
-  public record Web(boolean enabled, String host, int port, Ws ws) {
+  /**
+   * The HTTP server; {@code ws}: the dashboard WebSocket; {@code idleTimeoutMs}: a connection with no traffic either
+   * way for this long is closed, and connections past {@code maxConnections} at once are closed on arrival;
+   * {@code readToken}: null, or what {@code /api/*} reads and {@code /ws} require.
+   */
+  public record Web(boolean enabled, String host, int port, Ws ws, long idleTimeoutMs, int maxConnections,
+      Secret readToken) {
   }
 
   /**
    * The dashboard WebSocket: each client's outbound queue holds at most {@code queue} messages (past that it
    * coalesces or drops, counted), and an inbound frame or message over {@code maxFrameBytes} closes the socket.
+   * A browser's upgrade is accepted from the server's own origin or one of {@code allowedOrigins}; at most
+   * {@code maxClients} at once.
    */
-  public record Ws(int queue, int maxFrameBytes) {
+  public record Ws(int queue, int maxFrameBytes, List<String> allowedOrigins, int maxClients) {
   }
 
   /** Link and partition settings shared by every stage. */
@@ -315,8 +333,12 @@ public record Settings(
   }
 
   private static Web web(ConfigReader r) {
-    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535),
-        new Ws((int) r.integer("web.ws.queue", 1, 1_000_000), (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20)));
+    Ws ws = new Ws((int) r.integer("web.ws.queue", 1, 1_000_000),
+        (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20), r.stringListOrEmpty("web.ws.allowed_origins"),
+        (int) r.integer("web.ws.max_clients", 1, 100_000));
+    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535), ws,
+        r.integer("web.idle_timeout_ms", 0, 24 * HOUR_MS), (int) r.integer("web.max_connections", 1, 1_000_000),
+        Credentials.optionalToken(r, "web.read_token"));
   }
 
   private static Features features(ConfigReader r) {
@@ -411,7 +433,10 @@ public record Settings(
   private static TcpIngest tcpIngest(ConfigReader r) {
     return new TcpIngest(r.bool("ingest.tcp.enabled"), r.string("ingest.tcp.host"),
         (int) r.integer("ingest.tcp.port", 0, 65_535), (int) r.integer("ingest.tcp.max_frame_bytes", 64, 64 << 20),
-        (int) r.integer("ingest.tcp.max_connections", 1, 100_000), (int) r.integer("ingest.tcp.batch_size", 1, 65_536));
+        (int) r.integer("ingest.tcp.max_connections", 1, 100_000), (int) r.integer("ingest.tcp.batch_size", 1, 65_536),
+        r.integer("ingest.tcp.idle_timeout_ms", 0, 24 * HOUR_MS),
+        (int) r.integer("ingest.tcp.max_connections_per_address", 1, 100_000),
+        Credentials.producerTokens(r, "ingest.tcp.tokens"), Credentials.pem(r, "ingest.tcp.tls"));
   }
 
   private static Rules rules(ConfigReader r) {

@@ -17,6 +17,10 @@ final class RejectReason {
   static final String BAD_LENGTH = "bad_length";
   /** The connection ended inside a frame, so the frame's bytes never all arrived. */
   static final String TRUNCATED = "truncated";
+  /** With producer tokens configured: the first frame was not a handshake with one of them. */
+  static final String UNAUTHORIZED = "unauthorized";
+  /** An event of a venue the connection's token does not grant. */
+  static final String VENUE_NOT_ALLOWED = "venue_not_allowed";
 
   private static final String VERSION_KEY = "ver";
   private static final String KIND_KEY = "kind";

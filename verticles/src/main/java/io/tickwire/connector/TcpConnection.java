@@ -4,21 +4,26 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.V1FormatException;
 import io.tickwire.codecs.V1Json;
+import io.tickwire.config.Settings;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One producer's connection: frames in, batches of events out. Everything a read produced is handed to the
  * ingress at the end of that read (or sooner, in batch-size pieces), so a slow producer's events are not held
  * back waiting for a full batch. While the ingress has not admitted a batch the socket is paused: unread bytes
  * stay in the kernel, the TCP window closes, and the producer's writes stall instead of our memory growing.
+ * With producer tokens configured the first frame is the handshake (see {@link ProducerAuth}), and each event's
+ * venue must be one the token grants.
  */
 final class TcpConnection {
   private static final System.Logger LOG = System.getLogger(TcpConnection.class.getName());
@@ -32,21 +37,29 @@ final class TcpConnection {
   private final SchemaDrift drift;
   private final int batchSize;
   private final String remote;
+  private final ProducerAuth auth;
+  private final IdleWatch idle;
   private List<MarketEvent> gathered = new ArrayList<>();
   private long receivedMicros;
   private int unadmitted;
-  private boolean lengthRefused;
+  /** The venues this connection may send; null until its handshake. */
+  private Predicate<String> venues;
+  /** Set once we decided to close: bytes Vert.x buffered after that are not read (the framing or trust is gone). */
+  private boolean refused;
 
-  TcpConnection(NetSocket socket, int maxFrameBytes, int batchSize, Outlet<TickBatch> ingress, TcpIngestStats stats,
-      TcpDeadLetters deadLetters, SchemaDrift drift) {
+  TcpConnection(Vertx vertx, NetSocket socket, Settings.TcpIngest settings, ProducerAuth auth,
+      Outlet<TickBatch> ingress, TcpIngestStats stats, TcpDeadLetters deadLetters, SchemaDrift drift) {
     this.drift = drift;
     this.socket = socket;
-    this.decoder = new FrameDecoder(maxFrameBytes);
-    this.batchSize = batchSize;
+    this.decoder = new FrameDecoder(settings.maxFrameBytes());
+    this.batchSize = settings.batchSize();
     this.ingress = ingress;
     this.stats = stats;
     this.deadLetters = deadLetters;
     this.remote = String.valueOf(socket.remoteAddress());
+    this.auth = auth;
+    this.venues = auth.required() ? null : auth.open();
+    this.idle = new IdleWatch(vertx, settings.idleTimeoutMs(), () -> unadmitted > 0, this::closeIdle);
   }
 
   /** Starts reading; {@code onClosed} runs once the socket has closed, whoever closed it. */
@@ -55,7 +68,11 @@ final class TcpConnection {
     socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "tcp ingest {0}: {1}", remote, e.toString()));
     // the end comes after every byte Vert.x had queued while we were paused; the close may come before them
     socket.endHandler(v -> countTruncatedFrame());
-    socket.closeHandler(v -> onClosed.handle(this));
+    socket.closeHandler(v -> {
+      idle.stop();
+      onClosed.handle(this);
+    });
+    idle.start();
   }
 
   /** Hands over what was gathered and closes the socket. */
@@ -65,9 +82,10 @@ final class TcpConnection {
   }
 
   private void read(Buffer chunk) {
-    if (lengthRefused) {
-      return; // bytes already buffered by Vert.x after we decided to close: the framing is lost
+    if (refused) {
+      return;
     }
+    idle.touch();
     receivedMicros = Clock.nowMicros();
     try {
       decoder.feed(chunk, this::frame);
@@ -78,7 +96,14 @@ final class TcpConnection {
   }
 
   private void frame(byte[] bytes, int offset, int length) {
+    if (refused) {
+      return; // later frames of the chunk that held the refused one
+    }
     stats.frameRead();
+    if (venues == null) {
+      handshake(bytes, offset, length);
+      return;
+    }
     V1Json.Parsed parsed;
     try {
       parsed = V1Json.parseEvent(bytes, offset, length);
@@ -94,6 +119,11 @@ final class TcpConnection {
       return;
     }
     MarketEvent event = (MarketEvent) parsed.record();
+    if (!venues.test(event.venue())) {
+      reject(RejectReason.VENUE_NOT_ALLOWED, "venue " + event.venue() + " is not granted to this connection's token",
+          bytes, offset, length);
+      return;
+    }
     if (!parsed.unknownKeys().isEmpty()) {
       drifted(event.venue(), event.symbol(), "unknown keys " + parsed.unknownKeys(), bytes, offset, length);
       return;
@@ -104,8 +134,34 @@ final class TcpConnection {
     }
   }
 
-  /** Schema drift: rejected like any bad frame, and reported as an anomaly of its source. */
+  /** The frame must be a handshake with a configured token; anything else closes the connection. */
+  private void handshake(byte[] bytes, int offset, int length) {
+    venues = auth.handshake(bytes, offset, length);
+    if (venues == null) {
+      refused = true;
+      // the frame itself is not sampled: it may hold a mistyped token
+      reject(RejectReason.UNAUTHORIZED, "the first frame is not a handshake with a configured token", NO_BYTES, 0, 0);
+      auth.refused(remote);
+      socket.close();
+    }
+  }
+
+  private void closeIdle() {
+    stats.idleClosed();
+    flush();
+    socket.close();
+  }
+
+  /**
+   * Schema drift: rejected like any bad frame, and reported as an anomaly of its source; unless the source is a venue
+   * the token does not grant, whose anomalies this producer may not raise either.
+   */
   private void drifted(String venue, String symbol, String detail, byte[] bytes, int offset, int length) {
+    if (!venues.test(venue)) {
+      reject(RejectReason.VENUE_NOT_ALLOWED, "venue " + venue + " is not granted to this connection's token", bytes,
+          offset, length);
+      return;
+    }
     reject(RejectReason.SCHEMA_DRIFT, detail, bytes, offset, length);
     drift.report(venue, symbol, detail, bytes, offset, length);
   }
@@ -158,7 +214,7 @@ final class TcpConnection {
   }
 
   private void refuseLength(FrameDecoder.FrameLengthException e) {
-    lengthRefused = true;
+    refused = true;
     String reason = e.tooLarge() ? RejectReason.FRAME_TOO_LARGE : RejectReason.BAD_LENGTH;
     stats.rejected(reason);
     stats.closedForLength();
@@ -168,7 +224,7 @@ final class TcpConnection {
   }
 
   private void countTruncatedFrame() {
-    if (decoder.midFrame() && !lengthRefused) {
+    if (decoder.midFrame() && !refused) {
       reject(RejectReason.TRUNCATED, "connection closed inside a frame", NO_BYTES, 0, 0);
     }
   }

@@ -20,6 +20,8 @@ public final class TcpIngestStats {
   private volatile long events;
   private volatile long closedOversize;
   private volatile long refusedConnections;
+  private volatile long refusedPerAddress;
+  private volatile long closedIdle;
   private volatile long lostEvents;
   private final Map<String, Long> rejected = new ConcurrentHashMap<>();
   /** {@code tickwire_errors_total} by reason, looked up here so a flood of bad frames builds no meter keys. */
@@ -40,6 +42,16 @@ public final class TcpIngestStats {
 
   void refused() {
     refusedConnections++;
+  }
+
+  /** Refused because its address already holds max_connections_per_address (also counted in refused()). */
+  void addressRefused() {
+    refusedPerAddress++;
+    refusedConnections++;
+  }
+
+  void idleClosed() {
+    closedIdle++;
   }
 
   void frameRead() {
@@ -91,6 +103,15 @@ public final class TcpIngestStats {
     return refusedConnections;
   }
 
+  public long refusedPerAddress() {
+    return refusedPerAddress;
+  }
+
+  /** Connections closed for sending nothing for idle_timeout_ms. */
+  public long closedIdle() {
+    return closedIdle;
+  }
+
   /** Rejected frames by reason. */
   public Map<String, Long> rejectedByReason() {
     return Map.copyOf(rejected);
@@ -110,6 +131,8 @@ public final class TcpIngestStats {
     rejected.forEach((reason, count) -> gauges.put("rejected_" + reason, count));
     gauges.put("closed_oversize", closedOversize);
     gauges.put("refused_connections", refusedConnections);
+    gauges.put("refused_per_address", refusedPerAddress);
+    gauges.put("closed_idle", closedIdle);
     gauges.put("lost_events", lostEvents);
     return gauges;
   }

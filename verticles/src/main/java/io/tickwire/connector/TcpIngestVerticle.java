@@ -17,6 +17,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,8 @@ import java.util.Set;
  * The TCP frame ingest: external producers connect and send {@code [4-byte big-endian length][UTF-8 v1 JSON
  * event]} frames, which become batches on {@link Addresses#INGRESS}. All connections share one lossless outlet,
  * and each pauses its socket while its batches wait for credit (see {@link TcpConnection}), so a slow pipeline
- * slows the producers rather than growing a queue here.
+ * slows the producers rather than growing a queue here. Connections are capped in total and per remote address,
+ * and closed after {@code idle_timeout_ms} of silence, so sockets that send nothing cannot lock producers out.
  */
 public final class TcpIngestVerticle extends VerticleBase implements Source {
   public static final String HEALTH_NAME = "connector.tcp";
@@ -42,6 +45,8 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   private final HealthRegistry health;
   private final TcpIngestStats stats;
   private final Set<TcpConnection> open = new HashSet<>();
+  private final Map<String, Integer> openPerAddress = new HashMap<>();
+  private final ProducerAuth auth;
   private final Promise<Void> never = Promise.promise();
   private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
   private Outlet<TickBatch> ingress;
@@ -61,6 +66,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     this.topology = topology;
     this.health = health;
     this.stats = new TcpIngestStats(health.metrics());
+    this.auth = new ProducerAuth(this.settings.tokens());
   }
 
   @Override
@@ -70,15 +76,25 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     drift = new SchemaDrift(anomalies, anomalySamplesPerSec);
     health.metrics().anomalies(AnomalyTypes.SCHEMA_DRIFT, drift::total);
-    server = vertx.createNetServer(new NetServerOptions().setHost(settings.host()).setPort(settings.port()))
-        .connectHandler(this::accept);
+    server = vertx.createNetServer(serverOptions()).connectHandler(this::accept);
     return server.listen().onSuccess(this::listening);
+  }
+
+  private NetServerOptions serverOptions() {
+    NetServerOptions options = new NetServerOptions().setHost(settings.host()).setPort(settings.port());
+    if (settings.tls() != null) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setKeyPath(settings.tls().key())
+          .setCertPath(settings.tls().cert()));
+    }
+    return options;
   }
 
   private void listening(NetServer bound) {
     actualPort = bound.actualPort();
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    LOG.log(System.Logger.Level.INFO, "tcp ingest listening on {0}:{1,number,#}", settings.host(), actualPort);
+    LOG.log(System.Logger.Level.INFO, "tcp ingest listening on {0}:{1,number,#} ({2}, {3})", settings.host(),
+        actualPort, settings.tls() == null ? "plain TCP" : "TLS",
+        auth.required() ? settings.tokens().size() + " producer tokens" : "no producer tokens");
   }
 
   private void accept(NetSocket socket) {
@@ -86,11 +102,25 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
       refuse(socket);
       return;
     }
-    TcpConnection connection = new TcpConnection(socket, settings.maxFrameBytes(), settings.batchSize(), ingress,
-        stats, deadLetters, drift);
+    String address = socket.remoteAddress().hostAddress();
+    if (openPerAddress.getOrDefault(address, 0) >= settings.maxConnectionsPerAddress()) {
+      refuseAddress(socket, address);
+      return;
+    }
+    TcpConnection connection = new TcpConnection(vertx, socket, settings, auth, ingress, stats, deadLetters, drift);
     open.add(connection);
+    openPerAddress.merge(address, 1, Integer::sum);
     stats.connectionOpened();
-    connection.start(this::closed);
+    connection.start(closed -> closed(closed, address));
+  }
+
+  private void refuseAddress(NetSocket socket, String address) {
+    stats.addressRefused();
+    if (refusalLogs.admit()) {
+      LOG.log(System.Logger.Level.WARNING, "tcp ingest: refused connection from {0}: it has max_connections_per_address"
+          + " {1} open ({2} refused so far)", address, settings.maxConnectionsPerAddress(), stats.refusedPerAddress());
+    }
+    socket.close();
   }
 
   private void refuse(NetSocket socket) {
@@ -103,8 +133,9 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     socket.close();
   }
 
-  private void closed(TcpConnection connection) {
+  private void closed(TcpConnection connection, String address) {
     if (open.remove(connection)) {
+      openPerAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
       stats.connectionClosed();
     }
   }

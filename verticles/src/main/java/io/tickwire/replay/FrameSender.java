@@ -20,14 +20,39 @@ public final class FrameSender {
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int HEADER_BYTES = 4;
 
+  /**
+   * The producer token {@code tickwire replay} and {@code stress} send, from the environment rather than a flag, so
+   * it does not show in the process list.
+   */
+  public static final String TOKEN_ENV = "TICKWIRE_INGEST_TOKEN";
+
   private final HostPort target;
   private final Rate rate;
   private final Progress progress;
+  private final String token;
 
   public FrameSender(HostPort target, Rate rate, Progress progress) {
+    this(target, rate, progress, null);
+  }
+
+  private FrameSender(HostPort target, Rate rate, Progress progress, String token) {
     this.target = target;
     this.rate = rate;
     this.progress = progress;
+    this.token = token;
+  }
+
+  /**
+   * A sender whose connections start with the producer-token handshake, as a node with {@code ingest.tcp.tokens}
+   * requires; {@code token} null: none.
+   */
+  public FrameSender authenticating(String token) {
+    return new FrameSender(target, rate, progress, token == null || token.isBlank() ? null : token.strip());
+  }
+
+  /** The token in {@link #TOKEN_ENV}, or null. */
+  public static String tokenFromEnvironment() {
+    return System.getenv(TOKEN_ENV);
   }
 
   /** Sends each line as one frame of its UTF-8 bytes, in order, then closes the connection. */
@@ -58,6 +83,9 @@ public final class FrameSender {
     long bytes = 0;
     try (socket) {
       OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+      if (token != null) {
+        FrameWriter.write(out, handshake(token));
+      }
       Pacer pacer = new Pacer(rate, start);
       while (payloads.hasNext()) {
         byte[] payload = payloads.next();
@@ -74,6 +102,11 @@ public final class FrameSender {
           new SendResult(frames, bytes, System.nanoTime() - start), e);
     }
     return new SendResult(frames, bytes, System.nanoTime() - start);
+  }
+
+  private static byte[] handshake(String token) {
+    return new io.vertx.core.json.JsonObject().put("ver", 1).put("kind", "auth").put("token", token).encode()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private Socket connect() throws SendException {

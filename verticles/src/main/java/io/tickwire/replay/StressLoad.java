@@ -26,12 +26,19 @@ public final class StressLoad {
   private final int symbols;
   private final Duration duration;
   private final Progress progress;
+  private final String token;
   private final AtomicLong frames = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicReference<String> firstError = new AtomicReference<>();
 
   public StressLoad(HostPort target, Rate rate, int connections, int symbols, Duration duration, Progress progress) {
+    this(target, rate, connections, symbols, duration, progress, null);
+  }
+
+  /** @param token the producer token each connection's handshake sends; null: no handshake */
+  public StressLoad(HostPort target, Rate rate, int connections, int symbols, Duration duration, Progress progress,
+      String token) {
     if (connections < 1 || symbols < 1) {
       throw new IllegalArgumentException("connections and symbols must be at least 1");
     }
@@ -42,6 +49,7 @@ public final class StressLoad {
     this.symbols = symbols;
     this.duration = duration;
     this.progress = progress;
+    this.token = token;
   }
 
   /** Runs the load to its end; may be called once. */
@@ -63,7 +71,7 @@ public final class StressLoad {
   }
 
   private void produce(int index, long deadline) {
-    FrameSender sender = new FrameSender(target, rate.share(connections, index), progress);
+    FrameSender sender = new FrameSender(target, rate.share(connections, index), progress).authenticating(token);
     int attempt = 0;
     while (System.nanoTime() < deadline) {
       SyntheticFrames payloads = new SyntheticFrames("stress-" + (index + 1), symbols, index * 1_000L + attempt++,

@@ -59,8 +59,9 @@ public final class Database {
   private static Database openBlocking(Vertx vertx, Settings settings) throws IOException {
     Settings.Pg pg = settings.pg();
     Path dir = Path.of(settings.dataDir(), "pg");
-    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(dir, pg.embeddedPort()) : null;
-    PgConnectOptions target = embedded != null ? embeddedTarget(embedded) : externalTarget(pg.url());
+    EmbeddedAuth auth = pg.embedded() ? EmbeddedAuth.prepare(dir) : null;
+    EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(dir, pg.embeddedPort(), auth) : null;
+    PgConnectOptions target = embedded != null ? embeddedTarget(embedded, auth) : externalTarget(pg.url());
     MigrateResult migrated;
     try {
       migrated = migrate(target, pg.schema());
@@ -80,7 +81,7 @@ public final class Database {
     return db;
   }
 
-  static EmbeddedPostgres startEmbedded(Path dir, int port) throws IOException {
+  static EmbeddedPostgres startEmbedded(Path dir, int port, EmbeddedAuth auth) throws IOException {
     Files.createDirectories(dir.getParent());
     Path log = serverLog(dir).toAbsolutePath();
     LOG.log(System.Logger.Level.INFO, "starting embedded PostgreSQL in {0} (its output: {1})", dir.toAbsolutePath(),
@@ -91,13 +92,16 @@ public final class Database {
       // The launcher's defaults suit throwaway test servers (fsync and synchronous commit off); this one keeps
       // data across runs and the sink acknowledges rows as committed, so both go back on.
       // initdb's and the server's output would otherwise be relayed line by line to our log at INFO.
-      return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
+      EmbeddedPostgres started = auth.configure(EmbeddedPostgres.builder()).setDataDirectory(dir)
+          .setCleanDataDirectory(false).setPort(port)
           .setRegisterShutdownHook(false)
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setOutputRedirector(Redirect.appendTo(log.toFile()))
           .setErrorRedirector(Redirect.appendTo(log.toFile()))
           .start();
+      lockDown(auth, started);
+      return started;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath()
           + " (is another tickwire using this data directory? see " + log + "): " + rootMessage(e), e);
@@ -114,9 +118,18 @@ public final class Database {
     return dir.resolveSibling(SERVER_LOG);
   }
 
-  static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded) {
+  private static void lockDown(EmbeddedAuth auth, EmbeddedPostgres started) {
+    try {
+      auth.lockDown(started);
+    } catch (java.sql.SQLException e) {
+      closeQuietly(started);
+      throw new IllegalStateException("cannot set the embedded PostgreSQL's password: " + e.getMessage(), e);
+    }
+  }
+
+  static PgConnectOptions embeddedTarget(EmbeddedPostgres embedded, EmbeddedAuth auth) {
     return new PgConnectOptions().setHost("localhost").setPort(embedded.getPort()).setDatabase("postgres")
-        .setUser("postgres");
+        .setUser(EmbeddedAuth.USER).setPassword(auth.password());
   }
 
   static PgConnectOptions externalTarget(String url) {
@@ -166,6 +179,15 @@ public final class Database {
   /** The embedded server's output file (absolute), or null when the database is external. */
   public Path serverLog() {
     return serverLog;
+  }
+
+  /**
+   * A URL other nodes of this machine can reach the embedded server by, password included (e.g. for a benchmark's
+   * second node); null when the database is external.
+   */
+  public String embeddedUrl() {
+    return embedded == null ? null : "postgresql://" + target.getUser() + ":" + target.getPassword() + "@localhost:"
+        + embedded.getPort() + "/" + target.getDatabase();
   }
 
   /** The embedded server, or null when the database is external. */

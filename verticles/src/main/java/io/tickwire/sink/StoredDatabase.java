@@ -36,8 +36,9 @@ public final class StoredDatabase implements AutoCloseable {
     if (running != null) {
       return new StoredDatabase(running, null);
     }
-    EmbeddedPostgres embedded = Database.startEmbedded(dir, pg.embeddedPort());
-    PgConnectOptions target = Database.embeddedTarget(embedded);
+    EmbeddedAuth auth = EmbeddedAuth.prepare(dir);
+    EmbeddedPostgres embedded = Database.startEmbedded(dir, pg.embeddedPort(), auth);
+    PgConnectOptions target = Database.embeddedTarget(embedded, auth);
     try {
       Database.migrate(target, pg.schema());
     } catch (RuntimeException e) {
@@ -58,7 +59,8 @@ public final class StoredDatabase implements AutoCloseable {
       return null;
     }
     PgConnectOptions target = new PgConnectOptions().setHost("localhost")
-        .setPort(Integer.parseInt(lines.get(PID_FILE_PORT_LINE).strip())).setDatabase("postgres").setUser("postgres");
+        .setPort(Integer.parseInt(lines.get(PID_FILE_PORT_LINE).strip())).setDatabase("postgres")
+        .setUser(EmbeddedAuth.USER).setPassword(EmbeddedAuth.existingPassword(dir));
     JdbcTarget jdbc = JdbcTarget.of(target, schema);
     try (Connection probe = jdbc.connect()) {
       return jdbc;

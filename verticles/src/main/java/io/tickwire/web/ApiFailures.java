@@ -7,8 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maps why a request failed to its answer: the client's mistakes to 4xx with what to change; any other failure of
- * an endpoint's future came from the database (the only asynchronous work behind these endpoints) and is a 503,
- * as for {@code /api/bars}.
+ * an endpoint's future came from the database (the only asynchronous work behind these endpoints): a 500 when the
+ * server rejected the statement, a 503 when it could not be reached, never with the database's own text (as for
+ * {@code /api/bars}).
  */
 final class ApiFailures {
   private static final System.Logger LOG = System.getLogger(ApiFailures.class.getName());
@@ -38,6 +39,6 @@ final class ApiFailures {
     }
     LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", ctx.request().method(), ctx.request().path(),
         failure.toString());
-    Responses.error(ctx, 503, "database_unavailable", "the rules store failed: " + failure.getMessage());
+    DatabaseFailure.respond(ctx, failure, "rules store call");
   }
 }

@@ -3,40 +3,32 @@ package io.tickwire.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Set;
+import io.tickwire.config.Secret;
+import io.tickwire.config.SecretFiles;
 import java.util.function.Function;
 
 /**
  * The bearer token API mutations need: {@code TICKWIRE_API_TOKEN} when set, otherwise one generated on the first
  * start and kept in {@code <data_dir>/api-token} (mode 600) so restarts keep it. Compared in constant time. The
- * token itself is never logged: logs are copied and shipped where the file's permissions do not follow.
+ * token itself is never logged: logs reach people and systems that must not be able to change rules, so the log
+ * names the file to read it from.
  */
 final class ApiToken {
   static final String ENV = "TICKWIRE_API_TOKEN";
   static final String FILE = "api-token";
   private static final System.Logger LOG = System.getLogger(ApiToken.class.getName());
-  private static final int RANDOM_BYTES = 32;
 
-  /** Only the digest is kept: comparing digests is constant-time even when the lengths differ. */
-  private final byte[] digest;
+  private final Secret token;
   private final Path file;
 
-  private ApiToken(String token, Path file) {
-    this.digest = sha256(token);
+  private ApiToken(Secret token, Path file) {
+    this.token = token;
     this.file = file;
   }
 
@@ -44,10 +36,14 @@ final class ApiToken {
   static Future<ApiToken> load(Vertx vertx, Path dataDir, Function<String, String> environment) {
     String fromEnv = environment.apply(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return Future.succeededFuture(new ApiToken(fromEnv.strip(), null));
+      try {
+        return Future.succeededFuture(new ApiToken(Secret.of(ENV, fromEnv), null));
+      } catch (RuntimeException tooShort) {
+        return Future.failedFuture(tooShort);
+      }
     }
     Path file = dataDir.resolve(FILE).toAbsolutePath();
-    return vertx.executeBlocking(() -> new ApiToken(fromFile(file), file), false);
+    return vertx.executeBlocking(() -> new ApiToken(Secret.of(file.toString(), fromFile(file)), file), false);
   }
 
   /** The file the token is kept in, or null when it comes from {@value #ENV}. */
@@ -56,7 +52,7 @@ final class ApiToken {
   }
 
   boolean matches(String presented) {
-    return presented != null && MessageDigest.isEqual(digest, sha256(presented));
+    return token.matches(presented);
   }
 
   private static String fromFile(Path file) throws IOException {
@@ -64,13 +60,13 @@ final class ApiToken {
       warnIfShared(file);
       return read(file);
     }
-    String token = generate();
+    String token = SecretFiles.generate();
     try {
-      create(file, token);
+      SecretFiles.create(file, token);
     } catch (FileAlreadyExistsException e) {
       return read(file); // another node sharing the data directory created it first: use theirs
     }
-    LOG.log(System.Logger.Level.INFO, "generated an API token for rule changes, kept in {0}", file);
+    LOG.log(System.Logger.Level.INFO, "generated the API token for rule changes; read it from {0}", file);
     return token;
   }
 
@@ -92,45 +88,5 @@ final class ApiToken {
           + ENV);
     }
     return token;
-  }
-
-  private static String generate() {
-    byte[] random = new byte[RANDOM_BYTES];
-    new SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-  }
-
-  /**
-   * Created with its permissions in the same call (never readable by others, not even briefly), and only if
-   * absent, so two starting nodes cannot overwrite each other's token.
-   */
-  private static void create(Path file, String token) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        ownerOnly())) {
-      channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)));
-      channel.force(true);
-    } catch (FileAlreadyExistsException e) {
-      throw e;
-    } catch (IOException e) {
-      Files.deleteIfExists(file); // a half-written token would lock every later start out
-      throw e;
-    }
-  }
-
-  /** rw------- where the file system has POSIX permissions; elsewhere the directory's own ACLs apply. */
-  private static FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -22,7 +22,7 @@ final class BearerAuth implements Handler<RoutingContext> {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       refuse(ctx, "Bearer realm=\"tickwire\"", "this request changes rules: send Authorization: Bearer <token> "
-          + "(TICKWIRE_API_TOKEN, or the token in <data_dir>/api-token)");
+          + "(TICKWIRE_API_TOKEN, or the token tickwire generated into <data_dir>/api-token)");
     } else if (!token.matches(header.substring(SCHEME.length()).strip())) {
       refuse(ctx, "Bearer realm=\"tickwire\", error=\"invalid_token\"", "the bearer token is not this node's API "
           + "token");

@@ -60,6 +60,6 @@ abstract class DatabaseQueryHandler<Q, R> implements Handler<RoutingContext> {
 
   private void databaseFailed(RoutingContext ctx, Throwable failure) {
     LOG.log(System.Logger.Level.WARNING, "{0} query failed: {1}", what, failure.toString());
-    Responses.error(ctx, 503, "database_unavailable", "the " + what + " query failed: " + failure.getMessage());
+    DatabaseFailure.respond(ctx, failure, what + " query");
   }
 }

@@ -35,7 +35,9 @@ final class OpsEndpoints {
 
   /** Serves {@code router} on {@code web.host}:{@code web.port}; ready once listening. */
   Future<HttpServer> listen(Vertx vertx, Settings.Web web, HttpServerOptions options, Router router) {
+    options.setIdleTimeout((int) web.idleTimeoutMs()).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     return vertx.createHttpServer(options.setHost(web.host()).setPort(web.port()))
+        .connectionHandler(new ConnectionCap(web.maxConnections(), health.metrics()))
         .requestHandler(router)
         .listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(

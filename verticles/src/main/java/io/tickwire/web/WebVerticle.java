@@ -93,6 +93,7 @@ public final class WebVerticle extends VerticleBase {
   private Router routes(ApiToken token, LatestFeatures features) {
     Router router = Router.router(vertx);
     ops.install(router);
+    readAuth(router, token);
     router.get(Dashboard.PATH).handler(dashboard::upgrade);
     BarStore bars = database == null ? null : new BarStore(database.apiPool());
     router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
@@ -103,6 +104,15 @@ public final class WebVerticle extends VerticleBase {
     DashboardRoutes.install(router);
     ApiErrors.install(router, BODY_LIMIT);
     return router;
+  }
+
+  /** Installed before the routes it guards (after the open /health, /ready, /metrics), when a read token is set. */
+  private void readAuth(Router router, ApiToken token) {
+    if (settings.web().readToken() != null) {
+      ReadAuth auth = new ReadAuth(settings.web().readToken(), token);
+      router.get("/api/*").handler(auth);
+      router.get(Dashboard.PATH).handler(auth);
+    }
   }
 
   /** Mutations pass the token check, then the content-type check, then the size limit, before their handler. */

@@ -60,7 +60,7 @@ class ClusteredEventBusTest {
   /** A member of cluster {@code name} listening on {@code port}, one of the members' {@code ports}. */
   private static ClusterSettings settings(String name, List<Integer> ports, int port) {
     return new ClusterSettings(name, ports.stream().map(FreePorts::member).toList(), "127.0.0.1", port,
-        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
+        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096), null);
   }
 
   @AfterAll

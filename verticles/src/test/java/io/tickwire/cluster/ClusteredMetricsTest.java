@@ -27,7 +27,7 @@ class ClusteredMetricsTest {
   /** A member of cluster {@code name} listening on {@code port}, one of this test's {@link #ports}. */
   private ClusterSettings settings(String name, int port) {
     return new ClusterSettings(name, ports.stream().map(FreePorts::member).toList(), "127.0.0.1", port,
-        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096));
+        "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096), null);
   }
 
   @Test

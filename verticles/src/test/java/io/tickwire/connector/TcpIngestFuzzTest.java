@@ -73,7 +73,7 @@ class TcpIngestFuzzTest {
   void garbageIsCountedGoodFramesAllArriveAndNothingEscapesOrBlocks() throws IOException {
     // the server may lag behind the producer's reconnects after refused lengths: allow them all to be open at once
     IngestHarness ingest = IngestHarness.start(vertx, "ingest.tcp.max_frame_bytes=" + MAX_FRAME,
-        "ingest.tcp.max_connections=10000");
+        "ingest.tcp.max_connections=10000", "ingest.tcp.max_connections_per_address=10000");
     Random random = new Random(20261122);
     List<Case> cases = new ArrayList<>();
     for (int i = 0; i < CASES; i++) {

@@ -1,7 +1,9 @@
 package io.tickwire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickwire.config.ConfigException;
 import io.tickwire.testing.HttpCall;
 import io.tickwire.testing.LogCapture;
 import io.vertx.core.Vertx;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class ApiTokenTest {
+  private static final String ENV_TOKEN = "token-from-env-0123456789-0123456789";
   private static final JsonObject CONDITION = new JsonObject().put("condition", "price > 1.0");
 
   @Test
@@ -44,9 +47,9 @@ class ApiTokenTest {
     assertThat(Files.readString(file).strip()).as("reused, not regenerated").isEqualTo(token);
     assertThat(validate(second, token)).isEqualTo(200);
     log.close();
-    assertThat(log.messages()).as("said once, on the start that generated it, with where it is kept")
-        .containsExactly("generated an API token for rule changes, kept in " + file.toAbsolutePath());
-    assertThat(String.join("\n", log.messages())).as("the token itself is never logged").doesNotContain(token);
+    assertThat(log.messages()).as("the start that generated it names the file, never the token")
+        .containsExactly("generated the API token for rule changes; read it from " + file.toAbsolutePath());
+    assertThat(String.join("\n", log.messages())).doesNotContain(token);
   }
 
   @Test
@@ -63,14 +66,14 @@ class ApiTokenTest {
     Path dataDir = WebFixture.temporaryDirectory();
     Files.writeString(dataDir.resolve("api-token"), "token-from-file");
 
-    WebFixture node = WebFixture.withTokenSource(vertx, dataDir, Map.of(ApiToken.ENV, "token-from-env"));
+    WebFixture node = WebFixture.withTokenSource(vertx, dataDir, Map.of(ApiToken.ENV, ENV_TOKEN));
 
-    assertThat(validate(node, "token-from-env")).isEqualTo(200);
+    assertThat(validate(node, ENV_TOKEN)).isEqualTo(200);
     assertThat(validate(node, "token-from-file")).isEqualTo(401);
     assertThat(node.web.apiTokenFile()).as("no file: the token is the environment's").isNull();
 
     Path empty = WebFixture.temporaryDirectory();
-    WebFixture.withTokenSource(vertx, empty, Map.of(ApiToken.ENV, "token-from-env"));
+    WebFixture.withTokenSource(vertx, empty, Map.of(ApiToken.ENV, ENV_TOKEN));
     assertThat(empty.resolve("api-token")).doesNotExist();
   }
 
@@ -79,6 +82,22 @@ class ApiTokenTest {
     Path dataDir = WebFixture.temporaryDirectory();
     WebFixture.withTokenSource(vertx, dataDir, Map.of(ApiToken.ENV, "  "));
     assertThat(dataDir.resolve("api-token")).exists();
+  }
+
+  @Test
+  void aShortEnvironmentTokenFailsTheStartNamingTheVariableNotTheToken(Vertx vertx) {
+    assertThatThrownBy(() -> WebFixture.withTokenSource(vertx, WebFixture.temporaryDirectory(),
+        Map.of(ApiToken.ENV, "short-token-1234")))
+        .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(ConfigException.class)
+            .hasMessageContaining(ApiToken.ENV).hasMessageContaining("at least 32")
+            .hasMessageNotContaining("short-token-1234"));
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    while (e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    return e;
   }
 
   private static int validate(WebFixture node, String token) {

@@ -55,6 +55,19 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void withAReadTokenThePageOpenedWithItInTheFragmentGoesLive(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    String token = "a-read-token-for-the-browser-0123456789";
+    try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-read-token.png"),
+        "/#read_token=" + token, List.of("web.read_token=" + token))) {
+      HeadlessChromium browser = dashboard.browser;
+      Await.until(() -> number(browser, "return window.tickwire?.candleCount() ?? 0") >= 1, LIVE,
+          "a candle drawn from the live feed the token opened");
+      assertThat(text(browser, "connection")).startsWith("live");
+      assertThat(browser.eval("return location.hash;")).as("the token is taken off the address bar").isEqualTo("");
+    }
+  }
+
+  @Test
   void rulesPanelDisablesAndAddsRulesWithTheTokenKeptInTheTab(Vertx vertx, @TempDir Path dataDir) throws Exception {
     try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-rules.png"))) {
       HeadlessChromium browser = dashboard.browser;

@@ -43,13 +43,20 @@ final class LiveDashboard implements AutoCloseable {
   }
 
   static LiveDashboard open(Vertx vertx, Path dataDir, Path screenshot) throws Exception {
+    return open(vertx, dataDir, screenshot, "/", List.of());
+  }
+
+  /** As {@link #open(Vertx, Path, Path)}, at {@code page} (e.g. with a fragment), with config overrides. */
+  static LiveDashboard open(Vertx vertx, Path dataDir, Path screenshot, String page, List<String> overrides)
+      throws Exception {
     HeadlessChromium.requireInstalled();
     Path seed = dataDir.resolve("rules.yaml");
     Files.writeString(seed, "rules:\n  - {name: " + RULE + ", condition: '" + FLIPPING + "', signal: 1,"
         + " score: 0.5, cooldown_ms: 0}\n");
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+    List<String> settings = Pipelines.concat(TestDatabase.fresh().settings(),
         "web.host=127.0.0.1", "web.port=0", "data_dir=" + dataDir, "rules.seed=" + seed,
-        "synthetic.rate=3000", "batcher.allowed_lateness_ms=100")),
+        "synthetic.rate=3000", "batcher.allowed_lateness_ms=100");
+    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(settings, overrides.toArray(new String[0]))),
         EnumSet.allOf(Role.class), List.of(), new Pipelines.Capture());
     Await.result(node.start());
     HeadlessChromium browser;
@@ -60,7 +67,7 @@ final class LiveDashboard implements AutoCloseable {
       throw e;
     }
     LiveDashboard dashboard = new LiveDashboard(node, browser, dataDir, screenshot);
-    browser.driver().get("http://127.0.0.1:" + dashboard.port() + "/");
+    browser.driver().get("http://127.0.0.1:" + dashboard.port() + page);
     return dashboard;
   }
 

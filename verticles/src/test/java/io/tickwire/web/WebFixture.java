@@ -27,7 +27,7 @@ import java.util.Map;
 final class WebFixture {
   /** Fixed rather than the defaults, so the interval tests do not depend on conf/tickwire.yaml. */
   static final String INTERVALS = "[1s,10s,1m]";
-  static final String TOKEN = "test-token-0123456789";
+  static final String TOKEN = "test-token-0123456789-0123456789-0123456789";
 
   final TestDatabase db;
   final Database database;
@@ -35,27 +35,33 @@ final class WebFixture {
   final Path dataDir;
   final WebVerticle web;
 
-  private WebFixture(Vertx vertx, TestDatabase db, Path dataDir, Map<String, String> environment) {
+  private WebFixture(Vertx vertx, TestDatabase db, Path dataDir, Map<String, String> environment,
+      List<String> overrides) {
     this.db = db;
     this.dataDir = dataDir;
     Codecs.register(vertx);
-    Settings settings = settings(vertx, db, dataDir);
+    Settings settings = settings(vertx, db, dataDir, overrides);
     this.database = db == null ? null : Await.result(Database.open(vertx, settings));
     this.web = new WebVerticle(settings, database, health, environment::get);
     Await.result(vertx.deployVerticle(web));
   }
 
   static WebFixture withDatabase(Vertx vertx) {
-    return new WebFixture(vertx, TestDatabase.fresh(), temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN));
+    return new WebFixture(vertx, TestDatabase.fresh(), temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN), List.of());
   }
 
   static WebFixture withoutDatabase(Vertx vertx) {
-    return new WebFixture(vertx, null, temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN));
+    return new WebFixture(vertx, null, temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN), List.of());
+  }
+
+  /** No database, with config overrides (e.g. web.ws.* or web.read_token). */
+  static WebFixture withoutDatabase(Vertx vertx, String... overrides) {
+    return new WebFixture(vertx, null, temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN), List.of(overrides));
   }
 
   /** No database; the token comes from {@code environment} or else from {@code dataDir}, as at a real start. */
   static WebFixture withTokenSource(Vertx vertx, Path dataDir, Map<String, String> environment) {
-    return new WebFixture(vertx, null, dataDir, environment);
+    return new WebFixture(vertx, null, dataDir, environment, List.of());
   }
 
   static Path temporaryDirectory() {
@@ -66,12 +72,13 @@ final class WebFixture {
     }
   }
 
-  private static Settings settings(Vertx vertx, TestDatabase db, Path dataDir) {
+  private static Settings settings(Vertx vertx, TestDatabase db, Path dataDir, List<String> extra) {
     List<String> overrides = new ArrayList<>(List.of("web.host=127.0.0.1", "web.port=0",
         "batcher.intervals=" + INTERVALS, "data_dir=" + dataDir));
     if (db != null) {
       overrides.addAll(db.settings());
     }
+    overrides.addAll(extra);
     return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), overrides)));
   }
 

@@ -17,18 +17,21 @@ public final class Dashboard {
 
   private final DashboardHub hub;
   private final DashboardHealth health;
+  private final UpgradeGuard guard;
 
-  private Dashboard(DashboardHub hub, DashboardHealth health) {
+  private Dashboard(DashboardHub hub, DashboardHealth health, UpgradeGuard guard) {
     this.hub = hub;
     this.health = health;
+    this.guard = guard;
   }
 
   /** Starts on the caller's context (the web verticle's event loop), which then owns every client. */
   public static Future<Dashboard> start(Vertx vertx, Settings settings, HealthRegistry registry) {
     RequestParser parser = new RequestParser(settings.batcher().intervalsMillis());
     DashboardHub hub = new DashboardHub(parser, settings.web().ws().queue());
+    UpgradeGuard guard = new UpgradeGuard(settings.web().ws(), registry.metrics());
     return DashboardFeeds.start(vertx, hub)
-        .map(feeds -> new Dashboard(hub, DashboardHealth.start(vertx, registry, hub, feeds)));
+        .map(feeds -> new Dashboard(hub, DashboardHealth.start(vertx, registry, hub, feeds), guard));
   }
 
   /**
@@ -39,14 +42,28 @@ public final class Dashboard {
     return options.setMaxWebSocketFrameSize(ws.maxFrameBytes()).setMaxWebSocketMessageSize(ws.maxFrameBytes());
   }
 
-  /** Upgrades a request on {@link #PATH} to a dashboard client; a plain HTTP request gets 400. */
+  /**
+   * Upgrades a request on {@link #PATH} to a dashboard client; a plain HTTP request gets 400, a foreign origin 403
+   * and an upgrade past {@code web.ws.max_clients} 503.
+   */
   public void upgrade(RoutingContext ctx) {
+    UpgradeGuard.Refusal refusal = guard.check(ctx.request(), hub.clients());
+    if (refusal != null) {
+      ctx.response().setStatusCode(refusal.status).putHeader("content-type", "text/plain; charset=utf-8")
+          .end(refusal.message + "\n");
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(hub::accept).onFailure(e -> {
       if (!ctx.response().ended()) {
         ctx.response().setStatusCode(400).putHeader("content-type", "text/plain; charset=utf-8")
             .end("this is the dashboard WebSocket: connect with a WebSocket client\n");
       }
     });
+  }
+
+  /** Upgrades refused for their origin or for the client cap. */
+  public long refusedUpgrades() {
+    return guard.refused();
   }
 
   public void stop() {

@@ -1,0 +1,63 @@
+package io.tickwire.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the keys that hold credentials and TLS material; errors name the key, never a token's value. */
+final class Credentials {
+  private Credentials() {
+  }
+
+  /** A token under {@code key}, or null when the key is null. */
+  static Secret optionalToken(ConfigReader r, String key) {
+    String value = r.optionalString(key);
+    return value == null ? null : Secret.of(key, value);
+  }
+
+  /** {@code [{token, venues}]}; an empty list means producers need no token. */
+  static List<Settings.ProducerToken> producerTokens(ConfigReader r, String key) {
+    Object raw = r.raw(key);
+    if (!(raw instanceof JsonArray array)) {
+      throw new ConfigException(key, "config key '" + key + "' must be a list of {token, venues} (or [])");
+    }
+    List<Settings.ProducerToken> tokens = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      tokens.add(producerToken(array.getValue(i), key + "[" + i + "]"));
+    }
+    return List.copyOf(tokens);
+  }
+
+  private static Settings.ProducerToken producerToken(Object raw, String key) {
+    if (!(raw instanceof JsonObject entry) || !(entry.getValue("token") instanceof String token)) {
+      throw new ConfigException(key, "config key '" + key + "' must be {token: <at least " + Secret.MIN_LENGTH
+          + " characters>, venues: [...]}");
+    }
+    List<String> venues = new ConfigReader(entry).stringList("venues");
+    return new Settings.ProducerToken(Secret.of(key + ".token", token), venues);
+  }
+
+  /** PEM key and certificate under {@code prefix}.key and .cert: both null (no TLS) or both readable files. */
+  static Settings.Pem pem(ConfigReader r, String prefix) {
+    String key = r.optionalString(prefix + ".key");
+    String cert = r.optionalString(prefix + ".cert");
+    if (key == null && cert == null) {
+      return null;
+    }
+    readable(r, prefix + ".key", key);
+    readable(r, prefix + ".cert", cert);
+    return new Settings.Pem(key, cert);
+  }
+
+  private static void readable(ConfigReader r, String key, String path) {
+    if (path == null) {
+      throw ConfigReader.invalid(key, null, "a PEM file path: TLS needs both .key and .cert");
+    }
+    if (!Files.isReadable(Path.of(path))) {
+      throw ConfigReader.invalid(key, path, "a readable PEM file");
+    }
+  }
+}
