@@ -67,14 +67,16 @@ public final class LocalPipeline {
   public Future<Void> read(Vertx vertx, long frames, long timeoutMs) {
     Promise<Void> done = Promise.promise();
     long deadline = System.currentTimeMillis() + timeoutMs;
-    vertx.setPeriodic(0, 5, id -> {
+    // No zero initial delay: a timer that fires before setPeriodic has returned cannot be cancelled from its own
+    // handler (Vert.x throws), and the promise would never complete.
+    vertx.setPeriodic(5, id -> {
       if (framesRead() >= frames) {
-        vertx.cancelTimer(id);
         done.tryComplete();
-      } else if (System.currentTimeMillis() > deadline) {
         vertx.cancelTimer(id);
+      } else if (System.currentTimeMillis() > deadline) {
         done.tryFail(new IllegalStateException("the ingest read " + framesRead() + " of " + frames
             + " frames within " + timeoutMs + " ms"));
+        vertx.cancelTimer(id);
       }
     });
     return done.future();
