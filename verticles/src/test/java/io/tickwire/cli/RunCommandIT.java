@@ -116,13 +116,13 @@ class RunCommandIT {
     assertThat(r.exitCode()).as("exit code; stderr:\n" + r.stderr()).isZero();
     List<String> first = r.stderr().lines().limit(FIRST_LINES).toList();
     String httpPort = logged(r.stderr(), "HTTP on 0.0.0.0:");
-    String tcpPort = logged(r.stderr(), "tcp ingest listening on 0.0.0.0:");
+    String tcpPort = logged(r.stderr(), "tcp ingest listening on 127.0.0.1:");
     Path data = dir.resolve("data").toRealPath();
     assertThat(first).as("the banner, in the first " + FIRST_LINES + " lines, with the ports actually bound")
         .contains("tickwire is up: roles ingest, compute, persist, web",
             "  dashboard   http://localhost:" + httpPort + "/",
             "  API         http://localhost:" + httpPort + "/api",
-            "  TCP ingest  localhost:" + tcpPort,
+            "  TCP ingest  127.0.0.1:" + tcpPort,
             "  API token   " + data.resolve("api-token") + " (for rule changes)",
             "  data        " + data);
     assertThat(r.stderr()).as("initdb and the server write to pg.log").doesNotContain("initdb", "io.zonky")
@@ -131,11 +131,11 @@ class RunCommandIT {
     assertThat(Files.readString(data.resolve("pg.log"))).contains("database system is ready to accept connections");
   }
 
-  /** What follows {@code prefix} on its line of {@code stderr}: a port that a start-up log line names. */
+  /** The port right after {@code prefix} on its line of {@code stderr}, as a start-up log line names it. */
   private static String logged(String stderr, String prefix) {
     String line = stderr.lines().filter(l -> l.contains(prefix)).findFirst()
         .orElseThrow(() -> new AssertionError("no line with '" + prefix + "' in:\n" + stderr));
-    return line.substring(line.indexOf(prefix) + prefix.length()).strip();
+    return line.substring(line.indexOf(prefix) + prefix.length()).replaceFirst("^(\\d+).*$", "$1");
   }
 
   @Test
