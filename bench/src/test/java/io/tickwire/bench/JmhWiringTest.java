@@ -32,6 +32,7 @@ class JmhWiringTest {
         "io.tickwire.bench.BinaryCodecBenchmark",
         "io.tickwire.bench.JsonCodecBenchmark",
         "io.tickwire.bench.VenueParseBenchmark",
+        "io.tickwire.bench.CaptureReplayBenchmark",
         "io.tickwire.bench.RouterBenchmark",
         "io.tickwire.bench.BatcherBenchmark",
         "io.tickwire.bench.FeatureBenchmark",
