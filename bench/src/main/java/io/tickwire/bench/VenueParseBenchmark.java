@@ -31,11 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code replay --capture} create it): parse, normalise, count. The score is frames/s; the secondary {@code events}
  * score is the trades those frames produced per second (a Kraken v1 frame carries 1.25 trades on average).
  *
- * <p>Frames are the same as those of {@code SessionParseBenchmark} (a test-side harness), so the figures compare:
- * recorded frames from the repository's {@code fixtures/} where they exist (Kraken v1 {@code trade}, Coinbase
- * Exchange {@code match}, Binance {@code aggTrade}), frames written from the documented message shapes otherwise
- * (Kraken v2 {@code trade}, Coinbase Advanced Trade {@code market_trades} with one trade a message, Binance
- * {@code trade}). A session that reports a parse error fails the run.
+ * <p>Frames are those of the venue-session reading in BENCHMARKS.md, so the figures compare: recorded frames from
+ * the repository's {@code fixtures/} where they exist (Kraken v1 {@code trade}, Coinbase Exchange {@code match},
+ * Binance {@code aggTrade}), frames written from the documented message shapes otherwise (Kraken v2 {@code trade},
+ * Coinbase Advanced Trade {@code market_trades} with one trade a message, Binance {@code trade}). Whole captures,
+ * books and checksums included, are {@link CaptureReplayBenchmark}'s. A session that reports a parse error fails the
+ * run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -32,11 +32,12 @@ class JmhWiringTest {
         "io.tickwire.bench.BinaryCodecBenchmark",
         "io.tickwire.bench.JsonCodecBenchmark",
         "io.tickwire.bench.VenueParseBenchmark",
-        "io.tickwire.router.RouterBenchmark",
+        "io.tickwire.bench.CaptureReplayBenchmark",
+        "io.tickwire.bench.RouterBenchmark",
         "io.tickwire.bench.BatcherBenchmark",
         "io.tickwire.bench.FeatureBenchmark",
         "io.tickwire.bench.RuleBenchmark",
-        "io.tickwire.sink.PostgresInsertBenchmark");
+        "io.tickwire.bench.PostgresInsertBenchmark");
   }
 
   @Test

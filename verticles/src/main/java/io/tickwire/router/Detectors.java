@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * otherwise count as out of order and skew the outlier window); the others only observe. Counts every anomaly by
  * type. Confined to the router's event loop.
  */
-final class Detectors {
+// Public, with its constructor and admit, for the bench module's RouterBenchmark, which measures admit alone.
+public final class Detectors {
   /** What the router detects; schema drift is caught at the ingest, before an event exists. */
   static final List<String> TYPES = List.of(AnomalyTypes.DUPLICATE, AnomalyTypes.OUT_OF_ORDER,
       AnomalyTypes.SEQUENCE_GAP, AnomalyTypes.LATENCY_SPIKE, AnomalyTypes.OUTLIER_PRICE, AnomalyTypes.STALE_FEED,
@@ -45,7 +46,7 @@ final class Detectors {
    * @param maxSymbols {@code router.max_symbols}: the per-symbol detectors keep at most that many keys each
    * @param maxFutureMicros {@code ingest.max_future_ms}, for the clock_skew anomaly's detail
    */
-  Detectors(Settings.Detect settings, int maxSymbols, long maxFutureMicros) {
+  public Detectors(Settings.Detect settings, int maxSymbols, long maxFutureMicros) {
     this.skew = new ClockSkewDetector(maxFutureMicros);
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
     this.order = new OrderDetector(maxSymbols);
@@ -62,7 +63,7 @@ final class Detectors {
    * Runs every detector over {@code event}, which arrived at {@code nowMicros} (wall clock), adding anomalies to
    * {@code out}; false when the event must be dropped.
    */
-  boolean admit(MarketEvent event, long nowMicros, List<Anomaly> out) {
+  public boolean admit(MarketEvent event, long nowMicros, List<Anomaly> out) {
     if (event instanceof FeedGap) {
       return true; // a marker, not market data: its time is the connector's, so order and latency do not apply
     }

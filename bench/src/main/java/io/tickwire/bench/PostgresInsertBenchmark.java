@@ -1,9 +1,10 @@
-package io.tickwire.sink;
+package io.tickwire.bench;
 
-import io.tickwire.bench.BenchInputs;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticFeed;
+import io.tickwire.sink.Database;
+import io.tickwire.sink.TradeRows;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;

@@ -1,11 +1,13 @@
-package io.tickwire.router;
+package io.tickwire.bench;
 
-import io.tickwire.bench.BenchInputs;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
+import io.tickwire.router.Detectors;
+import io.tickwire.router.EventValidator;
+import io.tickwire.router.PartitionSequencer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
