@@ -30,6 +30,6 @@ final class BarsHandler extends DatabaseQueryHandler<BarsQuery, List<Bar>> {
 
   @Override
   Buffer body(List<Bar> bars) {
-    return Responses.v1Array(bars);
+    return Replies.v1Array(bars);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns {@code /api/bars} query parameters into a {@link BarsQuery}, or a {@link BadParameterException} naming
+ * Turns {@code /api/bars} query parameters into a {@link BarsQuery}, or an {@link ApiException} naming
  * the first parameter that is wrong.
  */
 final class BarsQueryParser {
@@ -45,10 +45,10 @@ final class BarsQueryParser {
     try {
       millis = Intervals.parse(text);
     } catch (IllegalArgumentException e) {
-      throw BadParameterException.invalid("interval", text, "one of the configured intervals " + configured());
+      throw ApiException.badParameter("interval", text, "one of the configured intervals " + configured());
     }
     if (Arrays.stream(intervalsMillis).noneMatch(configured -> configured == millis)) {
-      throw BadParameterException.invalid("interval", text, "one of the configured intervals " + configured()
+      throw ApiException.badParameter("interval", text, "one of the configured intervals " + configured()
           + " (no bars are built for others)");
     }
     return millis;

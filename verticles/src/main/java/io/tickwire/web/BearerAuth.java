@@ -33,6 +33,6 @@ final class BearerAuth implements Handler<RoutingContext> {
 
   private static void refuse(RoutingContext ctx, String challenge, String detail) {
     ctx.response().putHeader("WWW-Authenticate", challenge);
-    Responses.error(ctx, 401, "unauthorized", detail);
+    Replies.error(ctx, 401, "unauthorized", detail);
   }
 }

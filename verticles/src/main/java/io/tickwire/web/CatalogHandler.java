@@ -48,6 +48,6 @@ final class CatalogHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Responses.json(ctx, 200, catalog);
+    Replies.json(ctx, 200, catalog);
   }
 }

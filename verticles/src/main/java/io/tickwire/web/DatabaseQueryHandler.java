@@ -15,8 +15,6 @@ import io.vertx.ext.web.RoutingContext;
  * @param <R> what the query returns
  */
 abstract class DatabaseQueryHandler<Q, R> implements Handler<RoutingContext> {
-  private static final System.Logger LOG = System.getLogger(DatabaseQueryHandler.class.getName());
-
   private final String what;
   private final boolean hasDatabase;
 
@@ -26,7 +24,7 @@ abstract class DatabaseQueryHandler<Q, R> implements Handler<RoutingContext> {
     this.hasDatabase = hasDatabase;
   }
 
-  /** Throws {@link BadParameterException} naming the first bad parameter. */
+  /** Throws {@link ApiException} naming the first bad parameter. */
   abstract Q parse(MultiMap params);
 
   abstract Future<R> find(Q query);
@@ -35,31 +33,6 @@ abstract class DatabaseQueryHandler<Q, R> implements Handler<RoutingContext> {
 
   @Override
   public final void handle(RoutingContext ctx) {
-    Q query;
-    try {
-      query = parse(ctx.queryParams());
-    } catch (BadParameterException e) {
-      Responses.error(ctx, 400, "bad_request", e.getMessage());
-      return;
-    }
-    if (!hasDatabase) {
-      Responses.error(ctx, 503, "database_unavailable", "no database is open on this node");
-      return;
-    }
-    find(query).onComplete(result -> respond(ctx, result), failure -> databaseFailed(ctx, failure));
-  }
-
-  /** Outside the router's own dispatch, a throw would leave the client waiting; route it to the 500 handler. */
-  private void respond(RoutingContext ctx, R result) {
-    try {
-      Responses.json(ctx, 200, body(result));
-    } catch (RuntimeException e) {
-      ctx.fail(e);
-    }
-  }
-
-  private void databaseFailed(RoutingContext ctx, Throwable failure) {
-    LOG.log(System.Logger.Level.WARNING, "{0} query failed: {1}", what, failure.toString());
-    DatabaseFailure.respond(ctx, failure, what + " query");
+    Replies.query(ctx, what, this::parse, hasDatabase ? this::find : null, this::body);
   }
 }

@@ -20,6 +20,6 @@ final class HealthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HealthRegistry.Snapshot snapshot = health.snapshot();
-    Responses.json(ctx, snapshot.status() == Status.OK ? 200 : 503, HealthJson.of(snapshot));
+    Replies.json(ctx, snapshot.status() == Status.OK ? 200 : 503, HealthJson.of(snapshot));
   }
 }

@@ -20,6 +20,6 @@ final class IncidentEventsHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     incidents.events(ctx.pathParam("id")).onComplete(
         path -> ctx.response().putHeader("Content-Type", NDJSON).sendFile(path.toString()),
-        failure -> ApiFailures.respond(ctx, failure));
+        failure -> Replies.failed(ctx, failure));
   }
 }

@@ -12,9 +12,9 @@ final class IncidentGetHandler extends ApiHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
+  Future<Replies.Reply> serve(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     return incidents.meta(id).compose(meta -> incidents.report(id).map(report ->
-        ApiReply.ok(meta.copy().put("report", report))));
+        Replies.Reply.ok(meta.copy().put("report", report))));
   }
 }

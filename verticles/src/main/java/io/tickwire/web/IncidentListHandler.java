@@ -21,10 +21,10 @@ final class IncidentListHandler extends ApiHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
+  Future<Replies.Reply> serve(RoutingContext ctx) {
     QueryParams.rejectUnknownAndRepeated(ctx.queryParams(), List.of("limit"));
     int limit = QueryParams.limit(ctx.queryParams(), DEFAULT_LIMIT, MAX_LIMIT);
-    return incidents.list().map(all -> ApiReply.ok(new JsonObject().put("incidents", summaries(all, limit))));
+    return incidents.list().map(all -> Replies.Reply.ok(new JsonObject().put("incidents", summaries(all, limit))));
   }
 
   private static JsonArray summaries(List<JsonObject> all, int limit) {

@@ -13,6 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 final class LiveHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
-    Responses.json(ctx, 200, new JsonObject().put("status", "live"));
+    Replies.json(ctx, 200, new JsonObject().put("status", "live"));
   }
 }

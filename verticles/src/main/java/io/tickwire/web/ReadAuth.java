@@ -30,7 +30,7 @@ final class ReadAuth implements Handler<RoutingContext> {
       return;
     }
     ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"tickwire\"");
-    Responses.error(ctx, 401, "unauthorized", "this node requires its read token (web.read_token): send"
+    Replies.error(ctx, 401, "unauthorized", "this node requires its read token (web.read_token): send"
         + " Authorization: Bearer <token>");
   }
 

@@ -37,6 +37,6 @@ final class ReadyHandler implements Handler<RoutingContext> {
     if (!waiting.isEmpty()) {
       body.put("waiting_for", new JsonObject(Map.copyOf(waiting)));
     }
-    Responses.json(ctx, now ? 200 : 503, body);
+    Replies.json(ctx, now ? 200 : 503, body);
   }
 }

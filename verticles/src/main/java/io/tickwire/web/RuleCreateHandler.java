@@ -21,13 +21,13 @@ final class RuleCreateHandler extends RuleStoreHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
-    Rule rule = Rule.fromJson(JsonBodies.object(ctx));
+  Future<Replies.Reply> serve(RoutingContext ctx) {
+    Rule rule = Rule.fromJson(JsonBody.object(ctx));
     compiler.compile(rule);
     return store().insert(rule).map(stored -> {
       notices.changed(stored);
       ctx.response().putHeader("Location", "/api/rules/" + stored.name());
-      return ApiReply.created(stored.toJson());
+      return Replies.Reply.created(stored.toJson());
     });
   }
 }

@@ -14,14 +14,14 @@ final class RuleDeleteHandler extends RuleStoreHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
+  Future<Replies.Reply> serve(RoutingContext ctx) {
     String name = pathName(ctx);
     return store().delete(name).compose(deleted -> {
       if (!deleted) {
         return Future.failedFuture(unknown(name));
       }
       notices.deleted(name);
-      return Future.succeededFuture(ApiReply.noContent());
+      return Future.succeededFuture(Replies.Reply.noContent());
     });
   }
 }

@@ -11,7 +11,7 @@ final class RuleGetHandler extends RuleStoreHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
-    return existing(pathName(ctx)).map(rule -> ApiReply.ok(rule.toJson()));
+  Future<Replies.Reply> serve(RoutingContext ctx) {
+    return existing(pathName(ctx)).map(rule -> Replies.Reply.ok(rule.toJson()));
   }
 }

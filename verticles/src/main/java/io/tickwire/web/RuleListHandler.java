@@ -15,8 +15,8 @@ final class RuleListHandler extends RuleStoreHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
-    return store().all().map(rules -> ApiReply.ok(new JsonObject().put("rules", toJson(rules))));
+  Future<Replies.Reply> serve(RoutingContext ctx) {
+    return store().all().map(rules -> Replies.Reply.ok(new JsonObject().put("rules", toJson(rules))));
   }
 
   private static JsonArray toJson(List<Rule> rules) {

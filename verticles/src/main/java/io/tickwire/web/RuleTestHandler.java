@@ -31,14 +31,14 @@ final class RuleTestHandler extends RuleStoreHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
+  Future<Replies.Reply> serve(RoutingContext ctx) {
     MultiMap params = ctx.queryParams();
     QueryParams.rejectUnknownAndRepeated(params, PARAMETERS);
     String symbol = QueryParams.required(params, "symbol", "BTC-USD");
     String venue = QueryParams.optional(params, "venue", "a venue name, or no venue parameter for the newest");
     return existing(pathName(ctx)).map(rule -> {
       FeatureSnapshot snapshot = snapshot(symbol, venue);
-      return ApiReply.ok(outcome(compiler.compile(rule), snapshot));
+      return Replies.Reply.ok(outcome(compiler.compile(rule), snapshot));
     });
   }
 

@@ -24,16 +24,16 @@ final class RuleUpdateHandler extends RuleStoreHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
+  Future<Replies.Reply> serve(RoutingContext ctx) {
     String name = pathName(ctx);
-    Rule rule = Rule.fromJson(namedAsPath(JsonBodies.object(ctx), name));
+    Rule rule = Rule.fromJson(namedAsPath(JsonBody.object(ctx), name));
     compiler.compile(rule);
     return store().update(name, rule).compose(stored -> {
       if (stored == null) {
         return Future.failedFuture(unknown(name));
       }
       notices.changed(stored);
-      return Future.succeededFuture(ApiReply.ok(stored.toJson()));
+      return Future.succeededFuture(Replies.Reply.ok(stored.toJson()));
     });
   }
 

@@ -20,14 +20,14 @@ final class RuleValidateHandler extends ApiHandler {
   }
 
   @Override
-  Future<ApiReply> serve(RoutingContext ctx) {
-    JsonObject body = JsonBodies.object(ctx);
+  Future<Replies.Reply> serve(RoutingContext ctx) {
+    JsonObject body = JsonBody.object(ctx);
     if (body.containsKey("name")) {
       compiler.compile(Rule.fromJson(body));
     } else {
       compiler.validate(condition(body));
     }
-    return Future.succeededFuture(ApiReply.ok(new JsonObject().put("valid", true)));
+    return Future.succeededFuture(Replies.Reply.ok(new JsonObject().put("valid", true)));
   }
 
   private static String condition(JsonObject body) {

@@ -33,7 +33,7 @@ final class SignalsHandler extends DatabaseQueryHandler<SignalsQuery, SignalStor
   @Override
   Buffer body(SignalStore.Page page) {
     String next = page.next() == null ? "null" : Json.encode(page.next().encode());
-    return Buffer.buffer().appendString("{\"signals\":").appendBuffer(Responses.v1Array(page.signals()))
+    return Buffer.buffer().appendString("{\"signals\":").appendBuffer(Replies.v1Array(page.signals()))
         .appendString(",\"next_cursor\":").appendString(next).appendString("}");
   }
 }

@@ -102,7 +102,7 @@ public final class WebVerticle extends VerticleBase {
     incidentRoutes(router);
     router.get("/api/catalog").handler(new CatalogHandler(settings));
     DashboardRoutes.install(router);
-    ApiErrors.install(router, BODY_LIMIT);
+    Replies.installErrorPages(router, BODY_LIMIT);
     return router;
   }
 
@@ -120,7 +120,7 @@ public final class WebVerticle extends VerticleBase {
     RuleStore store = database == null ? null : new RuleStore(database.apiPool());
     RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings), settings.rules().maxConditionLength());
     RuleNotices notices = new RuleNotices(vertx.eventBus());
-    mutations(router).handler(new BearerAuth(token)).handler(new JsonContentType());
+    mutations(router).handler(new BearerAuth(token)).handler(JsonBody::requireJsonContentType);
     // A route of its own: Vert.x Web allows a body handler only before a route's user handlers.
     mutations(router).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.get("/api/rules").handler(new RuleListHandler(store));
