@@ -95,9 +95,9 @@ public final class WebVerticle extends VerticleBase {
     ops.install(router);
     readAuth(router, token);
     router.get(Dashboard.PATH).handler(dashboard::upgrade);
-    BarStore bars = database == null ? null : new BarStore(database.apiPool());
-    router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
-    router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));
+    new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
+        .mount(router);
+    new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
     ruleRoutes(router, token, features);
     incidentRoutes(router);
     router.get("/api/catalog").handler(new CatalogHandler(settings));
