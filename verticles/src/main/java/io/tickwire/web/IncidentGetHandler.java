@@ -1,5 +1,6 @@
 package io.tickwire.web;
 
+import io.tickwire.web.Replies.Reply;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,9 +13,9 @@ final class IncidentGetHandler extends ApiHandler {
   }
 
   @Override
-  Future<Replies.Reply> serve(RoutingContext ctx) {
+  Future<Reply> serve(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     return incidents.meta(id).compose(meta -> incidents.report(id).map(report ->
-        Replies.Reply.ok(meta.copy().put("report", report))));
+        Reply.ok(meta.copy().put("report", report))));
   }
 }

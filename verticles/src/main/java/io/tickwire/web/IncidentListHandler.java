@@ -1,5 +1,6 @@
 package io.tickwire.web;
 
+import io.tickwire.web.Replies.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,10 +22,10 @@ final class IncidentListHandler extends ApiHandler {
   }
 
   @Override
-  Future<Replies.Reply> serve(RoutingContext ctx) {
+  Future<Reply> serve(RoutingContext ctx) {
     QueryParams.rejectUnknownAndRepeated(ctx.queryParams(), List.of("limit"));
     int limit = QueryParams.limit(ctx.queryParams(), DEFAULT_LIMIT, MAX_LIMIT);
-    return incidents.list().map(all -> Replies.Reply.ok(new JsonObject().put("incidents", summaries(all, limit))));
+    return incidents.list().map(all -> Reply.ok(new JsonObject().put("incidents", summaries(all, limit))));
   }
 
   private static JsonArray summaries(List<JsonObject> all, int limit) {

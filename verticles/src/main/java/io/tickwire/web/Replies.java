@@ -5,6 +5,7 @@ import io.tickwire.inference.DuplicateRuleException;
 import io.tickwire.inference.InvalidRuleException;
 import io.tickwire.inference.RuleFormatException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Every answer the HTTP server sends, and how each kind of failure becomes one. All of them are JSON, errors
@@ -79,13 +79,17 @@ final class Replies {
   }
 
   /**
-   * Answers an endpoint that computes its reply as a future: every failure, thrown or failed, is answered the same
-   * way, except a non-client throw before any future exists, which is a bug and goes to the 500 page.
+   * The handler of an endpoint that computes its reply as a future: every failure, thrown or failed, is answered
+   * the same way, except a non-client throw before any future exists, which is a bug and goes to the 500 page.
    */
-  static void serve(RoutingContext ctx, Supplier<Future<Reply>> endpoint) {
+  static Handler<RoutingContext> serving(Function<RoutingContext, Future<Reply>> endpoint) {
+    return ctx -> serve(ctx, endpoint);
+  }
+
+  private static void serve(RoutingContext ctx, Function<RoutingContext, Future<Reply>> endpoint) {
     Future<Reply> reply;
     try {
-      reply = endpoint.get();
+      reply = endpoint.apply(ctx);
     } catch (RuntimeException e) {
       if (asClientError(e) == null) {
         ctx.fail(e); // a bug before any database call: a 500 with the stack trace in the log, not a 503

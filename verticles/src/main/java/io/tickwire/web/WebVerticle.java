@@ -12,12 +12,9 @@ import io.tickwire.sink.Database;
 import io.tickwire.web.dashboard.Dashboard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,8 +27,6 @@ import java.util.function.Function;
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
-  /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
-  static final long BODY_LIMIT = 16 * 1024;
   static final String HEALTH_NAME = "web";
   /** The environment variable that, when set, is the API token (no file is kept then). */
   public static final String API_TOKEN_ENV = ApiToken.ENV;
@@ -98,11 +93,11 @@ public final class WebVerticle extends VerticleBase {
     new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
         .mount(router);
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
-    ruleRoutes(router, token, features);
+    rules(token, features).mount(router);
     incidentRoutes(router);
     router.get("/api/catalog").handler(new CatalogHandler(settings));
     DashboardRoutes.install(router);
-    Replies.installErrorPages(router, BODY_LIMIT);
+    Replies.installErrorPages(router, RulesResource.BODY_LIMIT);
     return router;
   }
 
@@ -115,21 +110,10 @@ public final class WebVerticle extends VerticleBase {
     }
   }
 
-  /** Mutations pass the token check, then the content-type check, then the size limit, before their handler. */
-  private void ruleRoutes(Router router, ApiToken token, LatestFeatures features) {
+  private RulesResource rules(ApiToken token, LatestFeatures features) {
     RuleStore store = database == null ? null : new RuleStore(database.apiPool());
     RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings), settings.rules().maxConditionLength());
-    RuleNotices notices = new RuleNotices(vertx.eventBus());
-    mutations(router).handler(new BearerAuth(token)).handler(JsonBody::requireJsonContentType);
-    // A route of its own: Vert.x Web allows a body handler only before a route's user handlers.
-    mutations(router).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    router.get("/api/rules").handler(new RuleListHandler(store));
-    router.post("/api/rules").handler(new RuleCreateHandler(store, compiler, notices));
-    router.post("/api/rules/validate").handler(new RuleValidateHandler(compiler));
-    router.get("/api/rules/:name").handler(new RuleGetHandler(store));
-    router.put("/api/rules/:name").handler(new RuleUpdateHandler(store, compiler, notices));
-    router.delete("/api/rules/:name").handler(new RuleDeleteHandler(store, notices));
-    router.post("/api/rules/:name/test").handler(new RuleTestHandler(store, compiler, features));
+    return new RulesResource(store, compiler, features, vertx.eventBus(), token);
   }
 
   private void incidentRoutes(Router router) {
@@ -137,10 +121,6 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/incidents").handler(new IncidentListHandler(incidents));
     router.get("/api/incidents/:id").handler(new IncidentGetHandler(incidents));
     router.get("/api/incidents/:id/events").handler(new IncidentEventsHandler(incidents));
-  }
-
-  private static Route mutations(Router router) {
-    return router.route("/api/rules*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE);
   }
 
   private void started(HttpServer listening) {
