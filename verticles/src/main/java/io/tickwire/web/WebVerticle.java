@@ -94,8 +94,8 @@ public final class WebVerticle extends VerticleBase {
         .mount(router);
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
     rules(token, features).mount(router);
-    incidentRoutes(router);
-    router.get("/api/catalog").handler(new CatalogHandler(settings));
+    new IncidentsResource(vertx, new IncidentStore(settings.incidentsDir())).mount(router);
+    new CatalogResource(settings).mount(router);
     DashboardRoutes.install(router);
     Replies.installErrorPages(router, RulesResource.BODY_LIMIT);
     return router;
@@ -114,13 +114,6 @@ public final class WebVerticle extends VerticleBase {
     RuleStore store = database == null ? null : new RuleStore(database.apiPool());
     RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings), settings.rules().maxConditionLength());
     return new RulesResource(store, compiler, features, vertx.eventBus(), token);
-  }
-
-  private void incidentRoutes(Router router) {
-    IncidentFiles incidents = new IncidentFiles(vertx, new IncidentStore(settings.incidentsDir()));
-    router.get("/api/incidents").handler(new IncidentListHandler(incidents));
-    router.get("/api/incidents/:id").handler(new IncidentGetHandler(incidents));
-    router.get("/api/incidents/:id/events").handler(new IncidentEventsHandler(incidents));
   }
 
   private void started(HttpServer listening) {
