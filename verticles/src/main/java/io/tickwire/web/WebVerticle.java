@@ -87,7 +87,7 @@ public final class WebVerticle extends VerticleBase {
 
   private Router routes(ApiToken token, LatestFeatures features) {
     Router router = Router.router(vertx);
-    ops.install(router);
+    ops.mount(router);
     readAuth(router, token);
     router.get(Dashboard.PATH).handler(dashboard::upgrade);
     new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
