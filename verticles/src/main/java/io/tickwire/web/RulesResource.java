@@ -52,7 +52,7 @@ final class RulesResource {
 
   /** Mutations pass the token check, then the content-type check, then the size limit, before their handler. */
   void mount(Router router) {
-    mutations(router).handler(new BearerAuth(token)).handler(JsonBody::requireJsonContentType);
+    mutations(router).handler(BearerAuth.changes(token)).handler(JsonBody::requireJsonContentType);
     // A route of its own: Vert.x Web allows a body handler only before a route's user handlers.
     mutations(router).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.get("/api/rules").handler(Replies.serving(this::list));

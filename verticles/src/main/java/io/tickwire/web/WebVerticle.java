@@ -11,10 +11,12 @@ import io.tickwire.recorder.IncidentStore;
 import io.tickwire.sink.Database;
 import io.tickwire.web.dashboard.Dashboard;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,8 +24,8 @@ import java.util.function.Function;
 /**
  * The node's HTTP face: {@code /live}, {@code /health}, {@code /ready}, {@code /metrics} (as on every node, see
  * {@link OpsEndpoints}), the REST API, the dashboard WebSocket ({@code /ws}) and the dashboard's files. It only
- * wires routes to their handlers and runs the server on {@code web.host}:{@code web.port}; each handler owns one
- * endpoint.
+ * builds the resources (bars, signals, rules, incidents, catalog, dashboard), mounts them, and runs the server on
+ * {@code web.host}:{@code web.port}; each resource registers its own routes.
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
@@ -85,26 +87,29 @@ public final class WebVerticle extends VerticleBase {
     return ops.listen(vertx, web, Dashboard.limitFrames(new HttpServerOptions(), web.ws()), router);
   }
 
+  /**
+   * Vert.x tries routes in the order they are added: the probes stay open, the read check runs before what it
+   * guards, and the dashboard's catch-all comes last.
+   */
   private Router routes(ApiToken token, LatestFeatures features) {
     Router router = Router.router(vertx);
     ops.mount(router);
-    readAuth(router, token);
-    router.get(Dashboard.PATH).handler(dashboard::upgrade);
+    guardReads(router, token);
     new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
         .mount(router);
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
     rules(token, features).mount(router);
     new IncidentsResource(vertx, new IncidentStore(settings.incidentsDir())).mount(router);
     new CatalogResource(settings).mount(router);
-    DashboardRoutes.install(router);
+    new DashboardResource(dashboard).mount(router);
     Replies.installErrorPages(router, RulesResource.BODY_LIMIT);
     return router;
   }
 
-  /** Installed before the routes it guards (after the open /health, /ready, /metrics), when a read token is set. */
-  private void readAuth(Router router, ApiToken token) {
+  /** Before the routes it guards (after the open /live, /health, /ready, /metrics), when a read token is set. */
+  private void guardReads(Router router, ApiToken token) {
     if (settings.web().readToken() != null) {
-      ReadAuth auth = new ReadAuth(settings.web().readToken(), token);
+      Handler<RoutingContext> auth = BearerAuth.reads(settings.web().readToken(), token);
       router.get("/api/*").handler(auth);
       router.get(Dashboard.PATH).handler(auth);
     }
