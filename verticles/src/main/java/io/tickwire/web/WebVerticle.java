@@ -117,7 +117,8 @@ public final class WebVerticle extends VerticleBase {
 
   private RulesResource rules(ApiToken token, LatestFeatures features) {
     RuleStore store = database == null ? null : new RuleStore(database.apiPool());
-    RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings), settings.rules().maxConditionLength());
+    RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings),
+        settings.rules().maxConditionLength());
     return new RulesResource(store, compiler, features, vertx.eventBus(), token);
   }
 
