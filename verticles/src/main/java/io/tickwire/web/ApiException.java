@@ -2,7 +2,7 @@ package io.tickwire.web;
 
 /**
  * A request the API refuses, with the status, the stable error code and the detail its {@code {"error","detail"}}
- * body carries. Thrown (or failed with) anywhere in a handler's chain; {@link ApiFailures} answers it.
+ * body carries. Thrown (or failed with) anywhere in a handler's chain; {@link Replies} answers it.
  */
 final class ApiException extends RuntimeException {
   private final int status;
@@ -16,6 +16,11 @@ final class ApiException extends RuntimeException {
 
   static ApiException badRequest(String detail) {
     return new ApiException(400, "bad_request", detail);
+  }
+
+  /** A query parameter the API cannot accept: names it, the bad value and what is allowed. */
+  static ApiException badParameter(String name, String value, String allowed) {
+    return badRequest("parameter '" + name + "' is '" + value + "'; expected " + allowed);
   }
 
   static ApiException notFound(String detail) {

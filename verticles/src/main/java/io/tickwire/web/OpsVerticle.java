@@ -26,8 +26,8 @@ public final class OpsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    ops.install(router);
-    ApiErrors.install(router, 0); // no route here reads a body, so no request is ever refused as too large
+    ops.mount(router);
+    Replies.installErrorPages(router, 0); // no route here reads a body, so no request is ever refused as too large
     return ops.listen(vertx, web, new HttpServerOptions(), router).onSuccess(listening -> LOG.log(
         System.Logger.Level.INFO, "ops HTTP (/live, /health, /ready, /metrics) on {0}:{1,number,#}", web.host(),
         listening.actualPort()));

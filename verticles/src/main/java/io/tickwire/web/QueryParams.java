@@ -5,7 +5,7 @@ import io.vertx.core.MultiMap;
 import java.util.List;
 
 /**
- * The query-parameter checks every API endpoint shares: each throws a {@link BadParameterException} naming the
+ * The query-parameter checks every API endpoint shares: each throws an {@link ApiException} naming the
  * parameter, the bad value and what is allowed, so all endpoints answer a client mistake the same way.
  */
 final class QueryParams {
@@ -20,11 +20,11 @@ final class QueryParams {
   static void rejectUnknownAndRepeated(MultiMap params, List<String> known) {
     for (String name : params.names()) {
       if (!known.contains(name)) {
-        throw new BadParameterException("unknown parameter '" + name + "'; allowed: " + String.join(", ", known));
+        throw ApiException.badRequest("unknown parameter '" + name + "'; allowed: " + String.join(", ", known));
       }
       int times = params.getAll(name).size();
       if (times > 1) {
-        throw new BadParameterException("parameter '" + name + "' is given " + times + " times; give it once");
+        throw ApiException.badRequest("parameter '" + name + "' is given " + times + " times; give it once");
       }
     }
   }
@@ -32,7 +32,7 @@ final class QueryParams {
   static String required(MultiMap params, String name, String example) {
     String value = params.get(name);
     if (value == null || value.isBlank()) {
-      throw new BadParameterException("parameter '" + name + "' is required, e.g. " + name + "=" + example);
+      throw ApiException.badRequest("parameter '" + name + "' is required, e.g. " + name + "=" + example);
     }
     return value;
   }
@@ -41,7 +41,7 @@ final class QueryParams {
   static String optional(MultiMap params, String name, String allowed) {
     String value = params.get(name);
     if (value != null && value.isBlank()) {
-      throw BadParameterException.invalid(name, value, allowed);
+      throw ApiException.badParameter(name, value, allowed);
     }
     return value;
   }
@@ -57,10 +57,10 @@ final class QueryParams {
     try {
       micros = IsoTime.parse(text);
     } catch (RuntimeException e) { // unparseable, or too far out to fit in epoch microseconds
-      throw BadParameterException.invalid(name, text, allowed);
+      throw ApiException.badParameter(name, text, allowed);
     }
     if (micros < EARLIEST || micros > LATEST) {
-      throw BadParameterException.invalid(name, text, allowed);
+      throw ApiException.badParameter(name, text, allowed);
     }
     return micros;
   }
@@ -68,7 +68,7 @@ final class QueryParams {
   /** {@code from} inclusive, {@code to} exclusive: an empty or inverted range is a mistake, not an empty answer. */
   static void requireOrdered(MultiMap params, long from, long to) {
     if (from >= to) {
-      throw new BadParameterException("parameter 'from' (" + params.get("from") + ") must be before 'to' ("
+      throw ApiException.badRequest("parameter 'from' (" + params.get("from") + ") must be before 'to' ("
           + params.get("to") + "): from is inclusive, to exclusive");
     }
   }
@@ -83,10 +83,10 @@ final class QueryParams {
     try {
       limit = Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw BadParameterException.invalid("limit", text, allowed);
+      throw ApiException.badParameter("limit", text, allowed);
     }
     if (limit < 1 || limit > max) {
-      throw BadParameterException.invalid("limit", text, allowed);
+      throw ApiException.badParameter("limit", text, allowed);
     }
     return limit;
   }

@@ -31,7 +31,7 @@ record SignalCursor(long ts, String symbol, String name, String provider) {
       }
       return new SignalCursor(ts, symbol, name, provider);
     } catch (RuntimeException e) { // bad base64, not JSON, missing or mistyped fields
-      throw BadParameterException.invalid("cursor", text, ALLOWED);
+      throw ApiException.badParameter("cursor", text, ALLOWED);
     }
   }
 }

@@ -11,13 +11,12 @@ import io.tickwire.recorder.IncidentStore;
 import io.tickwire.sink.Database;
 import io.tickwire.web.dashboard.Dashboard;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,13 +24,11 @@ import java.util.function.Function;
 /**
  * The node's HTTP face: {@code /live}, {@code /health}, {@code /ready}, {@code /metrics} (as on every node, see
  * {@link OpsEndpoints}), the REST API, the dashboard WebSocket ({@code /ws}) and the dashboard's files. It only
- * wires routes to their handlers and runs the server on {@code web.host}:{@code web.port}; each handler owns one
- * endpoint.
+ * builds the resources (bars, signals, rules, incidents, catalog, dashboard), mounts them, and runs the server on
+ * {@code web.host}:{@code web.port}; each resource registers its own routes.
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
-  /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
-  static final long BODY_LIMIT = 16 * 1024;
   static final String HEALTH_NAME = "web";
   /** The environment variable that, when set, is the API token (no file is kept then). */
   public static final String API_TOKEN_ENV = ApiToken.ENV;
@@ -90,57 +87,39 @@ public final class WebVerticle extends VerticleBase {
     return ops.listen(vertx, web, Dashboard.limitFrames(new HttpServerOptions(), web.ws()), router);
   }
 
+  /**
+   * Vert.x tries routes in the order they are added: the probes stay open, the read check runs before what it
+   * guards, and the dashboard's catch-all comes last.
+   */
   private Router routes(ApiToken token, LatestFeatures features) {
     Router router = Router.router(vertx);
-    ops.install(router);
-    readAuth(router, token);
-    router.get(Dashboard.PATH).handler(dashboard::upgrade);
-    BarStore bars = database == null ? null : new BarStore(database.apiPool());
-    router.get("/api/bars").handler(new BarsHandler(new BarsQueryParser(settings.batcher().intervalsMillis()), bars));
-    router.get("/api/signals").handler(new SignalsHandler(database == null ? null : new SignalStore(database.apiPool())));
-    ruleRoutes(router, token, features);
-    incidentRoutes(router);
-    router.get("/api/catalog").handler(new CatalogHandler(settings));
-    DashboardRoutes.install(router);
-    ApiErrors.install(router, BODY_LIMIT);
+    ops.mount(router);
+    guardReads(router, token);
+    new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
+        .mount(router);
+    new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
+    rules(token, features).mount(router);
+    new IncidentsResource(vertx, new IncidentStore(settings.incidentsDir())).mount(router);
+    new CatalogResource(settings).mount(router);
+    new DashboardResource(dashboard).mount(router);
+    Replies.installErrorPages(router, RulesResource.BODY_LIMIT);
     return router;
   }
 
-  /** Installed before the routes it guards (after the open /health, /ready, /metrics), when a read token is set. */
-  private void readAuth(Router router, ApiToken token) {
+  /** Before the routes it guards (after the open /live, /health, /ready, /metrics), when a read token is set. */
+  private void guardReads(Router router, ApiToken token) {
     if (settings.web().readToken() != null) {
-      ReadAuth auth = new ReadAuth(settings.web().readToken(), token);
+      Handler<RoutingContext> auth = BearerAuth.reads(settings.web().readToken(), token);
       router.get("/api/*").handler(auth);
       router.get(Dashboard.PATH).handler(auth);
     }
   }
 
-  /** Mutations pass the token check, then the content-type check, then the size limit, before their handler. */
-  private void ruleRoutes(Router router, ApiToken token, LatestFeatures features) {
+  private RulesResource rules(ApiToken token, LatestFeatures features) {
     RuleStore store = database == null ? null : new RuleStore(database.apiPool());
-    RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings), settings.rules().maxConditionLength());
-    RuleNotices notices = new RuleNotices(vertx.eventBus());
-    mutations(router).handler(new BearerAuth(token)).handler(new JsonContentType());
-    // A route of its own: Vert.x Web allows a body handler only before a route's user handlers.
-    mutations(router).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    router.get("/api/rules").handler(new RuleListHandler(store));
-    router.post("/api/rules").handler(new RuleCreateHandler(store, compiler, notices));
-    router.post("/api/rules/validate").handler(new RuleValidateHandler(compiler));
-    router.get("/api/rules/:name").handler(new RuleGetHandler(store));
-    router.put("/api/rules/:name").handler(new RuleUpdateHandler(store, compiler, notices));
-    router.delete("/api/rules/:name").handler(new RuleDeleteHandler(store, notices));
-    router.post("/api/rules/:name/test").handler(new RuleTestHandler(store, compiler, features));
-  }
-
-  private void incidentRoutes(Router router) {
-    IncidentFiles incidents = new IncidentFiles(vertx, new IncidentStore(settings.incidentsDir()));
-    router.get("/api/incidents").handler(new IncidentListHandler(incidents));
-    router.get("/api/incidents/:id").handler(new IncidentGetHandler(incidents));
-    router.get("/api/incidents/:id/events").handler(new IncidentEventsHandler(incidents));
-  }
-
-  private static Route mutations(Router router) {
-    return router.route("/api/rules*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE);
+    RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings),
+        settings.rules().maxConditionLength());
+    return new RulesResource(store, compiler, features, vertx.eventBus(), token);
   }
 
   private void started(HttpServer listening) {

@@ -231,7 +231,7 @@ class RulesApiTest {
 
   @Test
   void aBodyOverTheLimitIs413() {
-    String huge = OVERSOLD.copy().put("padding", "x".repeat((int) WebVerticle.BODY_LIMIT)).encode();
+    String huge = OVERSOLD.copy().put("padding", "x".repeat((int) RulesResource.BODY_LIMIT)).encode();
     HttpCall.Answer answer = fixture.authorised("POST", "/api/rules").json(huge).send();
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.header("Content-Type")).isEqualTo("application/json");

@@ -2,15 +2,14 @@ package io.tickwire.web;
 
 import io.tickwire.codecs.Intervals;
 import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * Turns {@code /api/bars} query parameters into a {@link BarsQuery}, or a {@link BadParameterException} naming
- * the first parameter that is wrong.
- */
-final class BarsQueryParser {
+/** {@code GET /api/bars}: bars as a JSON array of v1 bar objects, newest first. */
+final class BarsResource {
   static final int DEFAULT_LIMIT = 500;
   static final int MAX_LIMIT = 5000;
   static final String DEFAULT_INTERVAL = "1s";
@@ -18,12 +17,26 @@ final class BarsQueryParser {
   private static final List<String> PARAMETERS = List.of("symbol", "venue", "interval", "from", "to", "limit");
 
   private final long[] intervalsMillis;
+  private final BarStore store;
 
-  /** @param intervalsMillis the intervals the batcher builds; no other interval has bars to serve */
-  BarsQueryParser(long[] intervalsMillis) {
+  /**
+   * @param intervalsMillis the intervals the batcher builds; no other interval has bars to serve
+   * @param store null when this node has no database: every valid request then answers 503
+   */
+  BarsResource(long[] intervalsMillis, BarStore store) {
     this.intervalsMillis = intervalsMillis.clone();
+    this.store = store;
   }
 
+  void mount(Router router) {
+    router.get("/api/bars").handler(this::bars);
+  }
+
+  private void bars(RoutingContext ctx) {
+    Replies.query(ctx, "bars", this::parse, store == null ? null : store::find, Replies::v1Array);
+  }
+
+  /** The request, or an {@link ApiException} naming the first parameter that is wrong. */
   BarsQuery parse(MultiMap params) {
     QueryParams.rejectUnknownAndRepeated(params, PARAMETERS);
     String symbol = QueryParams.required(params, "symbol", "BTC-USD");
@@ -45,10 +58,10 @@ final class BarsQueryParser {
     try {
       millis = Intervals.parse(text);
     } catch (IllegalArgumentException e) {
-      throw BadParameterException.invalid("interval", text, "one of the configured intervals " + configured());
+      throw ApiException.badParameter("interval", text, "one of the configured intervals " + configured());
     }
     if (Arrays.stream(intervalsMillis).noneMatch(configured -> configured == millis)) {
-      throw BadParameterException.invalid("interval", text, "one of the configured intervals " + configured()
+      throw ApiException.badParameter("interval", text, "one of the configured intervals " + configured()
           + " (no bars are built for others)");
     }
     return millis;

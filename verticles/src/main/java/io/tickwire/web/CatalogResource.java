@@ -3,9 +3,9 @@ package io.tickwire.web;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConnectorSettings;
 import io.tickwire.config.Settings;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,14 +17,22 @@ import java.util.Set;
  * any data has arrived (a feature is absent from snapshots until its window is full); symbols from other nodes or
  * the TCP ingest, and order-book features, are not known here, and the page adds them as their data arrives.
  */
-final class CatalogHandler implements Handler<RoutingContext> {
+final class CatalogResource {
   private final JsonObject catalog;
 
-  CatalogHandler(Settings settings) {
+  CatalogResource(Settings settings) {
     // Configuration does not change while the node runs, so the answer is computed once.
     this.catalog = new JsonObject().put("symbols", new JsonArray(symbols(settings).stream().toList()))
         .put("intervals", intervals(settings))
         .put("features", new JsonArray(settings.features().windows().stream().map(Settings.FeatureWindow::name).toList()));
+  }
+
+  void mount(Router router) {
+    router.get("/api/catalog").handler(this::catalog);
+  }
+
+  private void catalog(RoutingContext ctx) {
+    Replies.json(ctx, 200, catalog);
   }
 
   private static Set<String> symbols(Settings settings) {
@@ -44,10 +52,5 @@ final class CatalogHandler implements Handler<RoutingContext> {
       labels.add(Intervals.label(millis));
     }
     return labels;
-  }
-
-  @Override
-  public void handle(RoutingContext ctx) {
-    Responses.json(ctx, 200, catalog);
   }
 }
