@@ -1,10 +1,10 @@
 package io.tickwire.config;
 
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.flow.CreditSender;
-import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

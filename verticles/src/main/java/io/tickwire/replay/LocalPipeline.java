@@ -6,7 +6,7 @@ import io.tickwire.cluster.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.router.RouterVerticle;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

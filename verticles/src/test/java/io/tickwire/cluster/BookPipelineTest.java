@@ -15,7 +15,7 @@ import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.connector.FrameWriter;
 import io.tickwire.connector.TcpIngestVerticle;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestDatabase;

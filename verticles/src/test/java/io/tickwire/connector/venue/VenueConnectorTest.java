@@ -23,7 +23,7 @@ import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
 import io.tickwire.replay.CaptureReplay;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FixtureWebSocketServer;
 import io.tickwire.testing.Fixtures;
