@@ -3,6 +3,7 @@ package io.tickwire.cluster;
 import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.cli.PrintVerticle;
 import io.tickwire.config.ConnectorSettings;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;

@@ -2,7 +2,7 @@ package io.tickwire.replay;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.router.RouterVerticle;

@@ -3,7 +3,7 @@ package io.tickwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.config.Role;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FrameSink;

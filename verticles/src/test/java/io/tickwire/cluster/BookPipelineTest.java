@@ -13,6 +13,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
+import io.tickwire.config.Role;
 import io.tickwire.connector.FrameWriter;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.codecs.AnomalyTypes;

@@ -2,6 +2,7 @@ package io.tickwire.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwire.config.Role;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestDatabase;

@@ -1,6 +1,7 @@
 package io.tickwire.connector.venue;
 
 import io.tickwire.codecs.MarketEvent;
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.capture.CaptureSource;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.capture.CryptofeedCapture.Direction;
