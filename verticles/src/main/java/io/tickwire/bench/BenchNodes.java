@@ -1,7 +1,7 @@
 package io.tickwire.bench;
 
 import io.tickwire.cluster.Clustering;
-import io.tickwire.cluster.Node;
+import io.tickwire.node.Node;
 import io.tickwire.config.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.config.Settings;

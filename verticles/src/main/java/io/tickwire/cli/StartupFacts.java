@@ -1,6 +1,6 @@
 package io.tickwire.cli;
 
-import io.tickwire.cluster.Node;
+import io.tickwire.node.Node;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;

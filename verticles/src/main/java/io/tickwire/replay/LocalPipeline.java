@@ -1,7 +1,7 @@
 package io.tickwire.replay;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
-import io.tickwire.cluster.Node;
+import io.tickwire.node.Node;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;

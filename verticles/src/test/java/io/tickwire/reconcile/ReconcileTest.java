@@ -2,7 +2,7 @@ package io.tickwire.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.PipelineTopology;
+import io.tickwire.node.PipelineTopology;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;

@@ -2,7 +2,7 @@ package io.tickwire.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.PipelineTopology;
+import io.tickwire.node.PipelineTopology;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.MarketEvent;

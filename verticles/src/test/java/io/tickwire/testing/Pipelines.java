@@ -1,6 +1,6 @@
 package io.tickwire.testing;
 
-import io.tickwire.cluster.Node;
+import io.tickwire.node.Node;
 import io.tickwire.config.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.config.ConfigLoader;

@@ -1,4 +1,4 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

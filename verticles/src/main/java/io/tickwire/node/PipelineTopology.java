@@ -1,4 +1,4 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.config.Role;
