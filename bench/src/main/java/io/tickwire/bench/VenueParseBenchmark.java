@@ -4,7 +4,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.capture.CryptofeedCapture.Direction;
 import io.tickwire.connector.venue.SessionOutput;
-import io.tickwire.connector.venue.SessionSpec;
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.VenueSession;
 import io.tickwire.connector.venue.VenueSessions;
 import java.util.EnumSet;

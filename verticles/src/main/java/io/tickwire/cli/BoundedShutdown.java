@@ -1,6 +1,6 @@
 package io.tickwire.cli;
 
-import io.tickwire.cluster.Node;
+import io.tickwire.node.Node;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.tickwire.replay.InProcessReplay;
 import io.tickwire.replay.LocalPipeline;
 import io.tickwire.replay.Rate;
 import io.tickwire.replay.ReplaySummary;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.tickwire.cli;
 
 import io.tickwire.cluster.Clustering;
-import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.Node;
+import io.tickwire.config.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConfigException;

@@ -1,6 +1,6 @@
 package io.tickwire.cli;
 
-import io.tickwire.cluster.Role;
+import io.tickwire.config.Role;
 import io.tickwire.web.WebVerticle;
 import java.util.ArrayList;
 import java.util.List;

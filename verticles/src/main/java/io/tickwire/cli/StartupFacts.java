@@ -1,7 +1,7 @@
 package io.tickwire.cli;
 
-import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.Node;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.sink.Database;

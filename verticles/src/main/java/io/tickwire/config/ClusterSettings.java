@@ -1,6 +1,5 @@
 package io.tickwire.config;
 
-import io.tickwire.cluster.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,7 @@ import java.util.Set;
  * same name join each other), the Hazelcast members to
  * join (host:port), the interface and port this member listens on for Hazelcast, the event-bus host and port (bind)
  * and the host other nodes reach it by (the pod IP in Kubernetes), the Hazelcast XML to start from, and how long
- * joining may take; and which roles run somewhere in the cluster ({@code roles}, parsed by the cluster package):
+ * joining may take; and which roles run somewhere in the cluster ({@code roles}, parsed into {@link Role}s):
  * a producer feeds the consumer groups of those roles, and waits for them while none is up; and how compute nodes
  * share the partitions ({@link Ownership}); {@code tls}: the event bus's PEM key and certificate, or null for plain
  * TCP between nodes.

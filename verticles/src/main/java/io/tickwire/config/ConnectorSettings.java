@@ -1,7 +1,5 @@
 package io.tickwire.config;
 
-import io.tickwire.connector.venue.SessionSpec;
-import io.tickwire.connector.ws.FeedPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

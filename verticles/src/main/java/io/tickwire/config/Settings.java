@@ -1,10 +1,9 @@
 package io.tickwire.config;
 
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
-import io.tickwire.flow.CreditSender;
-import io.tickwire.router.detect.AnomalyTypes;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +150,12 @@ public record Settings(
 
   /** Link and partition settings shared by every stage. */
   public record Pipeline(int partitions, int creditWindow, long sendTimeoutMs, boolean publishToObservers) {
+    /**
+     * Bound on batches waiting for credit on one link, per credit of its window. Kept with the pipeline settings
+     * so the links (flow) and the partitions-per-batcher check below share one number without config depending
+     * on flow.
+     */
+    public static final int MAX_WAITING_PER_CREDIT = 64;
   }
 
   /**
@@ -221,13 +226,13 @@ public record Settings(
 
   /**
    * A batcher's partitions all send bars through one link, so each may have a window of tick batches waiting on
-   * it; the link refuses more than {@link CreditSender#MAX_WAITING_PER_CREDIT} per credit.
+   * it; the link refuses more than {@link Pipeline#MAX_WAITING_PER_CREDIT} per credit.
    */
   private static void checkPartitionsPerBatcher(Settings s) {
     int perInstance = (s.pipeline().partitions() + s.batcher().instances() - 1) / s.batcher().instances();
-    if (perInstance > CreditSender.MAX_WAITING_PER_CREDIT) {
+    if (perInstance > Pipeline.MAX_WAITING_PER_CREDIT) {
       throw ConfigReader.invalid("batcher.instances", s.batcher().instances(), "at least pipeline.partitions / "
-          + CreditSender.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
+          + Pipeline.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
     }
   }
 

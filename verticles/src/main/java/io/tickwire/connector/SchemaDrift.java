@@ -5,7 +5,7 @@ import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.PerSecondSampler;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

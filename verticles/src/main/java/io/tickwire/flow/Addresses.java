@@ -35,7 +35,7 @@ public final class Addresses {
 
   private static final char GROUP_SEPARATOR = '#';
 
-  /** What travels on each address, for {@code tickwire tail --list}. */
+  /** What travels on each address (every constant above), for {@code tickwire tail --list}. */
   public static final Map<String, String> DESCRIPTIONS = descriptions();
 
   private Addresses() {
@@ -79,12 +79,15 @@ public final class Addresses {
     d.put(INGRESS, "normalised events from the connectors, before validation and routing");
     d.put(TICKS, "validated, sequenced events by partition (md.ticks.<p>; md.ticks is all of them)");
     d.put(BARS, "closed OHLCV bars (and revisions) from the batchers");
+    d.put(BARS_FORMING, "still-open bars that changed lately, a few times a second (best-effort only)");
     d.put(FEATURES, "feature snapshots per symbol on every base-interval close");
     d.put(SIGNALS, "signals fired by the rules and the model");
     d.put(ANOMALIES, "sampled anomalies: duplicates, gaps, outliers, latency spikes, stale feeds, schema drift");
     d.put(BOOKS, "periodic order-book snapshots (top levels, spread, imbalance, microprice)");
     d.put(HEALTH, "health notices");
     d.put(DLQ, "samples of rejected events and frames, with the reason");
+    d.put(INCIDENTS, "notice that the flight recorder wrote an incident bundle, naming it");
+    d.put(JOURNAL, "request/reply: a partition's journaled events, for a compute node taking it over (not tailable)");
     d.put(RULES_CHANGED, "notice that the rules table changed");
     return Map.copyOf(d);
   }

@@ -1,7 +1,5 @@
 package io.tickwire.flow;
 
-import io.tickwire.metrics.LinkLag;
-import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -31,10 +29,10 @@ public final class CreditReceiver<T> {
   private final Function<T, Future<?>> handler;
   private final Map<String, Map<Long, Future<?>>> recent = lru(REMEMBERED_LINKS);
   private final String link;
-  private final LinkLag lag;
+  private final LinkMeters.LagObserver lag;
   private final LongAdder failures;
 
-  private CreditReceiver(String address, Function<T, Future<?>> handler, Metrics metrics) {
+  private CreditReceiver(String address, Function<T, Future<?>> handler, LinkMeters metrics) {
     this.handler = handler;
     this.link = Addresses.link(address);
     this.lag = metrics == null ? null : metrics.lag(link);
@@ -51,13 +49,13 @@ public final class CreditReceiver<T> {
    * lag and failed batches go to {@code metrics}.
    */
   public static <T> Future<MessageConsumer<T>> bind(Vertx vertx, String address, Function<T, Future<?>> handler,
-      Metrics metrics) {
+      LinkMeters metrics) {
     CreditReceiver<T> receiver = new CreditReceiver<>(address, handler, metrics);
     MessageConsumer<T> consumer = vertx.eventBus().consumer(address, receiver::receive);
     return consumer.completion().map(v -> consumer);
   }
 
-  /** Like {@link #bindLocal(Vertx, String, Function, Metrics)}, unmeasured (tests). */
+  /** Like {@link #bindLocal(Vertx, String, Function, LinkMeters)}, unmeasured (tests). */
   public static <T> Future<MessageConsumer<T>> bindLocal(Vertx vertx, String address,
       Function<T, Future<?>> handler) {
     return bindLocal(vertx, address, handler, null);
@@ -69,7 +67,7 @@ public final class CreditReceiver<T> {
    * which a cluster-wide registration would allow, round-robin.
    */
   public static <T> Future<MessageConsumer<T>> bindLocal(Vertx vertx, String address,
-      Function<T, Future<?>> handler, Metrics metrics) {
+      Function<T, Future<?>> handler, LinkMeters metrics) {
     CreditReceiver<T> receiver = new CreditReceiver<>(address, handler, metrics);
     MessageConsumer<T> consumer = vertx.eventBus().localConsumer(address, receiver::receive);
     return consumer.completion().map(v -> consumer);

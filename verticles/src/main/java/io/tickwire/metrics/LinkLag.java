@@ -1,5 +1,6 @@
 package io.tickwire.metrics;
 
+import io.tickwire.flow.LinkMeters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,17 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the exchange's own latency, and replays of old captures show their age. NaN until an event arrives.
  * </ul>
  */
-public final class LinkLag {
+public final class LinkLag implements LinkMeters.LagObserver {
   static final long IDLE_MS = 5_000;
 
   private final AtomicLong newestEventMicros = new AtomicLong(Long.MIN_VALUE);
   private volatile long lastQueueAgeMs;
   private volatile long lastReceivedMs;
 
-  /**
-   * @param sentAtMillis when the sender sent the batch (epoch ms), or a negative value when unknown
-   * @param newestEventMicros the newest event time in the batch (epoch µs), or a negative value when it has none
-   */
+  @Override
   public void observe(long sentAtMillis, long newestEventMicros) {
     long now = System.currentTimeMillis();
     if (sentAtMillis >= 0) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickwire.flow.LinkMeters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import java.util.stream.DoubleStream;
  * <p>Counters on hot paths are function counters: the stage keeps its own count (it already does, for health)
  * and the registry reads it at scrape time, so counting costs nothing extra per event.
  */
-public final class Metrics {
+public final class Metrics implements LinkMeters {
   public static final String ANOMALIES = "tickwire.anomalies";
   public static final String INCIDENTS = "tickwire.incidents";
   /** Events the router validated, sequenced and sent on to the partitions. */
@@ -137,6 +138,7 @@ public final class Metrics {
    * The counter of {@code tickwire_errors_total{component, reason}}; both are bounded by the code (component names
    * and reason constants), never taken from input. Registered on first use: a stage keeps the counters it uses.
    */
+  @Override
   public LongAdder errorCount(String component, String reason) {
     return count(ERRORS, ERRORS_HELP, "component", component, "reason", reason);
   }
@@ -161,6 +163,7 @@ public final class Metrics {
   }
 
   /** The lag gauges of {@code link}, shared by every receiver of that link on this node. */
+  @Override
   public LinkLag lag(String link) {
     return lags.computeIfAbsent(link, l -> {
       LinkLag lag = new LinkLag();

@@ -13,7 +13,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.metrics.Metrics;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.sink.Database;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;

@@ -5,7 +5,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.connector.capture.CaptureSource;
 import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.connector.venue.SessionOutput;
-import io.tickwire.connector.venue.SessionSpec;
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
 import io.tickwire.connector.venue.VenueSession;
 import io.tickwire.connector.venue.VenueSessions;

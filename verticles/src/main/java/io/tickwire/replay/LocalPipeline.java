@@ -1,12 +1,12 @@
 package io.tickwire.replay;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
-import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.Node;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.router.RouterVerticle;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

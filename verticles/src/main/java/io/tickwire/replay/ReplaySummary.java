@@ -1,6 +1,6 @@
 package io.tickwire.replay;
 
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.Map;

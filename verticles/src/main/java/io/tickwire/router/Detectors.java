@@ -13,7 +13,7 @@ import io.tickwire.router.detect.OutlierDetector;
 import io.tickwire.router.detect.SequenceGapDetector;
 import io.tickwire.router.detect.StaleFeedDetector;
 import io.tickwire.metrics.Metrics;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -13,7 +13,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.tickwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.Role;
+import io.tickwire.config.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.tickwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.Node;
+import io.tickwire.config.Role;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FrameSink;

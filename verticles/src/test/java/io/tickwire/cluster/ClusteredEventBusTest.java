@@ -23,6 +23,7 @@ import io.tickwire.codecs.SignalBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.ClusterSettings;
+import io.tickwire.config.Role;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FreePorts;

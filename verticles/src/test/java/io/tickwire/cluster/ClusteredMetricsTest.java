@@ -3,6 +3,7 @@ package io.tickwire.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.config.ClusterSettings;
+import io.tickwire.config.Role;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FreePorts;

@@ -190,7 +190,7 @@ class SettingsTest {
       assertThat(v.protocol()).isEqualTo("v1");
       assertThat(v.url().toString()).isEqualTo("wss://ws.kraken.com");
       assertThat(v.spec().symbols()).containsExactly("BTC/USD", "ETH/USD");
-      assertThat(v.spec().channels()).containsExactly(io.tickwire.connector.venue.SessionSpec.Channel.BOOK);
+      assertThat(v.spec().channels()).containsExactly(io.tickwire.config.SessionSpec.Channel.BOOK);
       assertThat(v.restUrl()).isNull();
     });
     assertThat(c.overflow()).isEqualTo(ConnectorSettings.Overflow.RECONNECT);

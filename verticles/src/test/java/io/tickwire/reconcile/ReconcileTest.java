@@ -2,8 +2,8 @@ package io.tickwire.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.PipelineTopology;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.PipelineTopology;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.sink.Database;

@@ -2,7 +2,7 @@ package io.tickwire.recorder;
 
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.config.Settings;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.config.Settings;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.flow.Clock;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

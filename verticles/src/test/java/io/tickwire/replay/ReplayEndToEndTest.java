@@ -2,7 +2,7 @@ package io.tickwire.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.tickwire.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.PipelineTopology;
+import io.tickwire.node.PipelineTopology;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.MarketEvent;
@@ -39,7 +39,7 @@ class RouterVerticleTest {
     Codecs.register(vertx);
     Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(),
         List.of("pipeline.partitions=1", "detect.outlier_window=5", "detect.outlier_k=5"))));
-    Topology topology = PipelineTopology.of(settings, java.util.EnumSet.of(io.tickwire.cluster.Role.INGEST),
+    Topology topology = PipelineTopology.of(settings, java.util.EnumSet.of(io.tickwire.config.Role.INGEST),
         List.of()).addGroup(Addresses.TICKS + ".0", "batcher").addGroup(Addresses.ANOMALIES, "test");
     List<MarketEvent> routedEvents = new CopyOnWriteArrayList<>();
     Await.result(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(0), "batcher"), b -> {
@@ -81,7 +81,7 @@ class RouterVerticleTest {
     Codecs.register(vertx);
     Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(),
         List.of("pipeline.partitions=4", "router.dlq_samples_per_sec=2"))));
-    Topology topology = PipelineTopology.of(settings, java.util.EnumSet.of(io.tickwire.cluster.Role.INGEST, io.tickwire.cluster.Role.COMPUTE), List.of());
+    Topology topology = PipelineTopology.of(settings, java.util.EnumSet.of(io.tickwire.config.Role.INGEST, io.tickwire.config.Role.COMPUTE), List.of());
     List<TickBatch> routed = new CopyOnWriteArrayList<>();
     for (int p = 0; p < 4; p++) {
       Await.result(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), "batcher"), b -> {

@@ -2,7 +2,7 @@ package io.tickwire.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.Node;
+import io.tickwire.node.Node;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.health.ComponentHealth;

@@ -1,7 +1,7 @@
 package io.tickwire.testing;
 
-import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.Node;
+import io.tickwire.config.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;

@@ -1,6 +1,6 @@
 package io.tickwire.testing;
 
-import io.tickwire.cluster.Role;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.vertx.core.Vertx;
 import java.util.EnumSet;

@@ -2,8 +2,8 @@ package io.tickwire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.cluster.Node;
-import io.tickwire.cluster.Role;
+import io.tickwire.node.Node;
+import io.tickwire.config.Role;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.HeadlessChromium;
 import io.tickwire.testing.Pipelines;

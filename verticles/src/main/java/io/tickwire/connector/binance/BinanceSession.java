@@ -8,7 +8,7 @@ import io.tickwire.book.OrderBook;
 import io.tickwire.connector.FrameText;
 import io.tickwire.connector.JsonFields;
 import io.tickwire.connector.venue.SessionOutput;
-import io.tickwire.connector.venue.SessionSpec;
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
 import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonObject;

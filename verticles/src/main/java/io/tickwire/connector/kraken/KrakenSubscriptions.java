@@ -1,7 +1,7 @@
 package io.tickwire.connector.kraken;
 
-import io.tickwire.connector.venue.SessionSpec;
-import io.tickwire.connector.venue.SessionSpec.Channel;
+import io.tickwire.config.SessionSpec;
+import io.tickwire.config.SessionSpec.Channel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
-import io.tickwire.connector.venue.SessionSpec;
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.tickwire.connector.venue;
 
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.FrameText;
 import java.util.Collection;
 

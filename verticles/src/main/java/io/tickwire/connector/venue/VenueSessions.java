@@ -1,6 +1,7 @@
 package io.tickwire.connector.venue;
 
 import io.tickwire.config.ConnectorSettings;
+import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.binance.BinanceSession;
 import io.tickwire.connector.binance.BinanceSnapshots;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedSession;

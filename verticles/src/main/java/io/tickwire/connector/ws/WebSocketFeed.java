@@ -1,5 +1,6 @@
 package io.tickwire.connector.ws;
 
+import io.tickwire.config.FeedPolicy;
 import io.tickwire.flow.Backoff;
 import io.tickwire.flow.Clock;
 import io.vertx.core.Future;

@@ -1,6 +1,7 @@
 package io.tickwire.router.detect;
 
 import io.tickwire.codecs.Anomaly;
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.MarketEvent;
 import java.util.Iterator;
 import io.tickwire.flow.LruMap;

@@ -2,6 +2,7 @@ package io.tickwire.connector.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwire.config.FeedPolicy;
 import io.tickwire.flow.Clock;
 import io.tickwire.testing.Await;
 import io.vertx.core.Vertx;

@@ -1,9 +1,10 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Codecs;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;

@@ -1,6 +1,5 @@
-package io.tickwire.cli;
+package io.tickwire.node;
 
-import io.tickwire.cluster.PipelineTopology;
 import io.tickwire.codecs.Batch;
 import io.tickwire.codecs.V1JsonWriter;
 import io.tickwire.flow.Addresses;

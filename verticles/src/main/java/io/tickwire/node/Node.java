@@ -1,8 +1,10 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
-import io.tickwire.cli.PrintVerticle;
+import io.tickwire.cluster.Clustering;
+import io.tickwire.cluster.PartitionOwnership;
 import io.tickwire.config.ConnectorSettings;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;

@@ -1,7 +1,8 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.testing.Await;

@@ -1,4 +1,4 @@
-package io.tickwire.cluster;
+package io.tickwire.config;
 
 import java.util.EnumSet;
 import java.util.Locale;

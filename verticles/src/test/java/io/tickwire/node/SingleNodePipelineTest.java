@@ -1,8 +1,9 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.Trade;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticFeed;
 import io.tickwire.router.Partitioner;

@@ -1,4 +1,4 @@
-package io.tickwire.connector.venue;
+package io.tickwire.config;
 
 import java.util.Collection;
 import java.util.List;

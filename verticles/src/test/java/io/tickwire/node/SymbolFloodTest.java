@@ -1,4 +1,4 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.FrameWriter;
 import io.tickwire.flow.Addresses;

@@ -1,6 +1,7 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.feature.FeatureVerticle;
 import io.tickwire.inference.InferenceVerticle;

@@ -1,9 +1,9 @@
-package io.tickwire.router.detect;
+package io.tickwire.codecs;
 
 import java.util.List;
 
 /**
- * The {@code type} strings the detectors put on {@link io.tickwire.codecs.Anomaly}; one place so the router,
+ * The {@code type} strings the detectors put on {@link Anomaly}; one place so the router,
  * the metrics label {@code tickwire_anomalies_total{type}} and the replay summary keys cannot drift apart.
  */
 public final class AnomalyTypes {

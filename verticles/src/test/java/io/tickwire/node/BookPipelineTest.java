@@ -1,4 +1,4 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,10 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
+import io.tickwire.config.Role;
 import io.tickwire.connector.FrameWriter;
 import io.tickwire.connector.TcpIngestVerticle;
-import io.tickwire.router.detect.AnomalyTypes;
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestDatabase;

@@ -1,8 +1,9 @@
-package io.tickwire.cluster;
+package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.HttpProbe;
