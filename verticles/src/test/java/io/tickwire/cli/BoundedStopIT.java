@@ -55,7 +55,8 @@ class BoundedStopIT {
       Await.until(() -> status(port, "/health") == 503, WAIT, "the sink to report the database gone");
       assertThat(stderr(node)).as("the database went before --duration ended").doesNotContain("stopping:");
 
-      Await.until(() -> stderr(node).contains("stopping: duration"), WAIT, "--duration to end");
+      // a stop by signal takes the same bounded path as the end of --duration, without waiting the rest of it out
+      node.terminate();
       int code = node.waitFor(BOUND);
 
       assertThat(code).as("exit status; stderr:\n" + node.stderr()).isEqualTo(BoundedShutdown.EXIT_NOT_DRAINED);
