@@ -4,6 +4,8 @@ import io.tickwire.bench.BenchInputs;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.SyntheticFeed;
+import io.tickwire.store.Database;
+import io.tickwire.store.TradeRows;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.tickwire.archive;
 
-import io.tickwire.batch.EventTimes;
+import io.tickwire.store.EventTimes;
 import io.tickwire.codecs.IsoTime;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

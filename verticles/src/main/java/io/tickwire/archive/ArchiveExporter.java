@@ -1,9 +1,9 @@
 package io.tickwire.archive;
 
 import io.tickwire.batch.ClosedClock;
-import io.tickwire.batch.EventTimes;
+import io.tickwire.store.EventTimes;
 import io.tickwire.config.Settings;
-import io.tickwire.sink.JdbcTarget;
+import io.tickwire.store.JdbcTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.reconcile.ReconcileVerticle;
 import io.tickwire.sink.ArchiveSinkVerticle;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.vertx.core.Deployable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.tickwire.batch;
 
 import io.tickwire.config.Settings;
+import io.tickwire.store.EventTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import io.tickwire.config.Settings;
 import io.tickwire.profile.DataProfiler;
 import io.tickwire.profile.ProfileReport;
 import io.tickwire.profile.SymbolProfile;
-import io.tickwire.sink.StoredDatabase;
+import io.tickwire.store.StoredDatabase;
 import java.sql.Connection;
 import java.util.Collection;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import io.tickwire.codecs.Intervals;
 import io.tickwire.config.Settings;
 import io.tickwire.reconcile.ReconcileReport;
 import io.tickwire.reconcile.Reconciler;
-import io.tickwire.sink.StoredDatabase;
+import io.tickwire.store.StoredDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tickwire.profile;
 
-import io.tickwire.batch.EventTimes;
+import io.tickwire.store.EventTimes;
 import io.tickwire.config.Settings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.tickwire.reconcile;
 
-import io.tickwire.batch.EventTimes;
+import io.tickwire.store.EventTimes;
 import io.tickwire.codecs.Intervals;
 import java.sql.Array;
 import java.sql.Connection;

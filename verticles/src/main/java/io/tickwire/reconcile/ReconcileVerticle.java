@@ -1,7 +1,7 @@
 package io.tickwire.reconcile;
 
 import io.tickwire.batch.ClosedClock;
-import io.tickwire.batch.EventTimes;
+import io.tickwire.store.EventTimes;
 import io.tickwire.batch.PeriodicJob;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
@@ -14,7 +14,7 @@ import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.detect.AnomalyTypes;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

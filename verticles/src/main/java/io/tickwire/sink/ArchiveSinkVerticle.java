@@ -2,7 +2,8 @@ package io.tickwire.sink;
 
 import io.tickwire.archive.ArchiveExporter;
 import io.tickwire.batch.ClosedClock;
-import io.tickwire.batch.EventTimes;
+import io.tickwire.store.Database;
+import io.tickwire.store.EventTimes;
 import io.tickwire.batch.PeriodicJob;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.config.Settings;

@@ -8,7 +8,7 @@ import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.inference.RuleCompiler;
 import io.tickwire.inference.RuleStore;
 import io.tickwire.recorder.IncidentStore;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.tickwire.web.dashboard.Dashboard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

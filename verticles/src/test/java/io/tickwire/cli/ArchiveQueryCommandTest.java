@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwire.archive.ArchiveExporter;
 import io.tickwire.batch.ClosedClock;
 import io.tickwire.config.Settings;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.StoredRuns;

@@ -6,7 +6,7 @@ import io.tickwire.cluster.PipelineTopology;
 import io.tickwire.cluster.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;

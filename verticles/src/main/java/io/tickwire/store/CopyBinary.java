@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Decimals;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.config.SecretFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

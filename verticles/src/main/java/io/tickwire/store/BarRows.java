@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.IsoTime;
@@ -14,7 +14,7 @@ import java.util.Map;
  * updates the row; an identical replay matches the {@code IS DISTINCT FROM} guard and touches nothing (not even
  * {@code updated_at}); an older revision never overwrites a newer one.
  */
-final class BarRows implements SqlBatch<Bar> {
+public final class BarRows implements SqlBatch<Bar> {
   @Override
   public String table() {
     return "bars_ohlcv";

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Trade;
 import io.vertx.core.Future;
@@ -29,10 +29,10 @@ import org.postgresql.copy.CopyManager;
  * per statement.
  *
  * <p>Blocking JDBC runs on a worker pool of its own with one connection per statement in flight; the futures
- * complete on the caller's context. Failures are left to {@link TableWriter}: a connection that failed is closed and
- * the next attempt opens a new one.
+ * complete on the caller's context. Failures are left to the caller (the sink's {@code TableWriter}): a connection
+ * that failed is closed and the next attempt opens a new one.
  */
-final class TradeCopy implements BatchStore<Trade> {
+public final class TradeCopy implements BatchStore<Trade> {
   private static final System.Logger LOG = System.getLogger(TradeCopy.class.getName());
   static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS = "venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq";
@@ -54,7 +54,7 @@ final class TradeCopy implements BatchStore<Trade> {
   record Outcome(int stored, boolean conflicts, boolean staged) {
   }
 
-  TradeCopy(Vertx vertx, JdbcTarget jdbc, int maxStatements) {
+  public TradeCopy(Vertx vertx, JdbcTarget jdbc, int maxStatements) {
     this.jdbc = jdbc;
     this.workers = vertx.createSharedWorkerExecutor("tickwire-pg-copy-" + INSTANCES.incrementAndGet(),
         maxStatements);
@@ -84,11 +84,11 @@ final class TradeCopy implements BatchStore<Trade> {
     });
   }
 
-  long directStatements() {
+  public long directStatements() {
     return direct;
   }
 
-  long stagedStatements() {
+  public long stagedStatements() {
     return staged;
   }
 

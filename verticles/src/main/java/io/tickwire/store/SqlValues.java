@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 /** Conversions of values for SQL parameters. */
 final class SqlValues {

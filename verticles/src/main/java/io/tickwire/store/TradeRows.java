@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Trade;
@@ -12,7 +12,7 @@ import java.util.List;
  * and are cast to {@code numeric} by the server, so they stay exact; times travel as binary timestamps, which
  * cost the server nothing to parse.
  */
-final class TradeRows implements SqlBatch<Trade> {
+public final class TradeRows implements SqlBatch<Trade> {
   @Override
   public String table() {
     return "trades";

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.config.Settings;
 import io.vertx.core.Future;

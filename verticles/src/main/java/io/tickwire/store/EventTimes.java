@@ -1,4 +1,4 @@
-package io.tickwire.batch;
+package io.tickwire.store;
 
 import io.tickwire.codecs.IsoTime;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.redis;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.IsoTime;

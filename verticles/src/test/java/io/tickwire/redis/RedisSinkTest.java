@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.redis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookSnapshot;
@@ -13,7 +13,7 @@ import java.util.List;
  * jsonb {@code [[price, size], ...]} written from the exact digits (jsonb keeps numbers as {@code numeric}), so
  * prices stay exact, the same pairs as the v1 JSON.
  */
-final class BookSnapshotRows implements SqlBatch<BookSnapshot> {
+public final class BookSnapshotRows implements SqlBatch<BookSnapshot> {
   @Override
   public String table() {
     return "orderbook_snapshot";

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * How one table is written: a single statement that inserts a whole batch of rows through {@code unnest} of
  * array parameters (one round trip however many rows), and its parameters for a list of rows.
  */
-interface SqlBatch<E> {
+public interface SqlBatch<E> {
   String table();
 
   String sql();

@@ -1,15 +1,15 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /** A table written through the reactive pool: one {@link SqlBatch} statement (array {@code unnest}) per batch. */
-final class PooledInsert<E> implements BatchStore<E> {
+public final class PooledInsert<E> implements BatchStore<E> {
   private final Pool pool;
   private final SqlBatch<E> sql;
 
-  PooledInsert(Pool pool, SqlBatch<E> sql) {
+  public PooledInsert(Pool pool, SqlBatch<E> sql) {
     this.pool = pool;
     this.sql = sql;
   }

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.IsoTime;
@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Anomalies, idempotent by (venue, symbol, type, ts). */
-final class AnomalyRows implements SqlBatch<Anomaly> {
+public final class AnomalyRows implements SqlBatch<Anomaly> {
   @Override
   public String table() {
     return "anomalies";

@@ -1,4 +1,4 @@
-package io.tickwire.sink;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.IsoTime;
@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Signals, idempotent by (symbol, name, ts, provider): a replayed signal is skipped. */
-final class SignalRows implements SqlBatch<Signal> {
+public final class SignalRows implements SqlBatch<Signal> {
   @Override
   public String table() {
     return "signals";
