@@ -204,7 +204,7 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(settings, database, health));
-      order.addAll(io.tickwire.batch.BatchJobs.stages(settings, database, topology, health));
+      order.addAll(io.tickwire.jobs.BatchJobs.stages(settings, database, topology, health));
     }
     if (redisSink()) {
       order.add(new RedisSinkVerticle(settings, redisUrl, health));

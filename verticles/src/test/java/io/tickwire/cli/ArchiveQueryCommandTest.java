@@ -2,9 +2,9 @@ package io.tickwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.archive.ArchiveExporter;
-import io.tickwire.batch.ClosedClock;
 import io.tickwire.config.Settings;
+import io.tickwire.jobs.archive.ArchiveExporter;
+import io.tickwire.jobs.schedule.ClosedClock;
 import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;

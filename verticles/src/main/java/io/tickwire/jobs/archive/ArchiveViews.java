@@ -1,4 +1,4 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
 import java.io.IOException;
 import java.nio.file.Files;

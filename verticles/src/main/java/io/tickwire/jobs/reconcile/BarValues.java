@@ -1,4 +1,4 @@
-package io.tickwire.reconcile;
+package io.tickwire.jobs.reconcile;
 
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;

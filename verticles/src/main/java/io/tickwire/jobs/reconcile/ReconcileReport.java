@@ -1,4 +1,4 @@
-package io.tickwire.reconcile;
+package io.tickwire.jobs.reconcile;
 
 import io.tickwire.codecs.IsoTime;
 import io.vertx.core.json.JsonArray;

@@ -1,15 +1,14 @@
-package io.tickwire.sink;
+package io.tickwire.jobs.archive;
 
-import io.tickwire.archive.ArchiveExporter;
-import io.tickwire.batch.ClosedClock;
-import io.tickwire.store.Database;
-import io.tickwire.store.EventTimes;
-import io.tickwire.batch.PeriodicJob;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.config.Settings;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
+import io.tickwire.jobs.schedule.ClosedClock;
+import io.tickwire.jobs.schedule.PeriodicJob;
+import io.tickwire.store.Database;
+import io.tickwire.store.EventTimes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.LinkedHashMap;

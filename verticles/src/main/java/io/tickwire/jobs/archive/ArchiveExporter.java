@@ -1,8 +1,8 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
-import io.tickwire.batch.ClosedClock;
-import io.tickwire.store.EventTimes;
 import io.tickwire.config.Settings;
+import io.tickwire.jobs.schedule.ClosedClock;
+import io.tickwire.store.EventTimes;
 import io.tickwire.store.JdbcTarget;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
-package io.tickwire.batch;
+package io.tickwire.jobs;
 
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.HealthRegistry;
-import io.tickwire.reconcile.ReconcileVerticle;
-import io.tickwire.sink.ArchiveSinkVerticle;
+import io.tickwire.jobs.archive.ArchiveSinkVerticle;
+import io.tickwire.jobs.reconcile.ReconcileVerticle;
 import io.tickwire.store.Database;
 import io.vertx.core.Deployable;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
-import io.tickwire.store.EventTimes;
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.store.EventTimes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
-package io.tickwire.reconcile;
+package io.tickwire.jobs.reconcile;
 
-import io.tickwire.store.EventTimes;
 import io.tickwire.codecs.Intervals;
+import io.tickwire.store.EventTimes;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

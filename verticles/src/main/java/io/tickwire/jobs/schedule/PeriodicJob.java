@@ -1,4 +1,4 @@
-package io.tickwire.batch;
+package io.tickwire.jobs.schedule;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;

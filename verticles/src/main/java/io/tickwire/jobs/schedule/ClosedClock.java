@@ -1,4 +1,4 @@
-package io.tickwire.batch;
+package io.tickwire.jobs.schedule;
 
 import io.tickwire.config.Settings;
 import io.tickwire.store.EventTimes;

@@ -1,8 +1,5 @@
-package io.tickwire.reconcile;
+package io.tickwire.jobs.reconcile;
 
-import io.tickwire.batch.ClosedClock;
-import io.tickwire.store.EventTimes;
-import io.tickwire.batch.PeriodicJob;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.IsoTime;
@@ -12,9 +9,12 @@ import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.jobs.schedule.ClosedClock;
+import io.tickwire.jobs.schedule.PeriodicJob;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.tickwire.store.Database;
+import io.tickwire.store.EventTimes;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,4 +1,4 @@
-package io.tickwire.profile;
+package io.tickwire.jobs.profile;
 
 import io.tickwire.codecs.IsoTime;
 import io.vertx.core.json.JsonArray;

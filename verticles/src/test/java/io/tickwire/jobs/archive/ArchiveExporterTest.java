@@ -1,9 +1,9 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.batch.ClosedClock;
 import io.tickwire.config.Settings;
+import io.tickwire.jobs.schedule.ClosedClock;
 import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;

@@ -1,4 +1,4 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
 import io.tickwire.codecs.IsoTime;
 

@@ -1,7 +1,7 @@
-package io.tickwire.profile;
+package io.tickwire.jobs.profile;
 
-import io.tickwire.store.EventTimes;
 import io.tickwire.config.Settings;
+import io.tickwire.store.EventTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

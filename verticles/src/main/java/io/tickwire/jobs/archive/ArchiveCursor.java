@@ -1,7 +1,7 @@
-package io.tickwire.archive;
+package io.tickwire.jobs.archive;
 
-import io.tickwire.store.EventTimes;
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.store.EventTimes;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tickwire.reconcile;
+package io.tickwire.jobs.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import io.tickwire.cluster.PipelineTopology;
 import io.tickwire.cluster.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
-import io.tickwire.store.Database;
 import io.tickwire.sink.PostgresSinkVerticle;
+import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.StoredRuns;
