@@ -1,8 +1,8 @@
 package io.tickwire.store;
 
-import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.JsonValues;
+import io.tickwire.codecs.Signal;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.tickwire.store;
 
 import io.tickwire.codecs.Decimals;
+import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.Trade;
 import io.vertx.sqlclient.Tuple;
-import io.tickwire.codecs.IsoTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.tickwire.web;
 
 import io.tickwire.codecs.Bar;
+import io.tickwire.store.BarStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -25,7 +26,8 @@ final class BarsHandler extends DatabaseQueryHandler<BarsQuery, List<Bar>> {
 
   @Override
   Future<List<Bar>> find(BarsQuery query) {
-    return store.find(query);
+    return store.find(query.symbol(), query.venue(), query.intervalMillis(), query.from(), query.to(),
+        query.limit());
   }
 
   @Override

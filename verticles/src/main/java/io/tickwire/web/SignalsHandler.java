@@ -1,5 +1,6 @@
 package io.tickwire.web;
 
+import io.tickwire.store.SignalStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -26,13 +27,18 @@ final class SignalsHandler extends DatabaseQueryHandler<SignalsQuery, SignalStor
 
   @Override
   Future<SignalStore.Page> find(SignalsQuery query) {
-    return store.find(query);
+    SignalCursor after = query.after();
+    return store.find(query.symbol(), query.name(), query.from(), query.to(),
+        after == null ? null : new SignalStore.Key(after.ts(), after.symbol(), after.name(), after.provider()),
+        query.limit());
   }
 
   /** The signals as the v1 writer writes them, so the API's signals are byte-for-byte the contract's. */
   @Override
   Buffer body(SignalStore.Page page) {
-    String next = page.next() == null ? "null" : Json.encode(page.next().encode());
+    SignalStore.Key last = page.next();
+    String next = last == null ? "null"
+        : Json.encode(new SignalCursor(last.ts(), last.symbol(), last.name(), last.provider()).encode());
     return Buffer.buffer().appendString("{\"signals\":").appendBuffer(Responses.v1Array(page.signals()))
         .appendString(",\"next_cursor\":").appendString(next).appendString("}");
   }

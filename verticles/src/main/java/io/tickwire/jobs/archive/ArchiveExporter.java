@@ -4,6 +4,7 @@ import io.tickwire.config.Settings;
 import io.tickwire.jobs.schedule.ClosedClock;
 import io.tickwire.store.EventTimes;
 import io.tickwire.store.JdbcTarget;
+import io.tickwire.store.StoredTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class ArchiveExporter {
 
   /** The first chunk at or after the cursor holding a stored trade or bar; null when nothing is stored there. */
   private Chunk nextChunkWithData(Connection db, long watermark) throws SQLException {
-    long first = ClosedClock.firstStoredFrom(db, watermark == EventTimes.NONE ? 0 : watermark);
+    long first = StoredTimes.firstStoredFrom(db, watermark == EventTimes.NONE ? 0 : watermark);
     return first == EventTimes.NONE ? null : Chunk.containing(first, settings.batch().archiveChunkMillis());
   }
 

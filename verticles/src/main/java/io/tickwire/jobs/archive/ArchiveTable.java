@@ -1,24 +1,20 @@
 package io.tickwire.jobs.archive;
 
+import io.tickwire.store.ArchiveQueries;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One table of the archive: the PostgreSQL rows it holds for a chunk of event time, and their Parquet columns.
- * The partition columns ({@code date}, {@code venue}, {@code symbol}) live in the directory names, not in the
- * files. Prices and sizes are DECIMAL(38,18): exact for every venue's precision, and numbers to a reader, not text.
+ * One table of the archive: the PostgreSQL rows it holds for a chunk of event time ({@link ArchiveQueries}), and
+ * their Parquet columns. The partition columns ({@code date}, {@code venue}, {@code symbol}) live in the directory
+ * names, not in the files. Prices and sizes are DECIMAL(38,18): exact for every venue's precision, and numbers to a reader, not text.
  */
 public enum ArchiveTable {
-  TRADES("trades", "event_ts",
-      "SELECT to_char(event_ts AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, venue, symbol, trade_id, price, size, side,"
-          + " event_ts, ingest_ts, seq FROM trades WHERE event_ts >= ? AND event_ts < ?",
+  TRADES("trades", "event_ts", ArchiveQueries.TRADES_CHUNK,
       List.of(col("trade_id", "VARCHAR"), col("price", "DECIMAL(38,18)"), col("size", "DECIMAL(38,18)"),
           col("side", "VARCHAR"), col("event_ts", "TIMESTAMPTZ"), col("ingest_ts", "TIMESTAMPTZ"),
           col("seq", "BIGINT"))),
-  BARS("bars", "bucket_start",
-      "SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, venue, symbol, interval, bucket_start,"
-          + " open, high, low, close, volume, vwap, trades, revision, updated_at FROM bars_ohlcv"
-          + " WHERE bucket_start >= ? AND bucket_start < ?",
+  BARS("bars", "bucket_start", ArchiveQueries.BARS_CHUNK,
       List.of(col("interval", "VARCHAR"), col("bucket_start", "TIMESTAMPTZ"), col("open", "DOUBLE"),
           col("high", "DOUBLE"), col("low", "DOUBLE"), col("close", "DOUBLE"), col("volume", "DOUBLE"),
           col("vwap", "DOUBLE"), col("trades", "BIGINT"), col("revision", "INTEGER"),

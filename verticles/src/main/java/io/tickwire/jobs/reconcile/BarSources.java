@@ -1,84 +1,36 @@
 package io.tickwire.jobs.reconcile;
 
-import io.tickwire.codecs.Intervals;
-import io.tickwire.store.EventTimes;
-import java.sql.Array;
+import io.tickwire.store.ReconcileQueries;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The two sides of a reconciliation, read from PostgreSQL: bars recomputed from the stored trades, and the stored
- * real-time bars (one row per key: the latest revision, since the sink's upsert keeps only that).
- *
- * <p>The recomputation is independent SQL over exact {@code numeric} prices and sizes with the batcher's semantics
- * ({@code BarBuilder}): windows aligned to the epoch; open the earliest trade by event time and then trade id
- * (numeric ids as numbers), close the latest; volume the exact sum of sizes; the trade count.
+ * The two sides of a reconciliation ({@link ReconcileQueries}): bars recomputed from the stored trades and the
+ * stored real-time bars, each keyed by bar in key order.
  */
 final class BarSources {
-  /** Numeric ids padded to one width so text order is numeric order, as {@code BarBuilder.compareIds} does. */
-  private static final String RECOMPUTE = """
-      WITH t AS (
-        SELECT venue, symbol, price, size, event_ts, iv.ms,
-          CASE WHEN trade_id ~ '^[0-9]+$' THEN lpad(trade_id, 40, '0') ELSE trade_id END AS id_order,
-          (floor(extract(epoch FROM event_ts) * 1000 / iv.ms) * iv.ms)::bigint AS start_ms
-        FROM trades CROSS JOIN unnest(?::bigint[]) AS iv(ms)
-        WHERE event_ts >= ? AND event_ts < ?)
-      SELECT venue, symbol, ms, start_ms,
-        (array_agg(price ORDER BY event_ts, id_order))[1]::float8 AS open,
-        max(price)::float8 AS high, min(price)::float8 AS low,
-        (array_agg(price ORDER BY event_ts DESC, id_order DESC))[1]::float8 AS close,
-        sum(size)::float8 AS volume, count(*) AS trades
-      FROM t GROUP BY venue, symbol, ms, start_ms""";
-
-  private static final String STORED = """
-      SELECT venue, symbol, interval, bucket_start, open, high, low, close, volume, trades
-      FROM bars_ohlcv WHERE interval = ANY(?) AND bucket_start >= ? AND bucket_start < ?""";
-
   private BarSources() {
   }
 
   static Map<BarKey, BarValues> recomputed(Connection db, long fromMicros, long toMicros, long[] intervalsMillis)
       throws SQLException {
-    Long[] boxed = java.util.Arrays.stream(intervalsMillis).boxed().toArray(Long[]::new);
-    Map<BarKey, BarValues> out = new TreeMap<>();
-    try (PreparedStatement s = db.prepareStatement(RECOMPUTE)) {
-      s.setArray(1, db.createArrayOf("bigint", boxed));
-      EventTimes.set(s, 2, fromMicros);
-      EventTimes.set(s, 3, toMicros);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.put(new BarKey(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4) * 1000), values(r, 5));
-        }
-      }
-    }
-    return out;
+    return byKey(ReconcileQueries.recomputed(db, fromMicros, toMicros, intervalsMillis));
   }
 
   static Map<BarKey, BarValues> stored(Connection db, long fromMicros, long toMicros, long[] intervalsMillis)
       throws SQLException {
-    String[] labels = java.util.Arrays.stream(intervalsMillis).mapToObj(Intervals::label).toArray(String[]::new);
-    Map<BarKey, BarValues> out = new TreeMap<>();
-    try (PreparedStatement s = db.prepareStatement(STORED)) {
-      Array array = db.createArrayOf("text", labels);
-      s.setArray(1, array);
-      EventTimes.set(s, 2, fromMicros);
-      EventTimes.set(s, 3, toMicros);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.put(new BarKey(r.getString(1), r.getString(2), Intervals.parse(r.getString(3)), EventTimes.get(r, 4)),
-              values(r, 5));
-        }
-      }
-    }
-    return out;
+    return byKey(ReconcileQueries.stored(db, fromMicros, toMicros, intervalsMillis));
   }
 
-  private static BarValues values(ResultSet r, int first) throws SQLException {
-    return new BarValues(r.getDouble(first), r.getDouble(first + 1), r.getDouble(first + 2), r.getDouble(first + 3),
-        r.getDouble(first + 4), r.getLong(first + 5));
+  private static Map<BarKey, BarValues> byKey(List<ReconcileQueries.BarRow> rows) {
+    Map<BarKey, BarValues> out = new TreeMap<>();
+    for (ReconcileQueries.BarRow r : rows) {
+      out.put(new BarKey(r.venue(), r.symbol(), r.intervalMillis(), r.startMicros()),
+          new BarValues(r.open(), r.high(), r.low(), r.close(), r.volume(), r.trades()));
+    }
+    return out;
   }
 }

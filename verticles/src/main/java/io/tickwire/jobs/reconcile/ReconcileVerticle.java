@@ -15,6 +15,7 @@ import io.tickwire.metrics.Metrics;
 import io.tickwire.router.detect.AnomalyTypes;
 import io.tickwire.store.Database;
 import io.tickwire.store.EventTimes;
+import io.tickwire.store.StoredTimes;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -116,7 +117,7 @@ public final class ReconcileVerticle extends VerticleBase {
   }
 
   private long nextMinuteWithData(Connection db) throws SQLException {
-    long first = ClosedClock.firstStoredFrom(db, next == EventTimes.NONE ? 0 : next);
+    long first = StoredTimes.firstStoredFrom(db, next == EventTimes.NONE ? 0 : next);
     return first == EventTimes.NONE ? EventTimes.NONE : floorMinute(first);
   }
 

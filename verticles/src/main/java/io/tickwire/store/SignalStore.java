@@ -1,4 +1,4 @@
-package io.tickwire.web;
+package io.tickwire.store;
 
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.JsonValues;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads signals from {@code signals}, newest first, one keyset page at a time, through the reactive pool. */
-final class SignalStore {
+public final class SignalStore {
   /**
    * One statement for every combination of filters (NULL-tolerant). The order is the full primary key, so it is
    * total and the row comparison against the cursor resumes exactly after the previous page's last row. The
@@ -30,24 +30,31 @@ final class SignalStore {
       ORDER BY ts DESC, symbol DESC, name DESC, provider DESC
       LIMIT $9""";
 
-  /** One page, and the cursor of the next one (null when this page is the last). */
-  record Page(List<Signal> signals, SignalCursor next) {
+  /** A row's place in the page order: the signals table's primary key. */
+  public record Key(long ts, String symbol, String name, String provider) {
+  }
+
+  /** One page, and the key the next one starts after (null when this page is the last). */
+  public record Page(List<Signal> signals, Key next) {
   }
 
   private final Pool pool;
 
-  SignalStore(Pool pool) {
+  public SignalStore(Pool pool) {
     this.pool = pool;
   }
 
-  /** Asks for one row more than the page holds: its presence is how the last page knows it is the last. */
-  Future<Page> find(SignalsQuery q) {
-    SignalCursor after = q.after();
-    Tuple params = Tuple.of(q.symbol(), q.name(), IsoTime.toOffsetDateTime(q.from()),
-        IsoTime.toOffsetDateTime(q.to()), after == null ? null : IsoTime.toOffsetDateTime(after.ts()),
+  /**
+   * Up to {@code limit} signals with {@code ts} in {@code [from, to)} (epoch µs), newest first, after {@code after}
+   * (null for the first page); {@code symbol} and {@code name} null for any. Asks for one row more than the page
+   * holds: its presence is how the last page knows it is the last.
+   */
+  public Future<Page> find(String symbol, String name, long from, long to, Key after, int limit) {
+    Tuple params = Tuple.of(symbol, name, IsoTime.toOffsetDateTime(from),
+        IsoTime.toOffsetDateTime(to), after == null ? null : IsoTime.toOffsetDateTime(after.ts()),
         after == null ? null : after.symbol(), after == null ? null : after.name(),
-        after == null ? null : after.provider(), (long) q.limit() + 1);
-    return pool.preparedQuery(SQL).execute(params).map(rows -> page(signals(rows), q.limit()));
+        after == null ? null : after.provider(), (long) limit + 1);
+    return pool.preparedQuery(SQL).execute(params).map(rows -> page(signals(rows), limit));
   }
 
   private static Page page(List<Signal> fetched, int limit) {
@@ -56,7 +63,7 @@ final class SignalStore {
     }
     List<Signal> page = fetched.subList(0, limit);
     Signal last = page.get(limit - 1);
-    return new Page(page, new SignalCursor(last.ts(), last.symbol(), last.name(), last.provider()));
+    return new Page(page, new Key(last.ts(), last.symbol(), last.name(), last.provider()));
   }
 
   private static List<Signal> signals(RowSet<Row> rows) {

@@ -1,4 +1,4 @@
-package io.tickwire.web;
+package io.tickwire.store;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Intervals;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads bars from {@code bars_ohlcv}, newest first, through the reactive pool (never blocking an event loop). */
-final class BarStore {
+public final class BarStore {
   /**
    * One statement for every combination of filters: the time bounds are always given (defaults span the whole
    * accepted range) so the (symbol, interval, bucket_start DESC) index serves both the range and the order, and
@@ -31,14 +31,18 @@ final class BarStore {
 
   private final Pool pool;
 
-  BarStore(Pool pool) {
+  public BarStore(Pool pool) {
     this.pool = pool;
   }
 
-  Future<List<Bar>> find(BarsQuery q) {
-    Tuple params = Tuple.of(q.symbol(), Intervals.label(q.intervalMillis()),
-        timestamp(q.from()), timestamp(q.to()), q.venue(), (long) q.limit());
-    return pool.preparedQuery(SQL).execute(params).map(rows -> bars(rows, q.intervalMillis()));
+  /**
+   * Up to {@code limit} bars of one series starting in {@code [from, to)} (epoch µs), newest first; {@code venue}
+   * null for every venue.
+   */
+  public Future<List<Bar>> find(String symbol, String venue, long intervalMillis, long from, long to, int limit) {
+    Tuple params = Tuple.of(symbol, Intervals.label(intervalMillis), timestamp(from), timestamp(to), venue,
+        (long) limit);
+    return pool.preparedQuery(SQL).execute(params).map(rows -> bars(rows, intervalMillis));
   }
 
   private static List<Bar> bars(RowSet<Row> rows, long intervalMillis) {
