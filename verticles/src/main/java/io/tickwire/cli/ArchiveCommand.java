@@ -1,11 +1,11 @@
 package io.tickwire.cli;
 
-import io.tickwire.archive.ArchiveExporter;
-import io.tickwire.batch.ClosedClock;
-import io.tickwire.batch.EventTimes;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.config.Settings;
-import io.tickwire.sink.StoredDatabase;
+import io.tickwire.jobs.archive.ArchiveExporter;
+import io.tickwire.jobs.schedule.ClosedClock;
+import io.tickwire.store.EventTimes;
+import io.tickwire.store.StoredDatabase;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

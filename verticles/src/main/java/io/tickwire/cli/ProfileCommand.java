@@ -1,10 +1,10 @@
 package io.tickwire.cli;
 
 import io.tickwire.config.Settings;
-import io.tickwire.profile.DataProfiler;
-import io.tickwire.profile.ProfileReport;
-import io.tickwire.profile.SymbolProfile;
-import io.tickwire.sink.StoredDatabase;
+import io.tickwire.jobs.profile.DataProfiler;
+import io.tickwire.jobs.profile.ProfileReport;
+import io.tickwire.jobs.profile.SymbolProfile;
+import io.tickwire.store.StoredDatabase;
 import java.sql.Connection;
 import java.util.Collection;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.tickwire.cli;
 
-import io.tickwire.archive.ArchiveLayout;
-import io.tickwire.archive.ArchiveViews;
 import io.tickwire.config.Settings;
+import io.tickwire.jobs.archive.ArchiveLayout;
+import io.tickwire.jobs.archive.ArchiveViews;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

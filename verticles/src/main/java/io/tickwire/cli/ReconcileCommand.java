@@ -2,9 +2,9 @@ package io.tickwire.cli;
 
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.Settings;
-import io.tickwire.reconcile.ReconcileReport;
-import io.tickwire.reconcile.Reconciler;
-import io.tickwire.sink.StoredDatabase;
+import io.tickwire.jobs.reconcile.ReconcileReport;
+import io.tickwire.jobs.reconcile.Reconciler;
+import io.tickwire.store.StoredDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.List;

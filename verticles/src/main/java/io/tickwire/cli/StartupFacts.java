@@ -4,7 +4,7 @@ import io.tickwire.node.Node;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.connector.TcpIngestVerticle;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
 import io.vertx.core.Deployable;

@@ -5,7 +5,8 @@ import io.tickwire.codecs.Intervals;
 /**
  * The batch jobs that run beside the stream on persist nodes: the Parquet archive and the periodic
  * reconciliation. Both only touch event time that is final, i.e. older than the newest stored bar by more than the
- * batcher's allowed lateness, its revision horizon and {@code graceMs} (see {@link io.tickwire.batch.ClosedClock}).
+ * batcher's allowed lateness, its revision horizon and {@code graceMs} (see
+ * {@link io.tickwire.jobs.schedule.ClosedClock}).
  *
  * <p>{@code archiveDir} is relative to {@code data_dir} unless absolute; {@code archiveChunkMillis} is the event
  * time one export covers (it divides a day, so a chunk never straddles two date partitions).

@@ -15,7 +15,7 @@ import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;

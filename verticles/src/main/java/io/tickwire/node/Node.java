@@ -19,9 +19,9 @@ import io.tickwire.health.HealthReports;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.RouterVerticle;
-import io.tickwire.sink.Database;
-import io.tickwire.sink.EmbeddedRedis;
-import io.tickwire.sink.RedisSinkVerticle;
+import io.tickwire.store.Database;
+import io.tickwire.redis.EmbeddedRedis;
+import io.tickwire.redis.RedisSinkVerticle;
 import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
@@ -206,7 +206,7 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(settings, database, health));
-      order.addAll(io.tickwire.batch.BatchJobs.stages(settings, database, topology, health));
+      order.addAll(io.tickwire.jobs.BatchJobs.stages(settings, database, topology, health));
     }
     if (redisSink()) {
       order.add(new RedisSinkVerticle(settings, redisUrl, health));

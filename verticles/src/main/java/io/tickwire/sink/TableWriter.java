@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Timer;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Backoff;
 import io.tickwire.metrics.Metrics;
+import io.tickwire.store.BatchStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * sender dead-letters; the other batches are written.
  *
  * <p>How a statement is executed is the {@link BatchStore}'s business: an {@code unnest} insert through the reactive
- * pool ({@link PooledInsert}) or a binary {@code COPY} over JDBC ({@link TradeCopy}).
+ * pool ({@link io.tickwire.store.PooledInsert}) or a binary {@code COPY} over JDBC
+ * ({@link io.tickwire.store.TradeCopy}).
  *
  * <p>Confined to the sink verticle's event loop.
  */

@@ -1,6 +1,9 @@
 package io.tickwire.web;
 
+import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Intervals;
+import io.tickwire.store.BarStore;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +36,12 @@ final class BarsResource {
   }
 
   private void bars(RoutingContext ctx) {
-    Replies.query(ctx, "bars", this::parse, store == null ? null : store::find, Replies::v1Array);
+    Replies.query(ctx, "bars", this::parse, store == null ? null : this::find, Replies::v1Array);
+  }
+
+  private Future<List<Bar>> find(BarsQuery query) {
+    return store.find(query.symbol(), query.venue(), query.intervalMillis(), query.from(), query.to(),
+        query.limit());
   }
 
   /** The request, or an {@link ApiException} naming the first parameter that is wrong. */

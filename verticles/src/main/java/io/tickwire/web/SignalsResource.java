@@ -1,5 +1,7 @@
 package io.tickwire.web;
 
+import io.tickwire.store.SignalStore;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -29,7 +31,14 @@ final class SignalsResource {
   }
 
   private void signals(RoutingContext ctx) {
-    Replies.query(ctx, "signals", SignalsResource::parse, store == null ? null : store::find, SignalsResource::body);
+    Replies.query(ctx, "signals", SignalsResource::parse, store == null ? null : this::find, SignalsResource::body);
+  }
+
+  private Future<SignalStore.Page> find(SignalsQuery query) {
+    SignalCursor after = query.after();
+    return store.find(query.symbol(), query.name(), query.from(), query.to(),
+        after == null ? null : new SignalStore.Key(after.ts(), after.symbol(), after.name(), after.provider()),
+        query.limit());
   }
 
   /** The request, or an {@link ApiException} naming the first parameter that is wrong. */
@@ -49,7 +58,9 @@ final class SignalsResource {
 
   /** The signals as the v1 writer writes them, so the API's signals are byte-for-byte the contract's. */
   private static Buffer body(SignalStore.Page page) {
-    String next = page.next() == null ? "null" : Json.encode(page.next().encode());
+    SignalStore.Key last = page.next();
+    String next = last == null ? "null"
+        : Json.encode(new SignalCursor(last.ts(), last.symbol(), last.name(), last.provider()).encode());
     return Buffer.buffer().appendString("{\"signals\":").appendBuffer(Replies.v1Array(page.signals()))
         .appendString(",\"next_cursor\":").appendString(next).appendString("}");
   }

@@ -2,10 +2,10 @@ package io.tickwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwire.archive.ArchiveExporter;
-import io.tickwire.batch.ClosedClock;
 import io.tickwire.config.Settings;
-import io.tickwire.sink.Database;
+import io.tickwire.jobs.archive.ArchiveExporter;
+import io.tickwire.jobs.schedule.ClosedClock;
+import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.StoredRuns;

@@ -13,7 +13,7 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestDatabase;

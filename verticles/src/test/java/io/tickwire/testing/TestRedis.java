@@ -1,6 +1,6 @@
 package io.tickwire.testing;
 
-import io.tickwire.sink.EmbeddedRedis;
+import io.tickwire.redis.EmbeddedRedis;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;

@@ -4,7 +4,7 @@ import io.tickwire.codecs.Codecs;
 import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
 import io.tickwire.health.HealthRegistry;
-import io.tickwire.sink.Database;
+import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.HttpCall;
 import io.tickwire.testing.HttpProbe;

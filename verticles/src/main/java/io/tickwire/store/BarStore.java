@@ -1,0 +1,70 @@
+package io.tickwire.store;
+
+import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.Intervals;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads bars from {@code bars_ohlcv}, newest first, through the reactive pool (never blocking an event loop). */
+public final class BarStore {
+  /**
+   * One statement for every combination of filters: the time bounds are always given (defaults span the whole
+   * accepted range) so the (symbol, interval, bucket_start DESC) index serves both the range and the order, and
+   * the optional venue is a NULL-tolerant filter. The trailing venue keeps same-time bars of several venues in
+   * a stable order across requests.
+   */
+  static final String SQL = """
+      SELECT venue, symbol, bucket_start, open, high, low, close, volume, vwap, trades, revision
+      FROM bars_ohlcv
+      WHERE symbol = $1 AND interval = $2 AND bucket_start >= $3 AND bucket_start < $4
+        AND ($5::text IS NULL OR venue = $5)
+      ORDER BY bucket_start DESC, venue
+      LIMIT $6""";
+
+  private final Pool pool;
+
+  public BarStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Up to {@code limit} bars of one series starting in {@code [from, to)} (epoch µs), newest first; {@code venue}
+   * null for every venue.
+   */
+  public Future<List<Bar>> find(String symbol, String venue, long intervalMillis, long from, long to, int limit) {
+    Tuple params = Tuple.of(symbol, Intervals.label(intervalMillis), timestamp(from), timestamp(to), venue,
+        (long) limit);
+    return pool.preparedQuery(SQL).execute(params).map(rows -> bars(rows, intervalMillis));
+  }
+
+  private static List<Bar> bars(RowSet<Row> rows, long intervalMillis) {
+    List<Bar> bars = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      bars.add(new Bar(row.getString("venue"), row.getString("symbol"), intervalMillis,
+          epochMicros(row.getOffsetDateTime("bucket_start")), row.getDouble("open"), row.getDouble("high"),
+          row.getDouble("low"), row.getDouble("close"), row.getDouble("volume"), row.getDouble("vwap"),
+          row.getLong("trades"), row.getInteger("revision")));
+    }
+    return bars;
+  }
+
+  /** PostgreSQL keeps microseconds; so does this (nanoseconds would overflow a long past year 2262). */
+  static OffsetDateTime timestamp(long epochMicros) {
+    Instant instant = Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+        Math.floorMod(epochMicros, 1_000_000L) * 1000L);
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static long epochMicros(OffsetDateTime time) {
+    Instant instant = time.toInstant();
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+  }
+}
