@@ -94,7 +94,7 @@ class FailoverIT {
     try (TickwireProcess single = start("single", reference, "run");
         TickwireProcess a = start("compute-a", clustered, "run", "--cluster", "--roles", "compute");
         TickwireProcess b = start("compute-b", clustered, "run", "--cluster", "--roles", "compute")) {
-      Await.until(() -> owned(a).size() == 8 && owned(b).size() == 8, WAIT, "8 partitions on each compute node");
+      awaitShares(WAIT, "8 partitions on each compute node", a, b);
       assertThat(union(owned(a), owned(b))).hasSize(PARTITIONS);
 
       try (TickwireProcess ingest = start("ingest", clustered, "run", "--cluster", "--roles", "ingest,persist")) {
@@ -108,7 +108,7 @@ class FailoverIT {
         assertThat(stderr(ingest)).as("the stream is still running").doesNotContain("sources finished");
 
         try (TickwireProcess c = start("compute-c", clustered, "run", "--cluster", "--roles", "compute")) {
-          Await.until(() -> owned(a).size() == 8 && owned(c).size() == 8, WAIT, "a joining node receiving its share");
+          awaitShares(WAIT, "a joining node receiving its share", a, c);
           assertThat(union(owned(a), owned(c))).hasSize(PARTITIONS);
 
           Await.until(() -> stderr(ingest).contains("sources finished"), WAIT, "the stream to end");
@@ -174,6 +174,22 @@ class FailoverIT {
   }
 
   /** The partitions a node last logged as owned. */
+  /** Waits for the nodes to own 8 partitions each; on a timeout the failure carries what each node logged last. */
+  private static void awaitShares(java.time.Duration wait, String what, TickwireProcess... nodes) {
+    try {
+      Await.until(() -> java.util.Arrays.stream(nodes).allMatch(n -> owned(n).size() == PARTITIONS / nodes.length),
+          wait, what);
+    } catch (AssertionError timedOut) {
+      StringBuilder logs = new StringBuilder(timedOut.getMessage());
+      for (TickwireProcess node : nodes) {
+        List<String> lines = stderr(node).lines().toList();
+        logs.append("\n--- last stderr lines of a node:\n")
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+      }
+      throw new AssertionError(logs.toString(), timedOut);
+    }
+  }
+
   private static List<Integer> owned(TickwireProcess node) {
     Matcher m = OWNED.matcher(stderr(node));
     String last = null;
