@@ -43,7 +43,7 @@ final class DriftMutation {
       Map.entry("side", (line, raw) -> "1"),
       Map.entry("src_ts", (line, raw) -> Long.toString(line.hasEventTime() ? line.eventTime() / 1000 : 0)),
       Map.entry("trade_id", (line, raw) -> "{\"id\":" + raw + "}"),
-      Map.entry("snapshot", (line, raw) -> JsonFields.quoted(raw)),
+      Map.entry("snapshot", (line, raw) -> LineFields.quoted(raw)),
       Map.entry("bids", (line, raw) -> "{\"levels\":" + raw + "}"),
       Map.entry("asks", (line, raw) -> "{\"levels\":" + raw + "}"));
 

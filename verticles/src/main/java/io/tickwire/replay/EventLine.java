@@ -16,11 +16,11 @@ final class EventLine {
   private static final int MAX_ID_DIGITS = 18;
 
   private final String text;
-  private final JsonFields fields;
+  private final LineFields fields;
   private final String kind;
   private final long eventTime;
 
-  private EventLine(String text, JsonFields fields) {
+  private EventLine(String text, LineFields fields) {
     this.text = text;
     this.fields = fields;
     this.kind = fields == null ? null : fields.scalar("kind");
@@ -28,7 +28,7 @@ final class EventLine {
   }
 
   static EventLine of(String text) {
-    Optional<JsonFields> fields = JsonFields.parse(text);
+    Optional<LineFields> fields = LineFields.parse(text);
     return new EventLine(text, fields.orElse(null));
   }
 
@@ -48,7 +48,7 @@ final class EventLine {
   }
 
   /** The parsed fields; only for {@link #isEvent() events}. */
-  JsonFields fields() {
+  LineFields fields() {
     return fields;
   }
 

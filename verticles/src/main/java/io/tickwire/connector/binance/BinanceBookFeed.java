@@ -1,9 +1,9 @@
 package io.tickwire.connector.binance;
 
-import static io.tickwire.connector.JsonFields.array;
+import static io.tickwire.connector.FrameFields.array;
 
 import io.tickwire.book.OrderBook;
-import io.tickwire.connector.JsonFields;
+import io.tickwire.connector.FrameFields;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.connector.venue.SessionStats;
@@ -58,7 +58,7 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
     List<BinanceDepthSync.Level> bids;
     List<BinanceDepthSync.Level> asks;
     try {
-      snapshot = JsonFields.parseObject(body);
+      snapshot = FrameFields.parseObject(body);
       lastUpdateId = BinanceDepthFrames.snapshotId(snapshot);
       bids = BinanceDepthFrames.levels(array(snapshot, "bids"));
       asks = BinanceDepthFrames.levels(array(snapshot, "asks"));

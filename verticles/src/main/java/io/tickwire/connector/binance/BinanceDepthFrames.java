@@ -1,7 +1,7 @@
 package io.tickwire.connector.binance;
 
-import static io.tickwire.connector.JsonFields.array;
-import static io.tickwire.connector.JsonFields.number;
+import static io.tickwire.connector.FrameFields.array;
+import static io.tickwire.connector.FrameFields.number;
 
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.Decimals;

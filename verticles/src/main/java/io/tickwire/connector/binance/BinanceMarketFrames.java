@@ -1,9 +1,9 @@
 package io.tickwire.connector.binance;
 
-import static io.tickwire.connector.JsonFields.bool;
-import static io.tickwire.connector.JsonFields.decimal;
-import static io.tickwire.connector.JsonFields.number;
-import static io.tickwire.connector.JsonFields.text;
+import static io.tickwire.connector.FrameFields.bool;
+import static io.tickwire.connector.FrameFields.decimal;
+import static io.tickwire.connector.FrameFields.number;
+import static io.tickwire.connector.FrameFields.text;
 
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;

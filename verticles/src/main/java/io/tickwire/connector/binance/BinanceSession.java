@@ -1,12 +1,12 @@
 package io.tickwire.connector.binance;
 
-import static io.tickwire.connector.JsonFields.object;
-import static io.tickwire.connector.JsonFields.optionalText;
-import static io.tickwire.connector.JsonFields.text;
+import static io.tickwire.connector.FrameFields.object;
+import static io.tickwire.connector.FrameFields.optionalText;
+import static io.tickwire.connector.FrameFields.text;
 
 import io.tickwire.book.OrderBook;
 import io.tickwire.connector.FrameText;
-import io.tickwire.connector.JsonFields;
+import io.tickwire.connector.FrameFields;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
@@ -62,7 +62,7 @@ public final class BinanceSession implements VenueSession {
   @Override
   public void onFrame(String text, long receivedMicros) {
     try {
-      dispatch(JsonFields.parseObject(text), text, receivedMicros);
+      dispatch(FrameFields.parseObject(text), text, receivedMicros);
     } catch (RuntimeException e) {
       stats.addParseError("binance frame: " + FrameText.describe(e, text));
     }

@@ -1,13 +1,13 @@
 package io.tickwire.connector.coinbase;
 
-import static io.tickwire.connector.JsonFields.array;
-import static io.tickwire.connector.JsonFields.decimal;
-import static io.tickwire.connector.JsonFields.element;
-import static io.tickwire.connector.JsonFields.number;
-import static io.tickwire.connector.JsonFields.text;
-import static io.tickwire.connector.JsonFields.time;
+import static io.tickwire.connector.FrameFields.array;
+import static io.tickwire.connector.FrameFields.decimal;
+import static io.tickwire.connector.FrameFields.element;
+import static io.tickwire.connector.FrameFields.number;
+import static io.tickwire.connector.FrameFields.text;
+import static io.tickwire.connector.FrameFields.time;
 
-import io.tickwire.connector.JsonFields;
+import io.tickwire.connector.FrameFields;
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Quote;
@@ -54,7 +54,7 @@ public final class CoinbaseAdvancedFrames {
 
   /** Reads the envelope; an {@code error} message (it has no channel) throws with the venue's message. */
   public static Envelope envelope(String text) {
-    JsonObject frame = JsonFields.parseObject(text);
+    JsonObject frame = FrameFields.parseObject(text);
     if ("error".equals(frame.getValue("type"))) {
       throw new IllegalArgumentException("error message: " + frame.getValue("message"));
     }

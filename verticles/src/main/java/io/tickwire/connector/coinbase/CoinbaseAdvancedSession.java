@@ -1,6 +1,6 @@
 package io.tickwire.connector.coinbase;
 
-import io.tickwire.connector.JsonFields;
+import io.tickwire.connector.FrameFields;
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.MarketEvent;
@@ -124,7 +124,7 @@ public final class CoinbaseAdvancedSession extends AbstractVenueSession {
   private void eachEvent(Envelope envelope, Consumer<JsonObject> handler) {
     JsonArray events = envelope.events();
     for (int i = 0; i < events.size(); i++) {
-      handler.accept(JsonFields.element(events, "events", i));
+      handler.accept(FrameFields.element(events, "events", i));
     }
   }
 

@@ -1,13 +1,13 @@
 package io.tickwire.connector.coinbase;
 
-import static io.tickwire.connector.JsonFields.array;
-import static io.tickwire.connector.JsonFields.decimal;
-import static io.tickwire.connector.JsonFields.number;
-import static io.tickwire.connector.JsonFields.optionalDecimal;
-import static io.tickwire.connector.JsonFields.text;
-import static io.tickwire.connector.JsonFields.time;
+import static io.tickwire.connector.FrameFields.array;
+import static io.tickwire.connector.FrameFields.decimal;
+import static io.tickwire.connector.FrameFields.number;
+import static io.tickwire.connector.FrameFields.optionalDecimal;
+import static io.tickwire.connector.FrameFields.text;
+import static io.tickwire.connector.FrameFields.time;
 
-import io.tickwire.connector.JsonFields;
+import io.tickwire.connector.FrameFields;
 import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
@@ -53,7 +53,7 @@ public final class CoinbaseExchangeFrames {
 
   /** One frame with what a session needs beyond its event; throws as {@link #parse} does. */
   public static Frame read(String text, long receivedMicros) {
-    JsonObject frame = JsonFields.parseObject(text);
+    JsonObject frame = FrameFields.parseObject(text);
     String type = frame.getString("type", "");
     return switch (type) {
       case "match", "last_match" -> match(type, frame, receivedMicros);

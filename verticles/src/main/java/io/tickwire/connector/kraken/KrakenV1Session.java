@@ -1,6 +1,6 @@
 package io.tickwire.connector.kraken;
 
-import static io.tickwire.connector.JsonFields.textAt;
+import static io.tickwire.connector.FrameFields.textAt;
 
 import io.tickwire.book.OrderBook;
 import io.tickwire.codecs.BookUpdate;

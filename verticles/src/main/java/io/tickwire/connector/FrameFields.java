@@ -12,7 +12,7 @@ import io.vertx.core.json.jackson.JacksonCodec;
  * {@link ClassCastException} or {@link NullPointerException} would name neither). Shared by every venue whose
  * frames are read as Vert.x JSON (Kraken v2 keeps numbers as text instead: {@code kraken.ExactJson}).
  */
-public final class JsonFields {
+public final class FrameFields {
   /**
    * Vert.x's streaming codec, not the default {@code new JsonObject(text)}: with jackson-databind on the class path
    * that goes through databind, which resolves the target type on every call; for frames of a dozen fields that
@@ -20,7 +20,7 @@ public final class JsonFields {
    */
   private static final JacksonCodec CODEC = new JacksonCodec();
 
-  private JsonFields() {
+  private FrameFields() {
   }
 
   /** The JSON object {@code text} holds; anything else (an array, malformed JSON) is an error naming it. */

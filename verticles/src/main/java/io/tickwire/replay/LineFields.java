@@ -15,7 +15,7 @@ import java.util.Optional;
  * that text rather than re-serialising a tree, so everything a fault does not touch stays byte for byte as the
  * producer wrote it: a tree would rewrite exact decimals as doubles and could turn a good line into a bad one.
  */
-final class JsonFields {
+final class LineFields {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /**
@@ -29,14 +29,14 @@ final class JsonFields {
   private final Map<String, Field> fields;
   private final int closingBrace;
 
-  private JsonFields(String text, Map<String, Field> fields, int closingBrace) {
+  private LineFields(String text, Map<String, Field> fields, int closingBrace) {
     this.text = text;
     this.fields = fields;
     this.closingBrace = closingBrace;
   }
 
   /** The fields of {@code line}, or empty when it is not exactly one JSON object (such a line is never mutated). */
-  static Optional<JsonFields> parse(String line) {
+  static Optional<LineFields> parse(String line) {
     try (JsonParser p = FACTORY.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
@@ -49,7 +49,7 @@ final class JsonFields {
         }
       }
       int closing = offset(p.currentTokenLocation().getCharOffset());
-      return p.nextToken() == null ? Optional.of(new JsonFields(line, fields, closing)) : Optional.empty();
+      return p.nextToken() == null ? Optional.of(new LineFields(line, fields, closing)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -5,52 +5,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Faults are spliced into the text: whatever a fault does not touch stays exactly as written. */
-class ChaosJsonFieldsTest {
+class LineFieldsTest {
   private static final String LINE = "{\"a\":1,\"b\":\"x\\\"y\",\"c\":[1,[2]],\"d\":{\"e\":0.000000123},\"f\":null}";
 
   @Test
   void removingAFieldTakesItsCommaWhereverItSits() {
-    JsonFields fields = JsonFields.parse(LINE).orElseThrow();
+    LineFields fields = LineFields.parse(LINE).orElseThrow();
     assertThat(fields.without("a")).isEqualTo("{\"b\":\"x\\\"y\",\"c\":[1,[2]],\"d\":{\"e\":0.000000123},\"f\":null}");
     assertThat(fields.without("c")).isEqualTo("{\"a\":1,\"b\":\"x\\\"y\",\"d\":{\"e\":0.000000123},\"f\":null}");
     assertThat(fields.without("f")).isEqualTo("{\"a\":1,\"b\":\"x\\\"y\",\"c\":[1,[2]],\"d\":{\"e\":0.000000123}}");
     assertThat(fields.without("zz")).isEqualTo(LINE);
-    assertThat(JsonFields.parse("{\"only\":true}").orElseThrow().without("only")).isEqualTo("{}");
+    assertThat(LineFields.parse("{\"only\":true}").orElseThrow().without("only")).isEqualTo("{}");
   }
 
   @Test
   void replacingAndAddingLeaveTheRestByteForByte() {
-    JsonFields fields = JsonFields.parse(LINE).orElseThrow();
+    LineFields fields = LineFields.parse(LINE).orElseThrow();
     assertThat(fields.replacing("d", "true")).isEqualTo("{\"a\":1,\"b\":\"x\\\"y\",\"c\":[1,[2]],\"d\":true,\"f\":null}");
     assertThat(fields.replacing("b", "7")).isEqualTo("{\"a\":1,\"b\":7,\"c\":[1,[2]],\"d\":{\"e\":0.000000123},\"f\":null}");
     assertThat(fields.adding("g", "[]")).isEqualTo(LINE.substring(0, LINE.length() - 1) + ",\"g\":[]}");
-    assertThat(JsonFields.parse("{ }").orElseThrow().adding("g", "1")).isEqualTo("{ \"g\":1}");
+    assertThat(LineFields.parse("{ }").orElseThrow().adding("g", "1")).isEqualTo("{ \"g\":1}");
   }
 
   @Test
   void spacingAroundFieldsIsKeptAndValuesAreReadAsWritten() {
     String spaced = "{ \"a\" : 1 , \"b\" : \"two\" }";
-    JsonFields fields = JsonFields.parse(spaced).orElseThrow();
+    LineFields fields = LineFields.parse(spaced).orElseThrow();
     assertThat(fields.without("a")).isEqualTo("{ \"b\" : \"two\" }");
     assertThat(fields.without("b")).isEqualTo("{ \"a\" : 1 }");
     assertThat(fields.scalar("b")).isEqualTo("two");
     assertThat(fields.scalar("a")).isEqualTo("1");
-    assertThat(JsonFields.parse(LINE).orElseThrow().scalar("c")).as("not a scalar").isNull();
-    assertThat(JsonFields.parse(LINE).orElseThrow().raw("d")).isEqualTo("{\"e\":0.000000123}");
-    assertThat(JsonFields.parse(LINE).orElseThrow().scalar("b")).isEqualTo("x\"y");
+    assertThat(LineFields.parse(LINE).orElseThrow().scalar("c")).as("not a scalar").isNull();
+    assertThat(LineFields.parse(LINE).orElseThrow().raw("d")).isEqualTo("{\"e\":0.000000123}");
+    assertThat(LineFields.parse(LINE).orElseThrow().scalar("b")).isEqualTo("x\"y");
   }
 
   @Test
   void whatIsNotExactlyOneObjectIsNotParsed() {
-    assertThat(JsonFields.parse("[1,2]")).isEmpty();
-    assertThat(JsonFields.parse("{\"a\":1} {}")).isEmpty();
-    assertThat(JsonFields.parse("{\"a\":")).isEmpty();
-    assertThat(JsonFields.parse("{\"a\":1,\"a\":2}")).isEmpty();
-    assertThat(JsonFields.parse("not json")).isEmpty();
+    assertThat(LineFields.parse("[1,2]")).isEmpty();
+    assertThat(LineFields.parse("{\"a\":1} {}")).isEmpty();
+    assertThat(LineFields.parse("{\"a\":")).isEmpty();
+    assertThat(LineFields.parse("{\"a\":1,\"a\":2}")).isEmpty();
+    assertThat(LineFields.parse("not json")).isEmpty();
   }
 
   @Test
   void quotingEscapesWhatJsonRequires() {
-    assertThat(JsonFields.quoted("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\u000a\"");
+    assertThat(LineFields.quoted("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\u000a\"");
   }
 }
