@@ -175,9 +175,9 @@ class FailoverIT {
 
   /** The partitions a node last logged as owned. */
   /** Waits for the nodes to own 8 partitions each; on a timeout the failure carries what each node logged last. */
-  private static void awaitShares(java.time.Duration wait, String what, TickwireProcess... nodes) {
+  private static void awaitShares(Duration wait, String what, TickwireProcess... nodes) {
     try {
-      Await.until(() -> java.util.Arrays.stream(nodes).allMatch(n -> owned(n).size() == PARTITIONS / nodes.length),
+      Await.until(() -> Arrays.stream(nodes).allMatch(n -> owned(n).size() == PARTITIONS / nodes.length),
           wait, what);
     } catch (AssertionError timedOut) {
       StringBuilder logs = new StringBuilder(timedOut.getMessage());
