@@ -11,6 +11,11 @@ import java.time.format.DateTimeParseException;
  * allocates several objects per call.
  */
 public final class IsoTime {
+  /** What {@link #parseCanonical} returns for text it leaves to {@link #parse}. */
+  static final long NOT_CANONICAL = Long.MIN_VALUE;
+  private static final int SECONDS_END = 19;
+  private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
   private IsoTime() {
   }
 
@@ -84,5 +89,84 @@ public final class IsoTime {
         ? Instant.parse(text)
         : OffsetDateTime.parse(text).toInstant();
     return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+  }
+
+  /**
+   * The canonical form only, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with a year from 1000 to 9999, read from ASCII
+   * bytes without allocating; exactly what {@link #parse} makes of the same text. Anything else (an offset, a leap
+   * second, lower case, a date that does not exist) is {@link #NOT_CANONICAL}, for {@link #parse} to judge.
+   */
+  static long parseCanonical(byte[] b, int from, int to) {
+    int length = to - from;
+    if (length < SECONDS_END + 1 || b[to - 1] != 'Z' || !separatorsAt(b, from)) {
+      return NOT_CANONICAL;
+    }
+    int year = digits(b, from, 4);
+    int month = digits(b, from + 5, 2);
+    int day = digits(b, from + 8, 2);
+    int hour = digits(b, from + 11, 2);
+    int minute = digits(b, from + 14, 2);
+    int second = digits(b, from + 17, 2);
+    int micros = fractionMicros(b, from + SECONDS_END, to - 1);
+    if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59 || micros < 0) {
+      return NOT_CANONICAL;
+    }
+    long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    return seconds * 1_000_000L + micros;
+  }
+
+  private static boolean separatorsAt(byte[] b, int at) {
+    return b[at + 4] == '-' && b[at + 7] == '-' && b[at + 10] == 'T' && b[at + 13] == ':' && b[at + 16] == ':';
+  }
+
+  /** The value of {@code count} ASCII digits at {@code at}, or a negative number if any is not a digit. */
+  private static int digits(byte[] b, int at, int count) {
+    int value = 0;
+    for (int i = at; i < at + count; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return Integer.MIN_VALUE;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  /** Microseconds of {@code [.digits]} in {@code b[at, to)}, digits past the sixth truncated; -1 when malformed. */
+  private static int fractionMicros(byte[] b, int at, int to) {
+    if (at == to) {
+      return 0;
+    }
+    int count = to - at - 1;
+    if (b[at] != '.' || count < 1 || count > 9) {
+      return -1;
+    }
+    int value = digits(b, at + 1, count);
+    if (value < 0) {
+      return -1;
+    }
+    for (int i = count; i < 6; i++) {
+      value *= 10;
+    }
+    for (int i = count; i > 6; i--) {
+      value /= 10;
+    }
+    return value;
+  }
+
+  private static int daysIn(int year, int month) {
+    boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return month == 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  }
+
+  /** Days since the epoch of a civil date (H. Hinnant's algorithm), the inverse of {@link #appendDate}. */
+  private static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = y / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097L + doe - 719_468L;
   }
 }

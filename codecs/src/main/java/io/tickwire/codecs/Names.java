@@ -50,6 +50,9 @@ public final class Names {
   }
 
   private static boolean allowed(int c, String punctuation) {
+    if (c < 0x80) { // every name a venue sends is ASCII: decide it without the Unicode tables
+      return asciiAlphanumeric(c) || (punctuation == null ? c > 0x20 && c != 0x7f : punctuation.indexOf(c) >= 0);
+    }
     if (Character.isLetterOrDigit(c)) {
       return true;
     }
@@ -59,6 +62,10 @@ public final class Names {
     return c > 0x20 && c != 0x7f && !Character.isISOControl(c) && !Character.isWhitespace(c)
         && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT
         && Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.UNASSIGNED;
+  }
+
+  private static boolean asciiAlphanumeric(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private static String describe(int c) {

@@ -37,6 +37,7 @@ public final class V1Json {
 
   private static final ThreadLocal<V1Fields> FIELDS = ThreadLocal.withInitial(V1Fields::new);
   private static final ThreadLocal<V1JsonWriter> WRITER = ThreadLocal.withInitial(V1JsonWriter::new);
+  private static final ThreadLocal<V1TradeBytes> TRADES = ThreadLocal.withInitial(V1TradeBytes::new);
 
   /** A record read from JSON with the keys it carried that the contract does not know (schema drift). */
   public record Parsed(Object record, Set<String> unknownKeys) {
@@ -104,13 +105,22 @@ public final class V1Json {
     return readEvent(utf8, 0, utf8.length);
   }
 
-  /** An event with the keys it carried outside the contract, so a caller can treat them as schema drift. */
+  /**
+   * An event with the keys it carried outside the contract, so a caller can treat them as schema drift. A plain
+   * trade takes the fast path ({@link V1TradeBytes}); everything else, bad frames included, the general one.
+   */
   public static Parsed parseEvent(byte[] utf8, int offset, int length) {
+    Trade trade = TRADES.get().read(utf8, offset, length);
+    return trade != null ? new Parsed(trade, Set.of()) : parseEventGenerally(utf8, offset, length);
+  }
+
+  /** The general reader alone: what the fast path must agree with wherever it answers. */
+  static Parsed parseEventGenerally(byte[] utf8, int offset, int length) {
     return decode(open(utf8, offset, length), Expect.EVENT);
   }
 
   public static MarketEvent readEvent(byte[] utf8, int offset, int length) {
-    return (MarketEvent) decode(open(utf8, offset, length), Expect.EVENT).record();
+    return (MarketEvent) parseEvent(utf8, offset, length).record();
   }
 
   public static Bar readBar(String json) {

@@ -5,7 +5,7 @@ import io.tickwire.connector.capture.CryptofeedCapture;
 import io.tickwire.replay.CaptureReplay;
 import io.tickwire.replay.ChaosInjector;
 import io.tickwire.replay.ChaosSettings;
-import io.tickwire.replay.ChaosStream;
+import io.tickwire.replay.ByteLines;
 import io.tickwire.replay.FrameSender;
 import io.tickwire.replay.HostPort;
 import io.tickwire.replay.InProcessReplay;
@@ -15,6 +15,7 @@ import io.tickwire.replay.LocalPipeline;
 import io.tickwire.replay.LocalReplay;
 import io.tickwire.replay.Progress;
 import io.tickwire.replay.Rate;
+import io.tickwire.replay.ReplayStream;
 import io.tickwire.replay.ReplaySummary;
 import io.tickwire.replay.SendException;
 import io.tickwire.replay.SendResult;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Option;
     description = "Replay a .jsonl file of v1 events, or a recorded exchange capture, into a node's TCP ingest or an"
         + " in-process pipeline, optionally injecting faults.")
 final class ReplayCommand implements Callable<Integer> {
+  private static final String NOTHING_INJECTED = "nothing (no faults asked for)";
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -123,31 +125,49 @@ final class ReplayCommand implements Callable<Integer> {
     if (capture != null) {
       return replayCaptured(replayCapture(), chaos, pace, target, json);
     }
-    try (InputLines input = open(file, "--file")) {
-      Progress progress = Progress.toStderr(local ? "replay --local" : "replay").reading(input::bytesRead,
-          input.size());
-      ChaosStream stream = new ChaosInjector(chaos).stream(input);
-      return local ? runLocal(stream, json, pace, progress) : send(stream, sender(target, pace, progress),
-          json);
+    try {
+      return chaos.injectsNothing() ? replayAsIs(pace, target, json) : replayFaulted(chaos, pace, target, json);
     } catch (UncheckedIOException e) {
       err().println("tickwire replay: --file " + file + ": cannot read it: " + e.getCause().getMessage());
       return RunCommand.EXIT_FAILED;
     }
   }
 
+  /** The file's lines sent as they are: read as bytes, never decoded on this side. */
+  private int replayAsIs(Rate pace, HostPort target, boolean json) {
+    try (ByteLines input = open(file, "--file", ByteLines::open)) {
+      Progress progress = progress().reading(input::bytesRead, input.size());
+      return replay(ReplayStream.asIs(input), pace, target, json, progress);
+    }
+  }
+
+  private int replayFaulted(ChaosSettings chaos, Rate pace, HostPort target, boolean json) {
+    try (InputLines input = open(file, "--file", InputLines::open)) {
+      Progress progress = progress().reading(input::bytesRead, input.size());
+      return replay(ReplayStream.faulted(new ChaosInjector(chaos).stream(input)), pace, target, json, progress);
+    }
+  }
+
+  private int replay(ReplayStream stream, Rate pace, HostPort target, boolean json, Progress progress) {
+    return local ? runLocal(stream, json, pace, progress) : send(stream, sender(target, pace, progress), json);
+  }
+
+  private Progress progress() {
+    return Progress.toStderr(local ? "replay --local" : "replay");
+  }
+
   /** The capture's events, already in memory (the capture is read whole to order it), faulted and sent. */
   private int replayCaptured(CaptureReplay.Result captured, ChaosSettings chaos, Rate pace, HostPort target,
       boolean json) {
-    ChaosStream stream = new ChaosInjector(chaos).stream(captured.lines());
-    Progress progress = Progress.toStderr(local ? "replay --local" : "replay");
+    ReplayStream stream = ReplayStream.faulted(new ChaosInjector(chaos).stream(captured.lines()));
+    Progress progress = progress();
     if (json) {
       return local ? runLocal(stream, pace, progress).map(done -> printCapture(captured,
           new JsonObject(done.toJson()))).orElse(RunCommand.EXIT_FAILED)
           : sendCapture(captured, stream, sender(target, pace, progress));
     }
     err().println("replay --capture: " + captured.summary().encode());
-    return local ? runLocal(stream, false, pace, progress)
-        : send(stream, sender(target, pace, progress), false);
+    return replay(stream, pace, target, false, progress);
   }
 
   /** A producer token from the environment, when set, opens every connection: the ingest may require one. */
@@ -179,9 +199,9 @@ final class ReplayCommand implements Callable<Integer> {
     return RunCommand.EXIT_OK;
   }
 
-  private int sendCapture(CaptureReplay.Result captured, ChaosStream stream, FrameSender sender) {
+  private int sendCapture(CaptureReplay.Result captured, ReplayStream stream, FrameSender sender) {
     try {
-      SendResult sent = sender.sendLines(stream);
+      SendResult sent = sender.send(stream.frames());
       out().println(captured.summary().copy().put("sent", sent.frames()).put("to", sender.target().toString())
           .encode());
       return RunCommand.EXIT_OK;
@@ -211,13 +231,18 @@ final class ReplayCommand implements Callable<Integer> {
     return new ChaosSettings(duplicateRate, shuffleWindow, driftRate, gapRate, seed);
   }
 
-  private InputLines open(Path path, String option) {
+  /** What opens an input file; throws when it cannot be opened or its first bytes read. */
+  private interface Opener<T> {
+    T open(Path path) throws IOException;
+  }
+
+  private <T> T open(Path path, String option, Opener<T> opener) {
     if (path == null) {
       throw Options.bad(spec, "give --file FILE (v1 events) or --capture FILE --venue VENUE");
     }
     readable(path, option);
     try {
-      return InputLines.open(path);
+      return opener.open(path);
     } catch (IOException e) {
       throw Options.bad(spec, option + " " + path + ": cannot read it: " + e);
     }
@@ -229,31 +254,34 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private int send(ChaosStream stream, FrameSender sender, boolean json) {
+  private int send(ReplayStream stream, FrameSender sender, boolean json) {
     SendResult sent;
     try {
-      sent = sender.sendLines(stream);
+      sent = sender.send(stream.frames());
     } catch (SendException e) {
       err().println("tickwire replay: " + e.getMessage());
       return RunCommand.EXIT_FAILED;
     }
-    Injected injected = stream.injected();
     if (json) {
       out().println(new JsonObject().put("to", sender.target().toString()).put("sent", sent.frames())
           .put("bytes", sent.bytes()).put("elapsed_ms", sent.elapsed().toMillis())
-          .put("injected", injected.toJson()).encode());
+          .put("injected", stream.injected().map(Injected::toJson).orElse(null)).encode());
     } else {
       err().printf(Locale.ROOT, "replay: sent %d frames (%.1f MB) to %s in %.2f s (%.0f events/s) | injected %s%n",
           sent.frames(), sent.bytes() / 1e6, sender.target(), sent.elapsedNanos() / 1e9, sent.eventsPerSecond(),
-          injected.toText());
+          injectedText(stream));
     }
     return RunCommand.EXIT_OK;
   }
 
+  private static String injectedText(ReplayStream stream) {
+    return stream.injected().map(Injected::toText).orElse(NOTHING_INJECTED);
+  }
+
   /** Empty when the pipeline failed, said on stderr; a file that fails part-way is left to the caller. */
-  private Optional<ReplaySummary> runLocal(ChaosStream stream, Rate pace, Progress progress) {
+  private Optional<ReplaySummary> runLocal(ReplayStream stream, Rate pace, Progress progress) {
     try {
-      return Optional.of(localReplay(pace, progress).run(stream));
+      return Optional.of(localReplay(pace, progress).run(stream.frames()));
     } catch (UncheckedIOException e) {
       throw e;
     } catch (Exception e) {
@@ -262,18 +290,17 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private int runLocal(ChaosStream stream, boolean json, Rate pace, Progress progress) {
+  private int runLocal(ReplayStream stream, boolean json, Rate pace, Progress progress) {
     Optional<ReplaySummary> ran = runLocal(stream, pace, progress);
     if (ran.isEmpty()) {
       return RunCommand.EXIT_FAILED;
     }
     ReplaySummary done = ran.get();
-    Injected injected = stream.injected();
     if (json) {
       out().println(done.toJson()); // stdout holds exactly the summary; the injected counts go to stderr
-      err().println("replay: injected " + injected.toText());
+      err().println("replay: injected " + injectedText(stream));
     } else {
-      err().println("replay --local: " + done.toText() + " | injected " + injected.toText());
+      err().println("replay --local: " + done.toText() + " | injected " + injectedText(stream));
     }
     return RunCommand.EXIT_OK;
   }

@@ -20,6 +20,11 @@ public record ChaosSettings(double duplicateRate, int shuffleWindow, double drif
     return new ChaosSettings(0, 0, 0, 0, seed);
   }
 
+  /** Whether the output is the input as it is (blank lines aside): no fault can happen and nothing is shuffled. */
+  public boolean injectsNothing() {
+    return duplicateRate == 0 && driftRate == 0 && gapRate == 0 && shuffleWindow <= 1;
+  }
+
   /** Throws naming {@code name} unless {@code p} is a probability. */
   public static void requireRate(String name, double p) {
     if (!(p >= 0 && p <= 1)) {

@@ -1,9 +1,6 @@
 package io.tickwire.replay;
 
-import io.tickwire.connector.FrameWriter;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.util.List;
 public final class FrameSender {
   private static final int CONNECT_TIMEOUT_MS = 5_000;
   private static final int BUFFER_BYTES = 1 << 16;
-  private static final int HEADER_BYTES = 4;
 
   /**
    * The producer token {@code tickwire replay} and {@code stress} send, from the environment rather than a flag, so
@@ -62,38 +58,33 @@ public final class FrameSender {
 
   /** Sends each line as one frame of its UTF-8 bytes, encoding each only when its turn comes. */
   public SendResult sendLines(Iterator<String> lines) throws SendException {
-    return send(new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return lines.hasNext();
-      }
-
-      @Override
-      public byte[] next() {
-        return lines.next().getBytes(StandardCharsets.UTF_8);
-      }
-    });
+    return send(Payloads.ofLines(lines));
   }
 
   /** Sends each payload as one frame until there are no more, then closes the connection. */
   public SendResult send(Iterator<byte[]> payloads) throws SendException {
+    return send(Payloads.of(payloads));
+  }
+
+  /** Sends each payload as one frame until there are no more, then closes the connection. */
+  public SendResult send(Payloads payloads) throws SendException {
     long start = System.nanoTime();
     Socket socket = connect();
     long frames = 0;
     long bytes = 0;
     try (socket) {
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+      FrameOutput out = new FrameOutput(socket.getOutputStream(), BUFFER_BYTES);
       if (token != null) {
-        FrameWriter.write(out, handshake(token));
+        byte[] handshake = handshake(token);
+        out.frame(handshake, 0, handshake.length);
       }
       Pacer pacer = new Pacer(rate, start);
-      while (payloads.hasNext()) {
-        byte[] payload = payloads.next();
+      while (payloads.next()) {
         pacer.awaitTurn(frames, out);
-        FrameWriter.write(out, payload);
+        out.frame(payloads.bytes(), payloads.offset(), payloads.length());
         frames++;
-        bytes += HEADER_BYTES + payload.length;
-        progress.sent(HEADER_BYTES + payload.length);
+        bytes += FrameOutput.HEADER_BYTES + payloads.length();
+        progress.sent(FrameOutput.HEADER_BYTES + payloads.length());
       }
       out.flush();
       socket.shutdownOutput(); // an orderly end: the ingest reads every byte before it sees the close

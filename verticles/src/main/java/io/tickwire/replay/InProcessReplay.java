@@ -58,14 +58,18 @@ public final class InProcessReplay implements LocalReplay {
 
   @Override
   public ReplaySummary run(Iterator<String> lines) throws Exception {
+    return run(Payloads.ofLines(lines));
+  }
+
+  @Override
+  public ReplaySummary run(Payloads frames) throws Exception {
     Vertx vertx = Vertx.vertx();
     Codecs.register(vertx);
     try {
       LocalPipeline pipeline = new LocalPipeline(vertx, settings, printAddresses, printOut);
       await(pipeline.start());
       try {
-        SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate, progress)
-            .sendLines(lines);
+        SendResult sent = new FrameSender(new HostPort("127.0.0.1", pipeline.port()), rate, progress).send(frames);
         await(pipeline.read(vertx, sent.frames(), READ_TIMEOUT.toMillis()));
       } finally {
         await(pipeline.stop());

@@ -1,6 +1,5 @@
 package io.tickwire.replay;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -21,41 +19,19 @@ import java.util.NoSuchElementException;
 public final class InputLines implements Iterator<String>, AutoCloseable {
   private static final int BUFFER_BYTES = 1 << 16;
 
-  private final CountingInputStream raw;
+  private final InputFile file;
   private final BufferedReader reader;
-  private final long size;
-  private final Compression compression;
   private String next;
   private boolean ended;
 
-  private InputLines(CountingInputStream raw, BufferedReader reader, long size, Compression compression) {
-    this.raw = raw;
-    this.reader = reader;
-    this.size = size;
-    this.compression = compression;
+  private InputLines(InputFile file) {
+    this.file = file;
+    this.reader = reader(file.in());
   }
 
   /** Opens {@code path}, plain, gzip or zstd; fails now when it cannot be opened or its first bytes read. */
   public static InputLines open(Path path) throws IOException {
-    long size = Files.size(path);
-    CountingInputStream raw = new CountingInputStream(Files.newInputStream(path));
-    try {
-      BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
-      Compression compression = sniff(buffered);
-      return new InputLines(raw, reader(compression.decode(buffered)), size, compression);
-    } catch (IOException | RuntimeException e) {
-      raw.close();
-      throw e;
-    }
-  }
-
-  /** The compression the first bytes announce; the stream is left where it was. */
-  private static Compression sniff(BufferedInputStream in) throws IOException {
-    byte[] head = new byte[Compression.MAGIC_BYTES];
-    in.mark(head.length);
-    int length = in.readNBytes(head, 0, head.length);
-    in.reset();
-    return Compression.of(head, length);
+    return new InputLines(InputFile.open(path));
   }
 
   /** Strict UTF-8, as {@code Files.readAllLines} is: a malformed byte is an error, not a silent U+FFFD. */
@@ -93,16 +69,16 @@ public final class InputLines implements Iterator<String>, AutoCloseable {
 
   /** Bytes read from the file so far, before decompression: compare with {@link #size()}. */
   public long bytesRead() {
-    return raw.count();
+    return file.bytesRead();
   }
 
   /** The file's size on disk. */
   public long size() {
-    return size;
+    return file.size();
   }
 
   public String compression() {
-    return compression.label();
+    return file.compression().label();
   }
 
   /** Closes the file; an error closing a file only read from loses nothing, so it is not reported. */

@@ -14,4 +14,9 @@ public interface LocalReplay {
    * longer than memory.
    */
   ReplaySummary run(Iterator<String> lines) throws Exception;
+
+  /** The same for frames taken as they are, such as a file's lines sent with no faults injected. */
+  default ReplaySummary run(Payloads frames) throws Exception {
+    return run(Payloads.lines(frames));
+  }
 }

@@ -3,7 +3,6 @@ package io.tickwire.router.detect;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.Trade;
-import java.util.Arrays;
 import io.tickwire.flow.LruMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,7 @@ import java.util.Locale;
  * flat series (MAD 0) does not flag every one-tick move. Nothing is judged until the window is full. Every price,
  * outliers included, enters the window, so a genuine level shift stops being flagged once it is the median.
  * Memory: one ring of {@code window} doubles per key, keys bounded by LRU ({@code maxKeys}, default
- * {@link #DEFAULT_MAX_KEYS}); each judgment sorts a copy, fine for windows up to a few hundred.
+ * {@link #DEFAULT_MAX_KEYS}); each refresh selects two medians from a copy, linear in the window.
  */
 public final class OutlierDetector {
   public static final int DEFAULT_MAX_KEYS = 10_000;
@@ -76,24 +75,17 @@ public final class OutlierDetector {
   }
 
   /**
-   * Median and MAD of the window. Two sorts per trade would cap the router's throughput, and a fat finger is
+   * Median and MAD of the window. Two medians per trade would cap the router's throughput, and a fat finger is
    * many MADs out, so the statistics are refreshed every {@code window / 8} trades rather than on every one.
    */
   private void refresh(Ring ring) {
     System.arraycopy(ring.prices, 0, scratch, 0, window);
-    Arrays.sort(scratch);
-    double median = median(scratch);
+    double median = Medians.of(scratch, window);
     for (int i = 0; i < window; i++) {
       scratch[i] = Math.abs(scratch[i] - median);
     }
-    Arrays.sort(scratch);
     ring.median = median;
-    ring.mad = Math.max(median(scratch), Math.max(Math.abs(median) * MIN_MAD_FRACTION, Double.MIN_NORMAL));
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    ring.mad = Math.max(Medians.of(scratch, window), Math.max(Math.abs(median) * MIN_MAD_FRACTION, Double.MIN_NORMAL));
   }
 
   private static final class Ring {
