@@ -37,6 +37,8 @@ import java.util.Map;
  */
 public final class PartitionWindows {
   private static final long NONE = Long.MIN_VALUE / 4;
+  /** How far the changed-symbols list may outgrow the symbols tracked before closed ones are dropped from it. */
+  private static final int FORMING_SLACK = 1024;
   private static final Comparator<Bar> EMIT_ORDER =
       Comparator.comparingLong(Bar::end).thenComparingLong(Bar::intervalMillis);
 
@@ -51,6 +53,8 @@ public final class PartitionWindows {
   private final Map<String, Map<String, SymbolWindows>> byVenue = new HashMap<>();
   private final WindowCounters counters = new WindowCounters();
   private final List<Revision> revised = new ArrayList<>();
+  /** The symbols a trade changed since the forming bars were last collected, each once: no sweep of them all. */
+  private final List<SymbolWindows> formingChanged = new ArrayList<>();
   private long maxEventTime = NONE;
   private long watermark = NONE;
   private long lastArrival = NONE;
@@ -80,6 +84,7 @@ public final class PartitionWindows {
     final String symbol;
     final List<List<BarBuilder>> open = new ArrayList<>();
     final List<List<BarBuilder>> closed = new ArrayList<>();
+    boolean formingChanged;
 
     SymbolWindows(String venue, String symbol) {
       this.venue = venue;
@@ -141,8 +146,34 @@ public final class PartitionWindows {
       } else {
         openWindow(windows.open.get(i), start, end).add(price, trade.size(), size, time, trade.tradeId());
         nextCloseAt = Math.min(nextCloseAt, end);
+        markFormingChanged(windows);
       }
     }
+  }
+
+  private void markFormingChanged(SymbolWindows windows) {
+    if (windows.formingChanged) {
+      return;
+    }
+    windows.formingChanged = true;
+    formingChanged.add(windows);
+    if (formingChanged.size() > 2 * symbols + FORMING_SLACK) {
+      forgetClosedFormingChanges(); // nobody collects them (a batcher with no dashboard feed)
+    }
+  }
+
+  /** How many symbols wait in the changed list; for the test that holds it bounded. */
+  int formingChangedCount() {
+    return formingChanged.size();
+  }
+
+  /** Drops symbols whose windows have all closed: they have no forming bar left to publish. */
+  private void forgetClosedFormingChanges() {
+    formingChanged.removeIf(windows -> {
+      boolean closed = isEmpty(windows);
+      windows.formingChanged &= !closed;
+      return closed;
+    });
   }
 
   private void late(SymbolWindows windows, int i, long start, Trade trade, double price, double size) {
@@ -202,11 +233,11 @@ public final class PartitionWindows {
    * observers that show a window before it closes. Closing and revising are unaffected.
    */
   public void collectForming(List<Bar> out) {
-    for (Map<String, SymbolWindows> bySymbol : byVenue.values()) {
-      for (SymbolWindows windows : bySymbol.values()) {
-        collectForming(windows, out);
-      }
+    for (SymbolWindows windows : formingChanged) {
+      windows.formingChanged = false;
+      collectForming(windows, out);
     }
+    formingChanged.clear();
   }
 
   private void collectForming(SymbolWindows windows, List<Bar> out) {
