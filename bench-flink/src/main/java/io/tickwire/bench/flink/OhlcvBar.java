@@ -22,9 +22,9 @@ public class OhlcvBar {
 
   static OhlcvBar of(String key, long intervalMillis, long startMillis, OhlcvAccumulator acc) {
     OhlcvBar bar = new OhlcvBar();
-    int bar0 = key.indexOf('|');
-    bar.venue = key.substring(0, bar0);
-    bar.symbol = key.substring(bar0 + 1);
+    int split = key.indexOf('|');
+    bar.venue = key.substring(0, split);
+    bar.symbol = key.substring(split + 1);
     bar.intervalMillis = intervalMillis;
     bar.startMillis = startMillis;
     bar.open = Scaled.toDouble(acc.open);

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +47,10 @@ class BarsRunTest {
     assertThat(summary.events()).isEqualTo(8);
     assertThat(summary.skipped()).isEqualTo(1);
     assertThat(summary.late()).isZero();
-    assertThat(summary.barsByInterval()).containsExactly(java.util.Map.entry("1s", 4L),
-        java.util.Map.entry("10s", 2L), java.util.Map.entry("1m", 2L));
+    assertThat(summary.barsByInterval()).containsExactly(Map.entry("1s", 4L),
+        Map.entry("10s", 2L), Map.entry("1m", 2L));
     List<ComparedBar> btc = bars(barsFile).stream().filter(b -> b.symbol().equals("BTC-USD"))
-        .sorted(java.util.Comparator.comparingLong(ComparedBar::intervalMillis)
+        .sorted(Comparator.comparingLong(ComparedBar::intervalMillis)
             .thenComparingLong(ComparedBar::startMillis)).toList();
     long start = T0.toEpochMilli();
     assertThat(btc).containsExactly(
