@@ -39,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
   int symbols;
 
   @Option(names = "--rate", paramLabel = "N", defaultValue = "1000",
-      description = "Trades per second of event time over all symbols, so N trades span N/rate seconds"
+      description = "Trades per second of event time over all symbols: the file spans --trades / --rate seconds"
           + " (default: ${DEFAULT-VALUE}).")
   long rate;
 
