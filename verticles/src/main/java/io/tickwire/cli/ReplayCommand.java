@@ -2,6 +2,7 @@ package io.tickwire.cli;
 
 import io.tickwire.connector.capture.CaptureSource;
 import io.tickwire.connector.capture.CryptofeedCapture;
+import io.tickwire.flow.Addresses;
 import io.tickwire.replay.CaptureReplay;
 import io.tickwire.replay.ChaosInjector;
 import io.tickwire.replay.ChaosSettings;
@@ -20,11 +21,14 @@ import io.tickwire.replay.ReplaySummary;
 import io.tickwire.replay.SendException;
 import io.tickwire.replay.SendResult;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +48,8 @@ import picocli.CommandLine.Option;
         + " in-process pipeline, optionally injecting faults.")
 final class ReplayCommand implements Callable<Integer> {
   private static final String NOTHING_INJECTED = "nothing (no faults asked for)";
+  private static final int BARS_BUFFER_BYTES = 1 << 16;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -98,6 +104,11 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Run the pipeline in-process on the file instead of sending it.")
   boolean local;
 
+  @Option(names = "--bars", paramLabel = "FILE",
+      description = "With --local: also write every bar the pipeline emits (closed bars and their revisions) to FILE as"
+          + " v1 JSON lines, e.g. to compare with another system's bars.")
+  Path bars;
+
   @Option(names = "--summary", paramLabel = "text|json", defaultValue = "text",
       description = "text: one line on stderr; json: one JSON object on stdout (default: ${DEFAULT-VALUE}).")
   String summary;
@@ -122,6 +133,7 @@ final class ReplayCommand implements Callable<Integer> {
     Rate pace = Options.parse(spec, "--rate", rate, Rate::parse);
     HostPort target = Options.parse(spec, "--to", to, HostPort::parse);
     boolean json = Options.parse(spec, "--summary", summary, ReplayCommand::isJson);
+    checkBars();
     if (capture != null) {
       return replayCaptured(replayCapture(), chaos, pace, target, json);
     }
@@ -278,10 +290,23 @@ final class ReplayCommand implements Callable<Integer> {
     return stream.injected().map(Injected::toText).orElse(NOTHING_INJECTED);
   }
 
+  private void checkBars() {
+    if (bars == null) {
+      return;
+    }
+    if (!local) {
+      throw Options.bad(spec, "--bars " + bars + " needs --local: a remote node's bars are not this command's");
+    }
+    Path parent = bars.toAbsolutePath().getParent();
+    if (Files.isDirectory(bars) || (parent != null && !Files.isDirectory(parent))) {
+      throw Options.bad(spec, "--bars " + bars + ": not a file in an existing directory");
+    }
+  }
+
   /** Empty when the pipeline failed, said on stderr; a file that fails part-way is left to the caller. */
   private Optional<ReplaySummary> runLocal(ReplayStream stream, Rate pace, Progress progress) {
-    try {
-      return Optional.of(localReplay(pace, progress).run(stream.frames()));
+    try (OutputStream barsOut = barsOutput()) {
+      return Optional.of(localReplay(pace, progress, barsOut).run(stream.frames()));
     } catch (UncheckedIOException e) {
       throw e;
     } catch (Exception e) {
@@ -305,11 +330,17 @@ final class ReplayCommand implements Callable<Integer> {
     return RunCommand.EXIT_OK;
   }
 
-  private LocalReplay localReplay(Rate pace, Progress progress) throws Exception {
+  private OutputStream barsOutput() throws IOException {
+    return bars == null ? OutputStream.nullOutputStream()
+        : new BufferedOutputStream(Files.newOutputStream(bars), BARS_BUFFER_BYTES);
+  }
+
+  private LocalReplay localReplay(Rate pace, Progress progress, OutputStream barsOut) throws Exception {
     if (localReplay != null) {
       return localReplay;
     }
-    return new InProcessReplay(configOptions.load(LocalPipeline.OVERRIDES), pace, progress);
+    List<String> print = bars == null ? List.of() : List.of(Addresses.BARS);
+    return new InProcessReplay(configOptions.load(LocalPipeline.OVERRIDES), pace, print, barsOut, progress);
   }
   private PrintWriter out() {
     return spec.commandLine().getOut();

@@ -1,14 +1,18 @@
 package io.tickwire.replay;
 
 import io.airlift.compress.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * How an input file is compressed, told by its first bytes rather than its name: a capture renamed, or piped
- * through a tool that drops the extension, still reads.
+ * How a file is compressed. An input is told by its first bytes rather than its name: a capture renamed, or piped
+ * through a tool that drops the extension, still reads. An output is told by its name ({@code .gz}, {@code .zst}),
+ * the one thing a writer has to go by.
  */
 enum Compression {
   NONE(new byte[0]),
@@ -35,6 +39,15 @@ enum Compression {
     return NONE;
   }
 
+  /** The compression a file name asks for: {@code .gz} gzip, {@code .zst} zstd, anything else none. */
+  static Compression ofName(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".gz")) {
+      return GZIP;
+    }
+    return name.endsWith(".zst") ? ZSTD : NONE;
+  }
+
   private boolean startsOf(byte[] head, int length) {
     if (length < magic.length) {
       return false;
@@ -53,6 +66,15 @@ enum Compression {
       case NONE -> raw;
       case GZIP -> new GZIPInputStream(raw, GZIP_BUFFER_BYTES);
       case ZSTD -> new ZstdInputStream(raw);
+    };
+  }
+
+  /** A stream compressing into {@code raw}; closing it finishes the compressed form and closes {@code raw}. */
+  OutputStream encode(OutputStream raw) throws IOException {
+    return switch (this) {
+      case NONE -> raw;
+      case GZIP -> new GZIPOutputStream(raw, GZIP_BUFFER_BYTES);
+      case ZSTD -> new ZstdOutputStream(raw);
     };
   }
 

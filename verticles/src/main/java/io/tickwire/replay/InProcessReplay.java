@@ -42,7 +42,8 @@ public final class InProcessReplay implements LocalReplay {
     this(settings, rate, printAddresses, printOut, Progress.toStderr("replay --local"));
   }
 
-  private InProcessReplay(Settings settings, Rate rate, List<String> printAddresses, OutputStream printOut,
+  /** Prints {@code printAddresses} to {@code printOut} and reports the send's progress to {@code progress}. */
+  public InProcessReplay(Settings settings, Rate rate, List<String> printAddresses, OutputStream printOut,
       Progress progress) {
     this.settings = settings;
     this.rate = rate;

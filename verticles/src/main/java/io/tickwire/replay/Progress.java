@@ -16,6 +16,8 @@ public final class Progress {
   private static final long TERMINAL_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final Progress NONE = new Progress("", null, Long.MAX_VALUE);
+  private static final String FRAMES = "frames";
+  private static final String SENT = "sent";
 
   private final String label;
   private final PrintStream out;
@@ -27,18 +29,24 @@ public final class Progress {
   /** Bytes of the input file read so far, and its size; null when the frames come from no file. */
   private final LongSupplier fileRead;
   private final long fileSize;
+  /** What is counted and what is done with it, as a line tells it: "frames" "sent", "trades" "written". */
+  private final String items;
+  private final String done;
 
   Progress(String label, PrintStream out, long everyNanos) {
-    this(label, out, everyNanos, null, 0);
+    this(label, out, everyNanos, null, 0, FRAMES, SENT);
   }
 
-  private Progress(String label, PrintStream out, long everyNanos, LongSupplier fileRead, long fileSize) {
+  private Progress(String label, PrintStream out, long everyNanos, LongSupplier fileRead, long fileSize,
+      String items, String done) {
     this.label = label;
     this.out = out;
     this.everyNanos = everyNanos;
     this.nextNanos = new AtomicLong(out == null ? Long.MAX_VALUE : startNanos + everyNanos);
     this.fileRead = fileRead;
     this.fileSize = fileSize;
+    this.items = items;
+    this.done = done;
   }
 
   /** Reports nothing. */
@@ -56,10 +64,15 @@ public final class Progress {
    * {@code size}, both as on disk (compressed), so the share is right for a .gz or .zst file too.
    */
   public Progress reading(LongSupplier read, long size) {
-    return new Progress(label, out, everyNanos, read, size);
+    return new Progress(label, out, everyNanos, read, size, items, done);
   }
 
-  /** One frame of {@code size} bytes written; prints a line when one is due. */
+  /** This progress, its lines counting {@code items} that were {@code done} (e.g. "trades", "written"). */
+  public Progress counting(String items, String done) {
+    return new Progress(label, out, everyNanos, fileRead, fileSize, items, done);
+  }
+
+  /** One frame (or item) of {@code size} bytes sent (or done); prints a line when one is due. */
   void sent(long size) {
     frames.increment();
     bytes.add(size);
@@ -73,8 +86,8 @@ public final class Progress {
   private void print(long now) {
     double seconds = (now - startNanos) / 1e9;
     long n = frames.sum();
-    out.printf(Locale.ROOT, "%s: %d frames (%.1f MB) sent in %.0f s, %.0f events/s%s%n", label, n,
-        bytes.sum() / 1e6, seconds, n / seconds, fileShare());
+    out.printf(Locale.ROOT, "%s: %d %s (%.1f MB) %s in %.0f s, %.0f events/s%s%n", label, n, items,
+        bytes.sum() / 1e6, done, seconds, n / seconds, fileShare());
   }
 
   private String fileShare() {

@@ -150,6 +150,23 @@ class ReplayCommandTest {
   }
 
   @Test
+  void localWritesEveryBarToTheBarsFileAndTheSummaryCountsThem(@TempDir Path data) throws IOException {
+    Path bars = dir.resolve("bars.jsonl");
+    assertThat(replay("--file", file.toString(), "--local", "--summary", "json", "--bars", bars.toString(),
+        "--set", "data_dir=" + data)).as(err.toString()).isZero();
+    List<io.tickwire.codecs.Bar> written = Files.readAllLines(bars).stream().map(V1Json::readBar).toList();
+    assertThat(written).hasSize((int) new JsonObject(out.toString().strip()).getLong("bars").longValue())
+        .extracting(io.tickwire.codecs.Bar::interval).containsExactlyInAnyOrder("1s", "10s", "1m");
+    assertThat(written).allSatisfy(bar -> assertThat(bar.trades()).isEqualTo(lines.size()));
+  }
+
+  @Test
+  void barsWithoutLocalExitsTwoNamingIt() {
+    assertThat(replay("--file", file.toString(), "--bars", dir.resolve("bars.jsonl").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--bars", "needs --local");
+  }
+
+  @Test
   void localHandsTheInjectedLinesToTheHookAndPrintsItsSummaryAsTheOnlyStdout() {
     List<List<String>> received = new CopyOnWriteArrayList<>();
     ReplaySummary summary = new ReplaySummary(300, 3, Map.of("duplicate", 30L), 0, 0);

@@ -37,4 +37,10 @@ class ProgressTest {
     everyFrame.reading(() -> 0, 0).sent(10);
     assertThat(lines().lines()).hasSize(2).noneMatch(line -> line.contains("of the file"));
   }
+
+  @Test
+  void countingNamesWhatIsCountedAndWhatIsDoneWithIt() {
+    everyFrame.counting("trades", "written").sent(280);
+    assertThat(lines()).startsWith("replay: 1 trades (0.0 MB) written in ");
+  }
 }
