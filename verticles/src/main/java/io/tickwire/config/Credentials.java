@@ -18,6 +18,22 @@ final class Credentials {
     return value == null ? null : Secret.of(key, value);
   }
 
+  /**
+   * The URL under {@code key}, or null when the key is null; it must start with one of {@code schemes}. An error
+   * shows the URL without its user-info part, which may hold a password that must not reach a log.
+   */
+  static String optionalUrl(ConfigReader r, String key, List<String> schemes, String expected) {
+    String url = r.optionalString(key);
+    if (url != null && schemes.stream().noneMatch(scheme -> url.startsWith(scheme + "://"))) {
+      throw ConfigReader.invalid(key, redact(url), expected);
+    }
+    return url;
+  }
+
+  static String redact(String url) {
+    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1***@");
+  }
+
   /** {@code [{token, venues}]}; an empty list means producers need no token. */
   static List<Settings.ProducerToken> producerTokens(ConfigReader r, String key) {
     Object raw = r.raw(key);

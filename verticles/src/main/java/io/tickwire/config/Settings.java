@@ -1,5 +1,7 @@
 package io.tickwire.config;
 
+import static io.tickwire.config.ConfigReader.HOUR_MS;
+
 import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.Intervals;
@@ -198,8 +200,6 @@ public record Settings(
     REVISE, DROP
   }
 
-  private static final long HOUR_MS = 3_600_000L;
-
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public java.nio.file.Path archiveDir() {
     return java.nio.file.Path.of(dataDir).resolve(batch.archiveDir());
@@ -248,7 +248,7 @@ public record Settings(
     return new Synthetic(
         r.bool("synthetic.enabled"),
         r.string("synthetic.venue"),
-        distinct("synthetic.symbols", r.stringList("synthetic.symbols")),
+        r.distinctStringList("synthetic.symbols"),
         r.integer("synthetic.seed", Long.MIN_VALUE, Long.MAX_VALUE),
         rate(r),
         r.isNull("synthetic.count") ? -1 : r.integer("synthetic.count", 0, Long.MAX_VALUE),
@@ -291,7 +291,7 @@ public record Settings(
 
   private static Batcher batcher(ConfigReader r) {
     return new Batcher(
-        intervals(r, "batcher.intervals"),
+        WindowIntervals.list(r, "batcher.intervals"),
         r.integer("batcher.allowed_lateness_ms", 0, HOUR_MS),
         r.integer("batcher.idle_timeout_ms", 1, HOUR_MS),
         LatePolicy.valueOf(r.oneOf("batcher.late_policy", "revise", "drop").toUpperCase(java.util.Locale.ROOT)),
@@ -300,21 +300,13 @@ public record Settings(
   }
 
   private static Pg pg(ConfigReader r) {
-    String url = r.optionalString("pg.url");
-    if (url != null && !url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
-      throw ConfigReader.invalid("pg.url", redact(url), "a URL like postgresql://user@host:5432/database, or null"
-          + " for embedded");
-    }
+    String url = Credentials.optionalUrl(r, "pg.url", List.of("postgresql", "postgres"),
+        "a URL like postgresql://user@host:5432/database, or null for embedded");
     String schema = r.string("pg.schema");
     if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw ConfigReader.invalid("pg.schema", schema, "a lowercase SQL identifier (letters, digits, _)");
     }
     return new Pg(url, schema, (int) r.integer("pg.pool_size", 1, 64), (int) r.integer("pg.embedded_port", 0, 65_535));
-  }
-
-  /** The URL without its user-info part, which may hold a password that must not reach a log. */
-  static String redact(String url) {
-    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1***@");
   }
 
   private static Sink sink(ConfigReader r) {
@@ -324,10 +316,8 @@ public record Settings(
   }
 
   private static Redis redis(ConfigReader r) {
-    String url = r.optionalString("redis.url");
-    if (url != null && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
-      throw ConfigReader.invalid("redis.url", redact(url), "a URL like redis://host:6379, or null");
-    }
+    String url = Credentials.optionalUrl(r, "redis.url", List.of("redis", "rediss"),
+        "a URL like redis://host:6379, or null");
     return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
         r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000),
         r.integer("redis.key_ttl_ms", 1_000, 365 * 24 * HOUR_MS));
@@ -348,7 +338,7 @@ public record Settings(
 
   private static Features features(ConfigReader r) {
     long base = Intervals.parse(r.string("features.base_interval"));
-    long[] bars = intervals(r, "batcher.intervals");
+    long[] bars = WindowIntervals.list(r, "batcher.intervals");
     if (java.util.Arrays.stream(bars).noneMatch(b -> b == base)) {
       throw ConfigReader.invalid("features.base_interval", r.raw("features.base_interval"),
           "one of batcher.intervals");
@@ -361,7 +351,7 @@ public record Settings(
     for (int i = 0; i < array.size(); i++) {
       windows.add(featureWindow(array.getValue(i), "features.windows[" + i + "]"));
     }
-    distinct("features.windows", windows.stream().map(FeatureWindow::name).toList());
+    ConfigReader.distinct("features.windows", windows.stream().map(FeatureWindow::name).toList());
     return new Features(base, List.copyOf(windows));
   }
 
@@ -406,7 +396,7 @@ public record Settings(
   }
 
   private static List<String> triggerTypes(ConfigReader r, String key) {
-    List<String> types = distinct(key, r.stringList(key));
+    List<String> types = r.distinctStringList(key);
     for (String type : types) {
       if (!AnomalyTypes.ALL.contains(type)) {
         throw ConfigReader.invalid(key, type, "anomaly types among " + AnomalyTypes.ALL);
@@ -421,8 +411,7 @@ public record Settings(
 
   private static Books books(ConfigReader r) {
     int maxLevels = (int) r.integer("books.max_levels", 1, 100_000);
-    String label = r.string("books.snapshot_interval");
-    long interval = interval("books.snapshot_interval", label, label);
+    long interval = WindowIntervals.one(r, "books.snapshot_interval");
     int depth = (int) r.integer("books.snapshot_depth", 1, 1_000);
     if (depth > maxLevels) {
       throw ConfigReader.invalid("books.snapshot_depth", depth, "at most books.max_levels (" + maxLevels + ")");
@@ -451,40 +440,5 @@ public record Settings(
   private static Inference inference(ConfigReader r) {
     return new Inference(r.bool("inference.enabled"), r.optionalString("inference.model"),
         r.integer("inference.model_timeout_ms", 1, 60_000));
-  }
-
-  private static long[] intervals(ConfigReader r, String key) {
-    List<String> labels = distinct(key, r.stringList(key));
-    long[] millis = new long[labels.size()];
-    for (int i = 0; i < millis.length; i++) {
-      millis[i] = interval(key, labels.get(i), labels);
-    }
-    java.util.Arrays.sort(millis);
-    return millis;
-  }
-
-  /** {@code label} in milliseconds; {@code shown} is the value an error names (the whole list for a list key). */
-  private static long interval(String key, String label, Object shown) {
-    long millis;
-    try {
-      millis = Intervals.parse(label);
-    } catch (IllegalArgumentException e) {
-      throw ConfigReader.invalid(key, shown, "intervals such as 1s, 10s, 1m (" + e.getMessage() + ")");
-    }
-    if (86_400_000L % millis != 0) {
-      throw ConfigReader.invalid(key, shown, "intervals that divide a day evenly, so windows align to the epoch");
-    }
-    return millis;
-  }
-
-  static List<String> distinct(String key, List<String> values) {
-    List<String> seen = new ArrayList<>();
-    for (String v : values) {
-      if (seen.contains(v)) {
-        throw ConfigReader.invalid(key, values, "a list without duplicates (\"" + v + "\" appears twice)");
-      }
-      seen.add(v);
-    }
-    return values;
   }
 }
