@@ -5,7 +5,6 @@ import static io.tickwire.config.ConfigReader.HOUR_MS;
 import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.Intervals;
-import io.tickwire.codecs.IsoTime;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +12,10 @@ import java.util.List;
 /** The validated, typed configuration. Built once at start-up; a bad value fails {@link #from} naming it. */
 public record Settings(
     String dataDir,
-    Pipeline pipeline,
-    Synthetic synthetic,
-    Router router,
-    Batcher batcher,
+    PipelineSettings pipeline,
+    SyntheticSettings synthetic,
+    RouterSettings router,
+    BatcherSettings batcher,
     Pg pg,
     Sink sink,
     boolean persistTrades,
@@ -150,56 +149,6 @@ public record Settings(
   public record Ws(int queue, int maxFrameBytes, List<String> allowedOrigins, int maxClients) {
   }
 
-  /** Link and partition settings shared by every stage. */
-  public record Pipeline(int partitions, int creditWindow, long sendTimeoutMs, boolean publishToObservers) {
-    /**
-     * Bound on batches waiting for credit on one link, per credit of its window. Kept with the pipeline settings
-     * so the links (flow) and the partitions-per-batcher check below share one number without config depending
-     * on flow.
-     */
-    public static final int MAX_WAITING_PER_CREDIT = 64;
-  }
-
-  /**
-   * The synthetic feed. {@code rate} 0 means as fast as the pipeline takes events; {@code count} -1 means
-   * unbounded; {@code startTime} -1 means the wall clock at start. {@code wallClock}: event times are generation times
-   * rather than simulated.
-   */
-  public record Synthetic(boolean enabled, String venue, List<String> symbols, long seed, long rate, long count,
-      int batchSize, double volatility, long jitterMs, long startTime, boolean wallClock) {
-    public boolean unbounded() {
-      return count < 0;
-    }
-
-    public boolean maxRate() {
-      return rate == 0;
-    }
-  }
-
-  /**
-   * The router: rejected events sampled per second, and (in a cluster) the partition journal: the extra event time
-   * it keeps beyond what the batchers can still change ({@code journalMarginMs}) and its cap per partition.
-   * {@code maxSymbols}: (venue, symbol) keys admitted at once, each forgotten after {@code symbolIdleMs} without an
-   * event; it also caps every per-symbol structure downstream (see docs/BOUNDED-STATE.md).
-   */
-  /**
-   * {@code maxFutureMs} ({@code ingest.max_future_ms}): how far ahead of the node's clock an event may be stamped;
-   * the router enforces it for every source.
-   */
-  public record Router(int dlqSamplesPerSec, long journalMarginMs, int journalMaxEvents, int maxSymbols,
-      long symbolIdleMs, long maxFutureMs) {
-  }
-
-  /** Windowing. {@code intervalsMillis} is sorted ascending and free of duplicates. */
-  public record Batcher(long[] intervalsMillis, long allowedLatenessMs, long idleTimeoutMs, LatePolicy latePolicy,
-      long revisionHorizonMs, int instances) {
-  }
-
-  /** What happens to an event whose window has already closed. */
-  public enum LatePolicy {
-    REVISE, DROP
-  }
-
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public java.nio.file.Path archiveDir() {
     return java.nio.file.Path.of(dataDir).resolve(batch.archiveDir());
@@ -212,7 +161,8 @@ public record Settings(
 
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
-    Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
+    Settings settings = new Settings(r.string("data_dir"), PipelineSettings.from(r),
+        SyntheticSettings.from(r), RouterSettings.from(r), BatcherSettings.from(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
         ClusterSettings.from(r), BatchSettings.from(r), shutdown(r));
@@ -226,77 +176,14 @@ public record Settings(
 
   /**
    * A batcher's partitions all send bars through one link, so each may have a window of tick batches waiting on
-   * it; the link refuses more than {@link Pipeline#MAX_WAITING_PER_CREDIT} per credit.
+   * it; the link refuses more than {@link PipelineSettings#MAX_WAITING_PER_CREDIT} per credit.
    */
   private static void checkPartitionsPerBatcher(Settings s) {
     int perInstance = (s.pipeline().partitions() + s.batcher().instances() - 1) / s.batcher().instances();
-    if (perInstance > Pipeline.MAX_WAITING_PER_CREDIT) {
+    if (perInstance > PipelineSettings.MAX_WAITING_PER_CREDIT) {
       throw ConfigReader.invalid("batcher.instances", s.batcher().instances(), "at least pipeline.partitions / "
-          + Pipeline.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
+          + PipelineSettings.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
     }
-  }
-
-  private static Pipeline pipeline(ConfigReader r) {
-    return new Pipeline(
-        (int) r.integer("pipeline.partitions", 1, 4096),
-        (int) r.integer("pipeline.credit_window", 1, 1024),
-        r.integer("pipeline.send_timeout_ms", 100, HOUR_MS),
-        r.bool("pipeline.publish_to_observers"));
-  }
-
-  private static Synthetic synthetic(ConfigReader r) {
-    return new Synthetic(
-        r.bool("synthetic.enabled"),
-        r.string("synthetic.venue"),
-        r.distinctStringList("synthetic.symbols"),
-        r.integer("synthetic.seed", Long.MIN_VALUE, Long.MAX_VALUE),
-        rate(r),
-        r.isNull("synthetic.count") ? -1 : r.integer("synthetic.count", 0, Long.MAX_VALUE),
-        (int) r.integer("synthetic.batch_size", 1, 65_536),
-        r.number("synthetic.volatility", 0.0, 100.0),
-        r.integer("synthetic.jitter_ms", 0, HOUR_MS),
-        r.isNull("synthetic.start_time") ? -1 : timestamp(r, "synthetic.start_time"),
-        r.oneOf("synthetic.clock", "simulated", "wall").equals("wall"));
-  }
-
-  private static long rate(ConfigReader r) {
-    if ("max".equals(r.raw("synthetic.rate"))) {
-      return 0;
-    }
-    try {
-      return r.integer("synthetic.rate", 1, 100_000_000L);
-    } catch (ConfigException e) {
-      throw ConfigReader.invalid("synthetic.rate", r.raw("synthetic.rate"), "max or events per second from 1 to "
-          + "100000000");
-    }
-  }
-
-  private static long timestamp(ConfigReader r, String key) {
-    Object value = r.raw(key);
-    try {
-      return IsoTime.parse(String.valueOf(value));
-    } catch (RuntimeException e) {
-      throw ConfigReader.invalid(key, value, "an ISO-8601 timestamp with a zone, e.g. 2024-05-01T00:00:00Z");
-    }
-  }
-
-  private static Router router(ConfigReader r) {
-    return new Router((int) r.integer("router.dlq_samples_per_sec", 0, 100_000),
-        r.integer("router.journal_margin_ms", 0, 24 * HOUR_MS),
-        (int) r.integer("router.journal_max_events", 1_000, 100_000_000),
-        (int) r.integer("router.max_symbols", 1, 10_000_000),
-        r.integer("router.symbol_idle_ms", 1_000, 7 * 24 * HOUR_MS),
-        r.integer("ingest.max_future_ms", 0, 24 * HOUR_MS));
-  }
-
-  private static Batcher batcher(ConfigReader r) {
-    return new Batcher(
-        WindowIntervals.list(r, "batcher.intervals"),
-        r.integer("batcher.allowed_lateness_ms", 0, HOUR_MS),
-        r.integer("batcher.idle_timeout_ms", 1, HOUR_MS),
-        LatePolicy.valueOf(r.oneOf("batcher.late_policy", "revise", "drop").toUpperCase(java.util.Locale.ROOT)),
-        r.integer("batcher.revision_horizon_ms", 0, 24 * HOUR_MS),
-        (int) r.integer("batcher.instances", 1, 256));
   }
 
   private static Pg pg(ConfigReader r) {
@@ -338,7 +225,7 @@ public record Settings(
 
   private static Features features(ConfigReader r) {
     long base = Intervals.parse(r.string("features.base_interval"));
-    long[] bars = WindowIntervals.list(r, "batcher.intervals");
+    long[] bars = BatcherSettings.intervals(r);
     if (java.util.Arrays.stream(bars).noneMatch(b -> b == base)) {
       throw ConfigReader.invalid("features.base_interval", r.raw("features.base_interval"),
           "one of batcher.intervals");

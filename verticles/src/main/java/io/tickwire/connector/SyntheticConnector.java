@@ -2,7 +2,7 @@ package io.tickwire.connector;
 
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
@@ -26,7 +26,7 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   /** How long a paced round waits when nothing is due: the granularity of generation times, so kept small. */
   private static final long IDLE_POLL_MS = 1;
 
-  private final Settings.Synthetic settings;
+  private final SyntheticSettings settings;
   private final Topology topology;
   private final HealthRegistry health;
   private long healthTimer;
@@ -37,7 +37,7 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   private volatile long emitted;
   private boolean stopping;
 
-  public SyntheticConnector(Settings.Synthetic settings, Topology topology, HealthRegistry health) {
+  public SyntheticConnector(SyntheticSettings settings, Topology topology, HealthRegistry health) {
     this.settings = settings;
     this.topology = topology;
     this.health = health;

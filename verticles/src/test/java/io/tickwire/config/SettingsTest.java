@@ -45,7 +45,7 @@ class SettingsTest {
     assertThat(s.synthetic().unbounded()).isTrue();
     assertThat(s.batcher().intervalsMillis()).containsExactly(1_000L, 10_000L, 60_000L);
     assertThat(s.batcher().allowedLatenessMs()).isEqualTo(500);
-    assertThat(s.batcher().latePolicy()).isEqualTo(Settings.LatePolicy.REVISE);
+    assertThat(s.batcher().latePolicy()).isEqualTo(BatcherSettings.LatePolicy.REVISE);
   }
 
   @Test
