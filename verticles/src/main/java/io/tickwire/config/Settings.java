@@ -16,10 +16,10 @@ public record Settings(
     SyntheticSettings synthetic,
     RouterSettings router,
     BatcherSettings batcher,
-    Pg pg,
-    Sink sink,
+    PgSettings pg,
+    SinkSettings sink,
     boolean persistTrades,
-    Redis redis,
+    RedisSettings redis,
     Web web,
     Features features,
     Rules rules,
@@ -31,7 +31,7 @@ public record Settings(
     Books books,
     ClusterSettings cluster,
     BatchSettings batch,
-    Shutdown shutdown) {
+    ShutdownSettings shutdown) {
 
   /**
    * The order books the batchers keep per (venue, symbol): at most {@code maxLevels} per side (deeper ones are cut),
@@ -96,41 +96,6 @@ public record Settings(
   public static final List<String> FEATURE_KINDS = List.of("vwap", "return", "log_return", "volatility", "rsi",
       "momentum", "skew", "kurtosis", "volume", "trades");
 
-  /** PostgreSQL. {@code url} null means embedded, under {@code <dataDir>/pg}. */
-  public record Pg(String url, String schema, int poolSize, int embeddedPort) {
-    public boolean embedded() {
-      return url == null;
-    }
-  }
-
-  /**
-   * How the PostgreSQL sink batches and retries. {@code tradesWrite}: {@code copy} (binary COPY over JDBC) or
-   * {@code insert} (an {@code unnest} insert through the reactive pool, as every other table).
-   */
-  public record Sink(int batchRows, long flushMs, long maxBackoffMs, int creditWindow, int maxStatements,
-      String tradesWrite) {
-    public static final String COPY = "copy";
-    public static final String INSERT = "insert";
-
-    public boolean copyTrades() {
-      return COPY.equals(tradesWrite);
-    }
-  }
-
-  /** The Redis hot cache: off when {@code url} is null and {@code embedded} false; every key expires after {@code keyTtlMs}. */
-  public record Redis(String url, boolean embedded, int embeddedPort, long streamMaxlen, int queue, long keyTtlMs) {
-    public boolean enabled() {
-      return url != null || embedded;
-    }
-  }
-
-  /**
-   * How long a stop may spend draining the stages ({@code shutdown.timeout_ms}); the steps after the drain have a
-   * fixed allowance on top of it (see {@code cli/BoundedShutdown}).
-   */
-  public record Shutdown(long timeoutMs) {
-  }
-
   /**
    * The HTTP server; {@code ws}: the dashboard WebSocket; {@code idleTimeoutMs}: a connection with no traffic either
    * way for this long is closed, and connections past {@code maxConnections} at once are closed on arrival;
@@ -162,10 +127,10 @@ public record Settings(
   public static Settings from(JsonObject config) {
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), PipelineSettings.from(r),
-        SyntheticSettings.from(r), RouterSettings.from(r), BatcherSettings.from(r), pg(r),
-        sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
+        SyntheticSettings.from(r), RouterSettings.from(r), BatcherSettings.from(r), PgSettings.from(r),
+        SinkSettings.from(r), r.bool("trades.persist"), RedisSettings.from(r), web(r), features(r), rules(r), inference(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
-        ClusterSettings.from(r), BatchSettings.from(r), shutdown(r));
+        ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -184,34 +149,6 @@ public record Settings(
       throw ConfigReader.invalid("batcher.instances", s.batcher().instances(), "at least pipeline.partitions / "
           + PipelineSettings.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
     }
-  }
-
-  private static Pg pg(ConfigReader r) {
-    String url = Credentials.optionalUrl(r, "pg.url", List.of("postgresql", "postgres"),
-        "a URL like postgresql://user@host:5432/database, or null for embedded");
-    String schema = r.string("pg.schema");
-    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw ConfigReader.invalid("pg.schema", schema, "a lowercase SQL identifier (letters, digits, _)");
-    }
-    return new Pg(url, schema, (int) r.integer("pg.pool_size", 1, 64), (int) r.integer("pg.embedded_port", 0, 65_535));
-  }
-
-  private static Sink sink(ConfigReader r) {
-    return new Sink((int) r.integer("sink.batch_rows", 1, 100_000), r.integer("sink.flush_ms", 1, 60_000),
-        r.integer("sink.max_backoff_ms", 50, 600_000), (int) r.integer("sink.credit_window", 1, 1024),
-        (int) r.integer("sink.max_statements", 1, 64), r.oneOf("sink.trades_write", Sink.COPY, Sink.INSERT));
-  }
-
-  private static Redis redis(ConfigReader r) {
-    String url = Credentials.optionalUrl(r, "redis.url", List.of("redis", "rediss"),
-        "a URL like redis://host:6379, or null");
-    return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
-        r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000),
-        r.integer("redis.key_ttl_ms", 1_000, 365 * 24 * HOUR_MS));
-  }
-
-  private static Shutdown shutdown(ConfigReader r) {
-    return new Shutdown(r.integer("shutdown.timeout_ms", 100, HOUR_MS));
   }
 
   private static Web web(ConfigReader r) {
