@@ -20,7 +20,7 @@ public record Settings(
     SinkSettings sink,
     boolean persistTrades,
     RedisSettings redis,
-    Web web,
+    WebSettings web,
     Features features,
     Rules rules,
     Inference inference,
@@ -96,24 +96,6 @@ public record Settings(
   public static final List<String> FEATURE_KINDS = List.of("vwap", "return", "log_return", "volatility", "rsi",
       "momentum", "skew", "kurtosis", "volume", "trades");
 
-  /**
-   * The HTTP server; {@code ws}: the dashboard WebSocket; {@code idleTimeoutMs}: a connection with no traffic either
-   * way for this long is closed, and connections past {@code maxConnections} at once are closed on arrival;
-   * {@code readToken}: null, or what {@code /api/*} reads and {@code /ws} require.
-   */
-  public record Web(boolean enabled, String host, int port, Ws ws, long idleTimeoutMs, int maxConnections,
-      Secret readToken) {
-  }
-
-  /**
-   * The dashboard WebSocket: each client's outbound queue holds at most {@code queue} messages (past that it
-   * coalesces or drops, counted), and an inbound frame or message over {@code maxFrameBytes} closes the socket.
-   * A browser's upgrade is accepted from the server's own origin or one of {@code allowedOrigins}; at most
-   * {@code maxClients} at once.
-   */
-  public record Ws(int queue, int maxFrameBytes, List<String> allowedOrigins, int maxClients) {
-  }
-
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public java.nio.file.Path archiveDir() {
     return java.nio.file.Path.of(dataDir).resolve(batch.archiveDir());
@@ -128,7 +110,7 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), PipelineSettings.from(r),
         SyntheticSettings.from(r), RouterSettings.from(r), BatcherSettings.from(r), PgSettings.from(r),
-        SinkSettings.from(r), r.bool("trades.persist"), RedisSettings.from(r), web(r), features(r), rules(r), inference(r),
+        SinkSettings.from(r), r.bool("trades.persist"), RedisSettings.from(r), WebSettings.from(r), features(r), rules(r), inference(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
         ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r));
     checkPartitionsPerBatcher(settings);
@@ -149,15 +131,6 @@ public record Settings(
       throw ConfigReader.invalid("batcher.instances", s.batcher().instances(), "at least pipeline.partitions / "
           + PipelineSettings.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
     }
-  }
-
-  private static Web web(ConfigReader r) {
-    Ws ws = new Ws((int) r.integer("web.ws.queue", 1, 1_000_000),
-        (int) r.integer("web.ws.max_frame_bytes", 1024, 16 << 20), r.stringListOrEmpty("web.ws.allowed_origins"),
-        (int) r.integer("web.ws.max_clients", 1, 100_000));
-    return new Web(r.bool("web.enabled"), r.string("web.host"), (int) r.integer("web.port", 0, 65_535), ws,
-        r.integer("web.idle_timeout_ms", 0, 24 * HOUR_MS), (int) r.integer("web.max_connections", 1, 1_000_000),
-        Credentials.optionalToken(r, "web.read_token"));
   }
 
   private static Features features(ConfigReader r) {

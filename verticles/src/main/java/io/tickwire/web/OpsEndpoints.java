@@ -1,6 +1,6 @@
 package io.tickwire.web;
 
-import io.tickwire.config.Settings;
+import io.tickwire.config.WebSettings;
 import io.tickwire.health.HealthJson;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
@@ -81,7 +81,7 @@ final class OpsEndpoints {
   }
 
   /** Serves {@code router} on {@code web.host}:{@code web.port}; ready once listening. */
-  Future<HttpServer> listen(Vertx vertx, Settings.Web web, HttpServerOptions options, Router router) {
+  Future<HttpServer> listen(Vertx vertx, WebSettings web, HttpServerOptions options, Router router) {
     options.setIdleTimeout((int) web.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     return vertx.createHttpServer(options.setHost(web.host()).setPort(web.port()))
         .connectionHandler(new ConnectionCap(web.maxConnections(), health.metrics()))

@@ -1,6 +1,6 @@
 package io.tickwire.web;
 
-import io.tickwire.config.Settings;
+import io.tickwire.config.WebSettings;
 import io.tickwire.health.HealthRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,10 +15,10 @@ import io.vertx.ext.web.Router;
 public final class OpsVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(OpsVerticle.class.getName());
 
-  private final Settings.Web web;
+  private final WebSettings web;
   private final OpsEndpoints ops;
 
-  public OpsVerticle(Settings.Web web, HealthRegistry health) {
+  public OpsVerticle(WebSettings web, HealthRegistry health) {
     this.web = web;
     this.ops = new OpsEndpoints(health);
   }

@@ -1,6 +1,7 @@
 package io.tickwire.web;
 
 import io.tickwire.config.Settings;
+import io.tickwire.config.WebSettings;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
@@ -85,7 +86,7 @@ public final class WebVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(Router router) {
-    Settings.Web web = settings.web();
+    WebSettings web = settings.web();
     return ops.listen(vertx, web, Dashboard.limitFrames(new HttpServerOptions(), web.ws()), router);
   }
 

@@ -1,6 +1,7 @@
 package io.tickwire.web.dashboard;
 
 import io.tickwire.config.Settings;
+import io.tickwire.config.WsSettings;
 import io.tickwire.health.HealthRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,7 +39,7 @@ public final class Dashboard {
    * Caps inbound WebSocket frames and messages at {@code web.ws.max_frame_bytes}: past it the socket is closed with
    * 1009 (message too big) as soon as the frame header says so.
    */
-  public static HttpServerOptions limitFrames(HttpServerOptions options, Settings.Ws ws) {
+  public static HttpServerOptions limitFrames(HttpServerOptions options, WsSettings ws) {
     return options.setMaxWebSocketFrameSize(ws.maxFrameBytes()).setMaxWebSocketMessageSize(ws.maxFrameBytes());
   }
 
