@@ -21,9 +21,9 @@ public record Settings(
     boolean persistTrades,
     RedisSettings redis,
     WebSettings web,
-    Features features,
-    Rules rules,
-    Inference inference,
+    FeatureSettings features,
+    RulesSettings rules,
+    InferenceSettings inference,
     TcpIngest tcpIngest,
     Detect detect,
     Recorder recorder,
@@ -73,29 +73,6 @@ public record Settings(
   public record Pem(String key, String cert) {
   }
 
-  /** One rolling feature: {@code horizonMillis} for windowed kinds, {@code period} (bars) for rsi, the other 0. */
-  public record FeatureWindow(String name, String kind, long horizonMillis, int period) {
-  }
-
-  /** Features computed on each close of {@code baseIntervalMillis} bars. */
-  public record Features(long baseIntervalMillis, List<FeatureWindow> windows) {
-  }
-
-  /** {@code seed}: classpath resource or file with the rules loaded into an empty table. */
-  public record Rules(String seed, int maxConditionLength) {
-  }
-
-  /**
-   * {@code enabled}: rules and model run on compute nodes (they keep rules in the database, so a compute node
-   * without inference needs none); {@code model}: path of a logistic-regression JSON model, or null.
-   */
-  public record Inference(boolean enabled, String model, long modelTimeoutMs) {
-  }
-
-  /** The feature kinds tickwire computes. */
-  public static final List<String> FEATURE_KINDS = List.of("vwap", "return", "log_return", "volatility", "rsi",
-      "momentum", "skew", "kurtosis", "volume", "trades");
-
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public java.nio.file.Path archiveDir() {
     return java.nio.file.Path.of(dataDir).resolve(batch.archiveDir());
@@ -110,7 +87,8 @@ public record Settings(
     ConfigReader r = new ConfigReader(config);
     Settings settings = new Settings(r.string("data_dir"), PipelineSettings.from(r),
         SyntheticSettings.from(r), RouterSettings.from(r), BatcherSettings.from(r), PgSettings.from(r),
-        SinkSettings.from(r), r.bool("trades.persist"), RedisSettings.from(r), WebSettings.from(r), features(r), rules(r), inference(r),
+        SinkSettings.from(r), r.bool("trades.persist"), RedisSettings.from(r), WebSettings.from(r), FeatureSettings.from(r, BatcherSettings.intervals(r)), RulesSettings.from(r),
+        InferenceSettings.from(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
         ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r));
     checkPartitionsPerBatcher(settings);
@@ -130,49 +108,6 @@ public record Settings(
     if (perInstance > PipelineSettings.MAX_WAITING_PER_CREDIT) {
       throw ConfigReader.invalid("batcher.instances", s.batcher().instances(), "at least pipeline.partitions / "
           + PipelineSettings.MAX_WAITING_PER_CREDIT + " (" + s.pipeline().partitions() + " partitions)");
-    }
-  }
-
-  private static Features features(ConfigReader r) {
-    long base = Intervals.parse(r.string("features.base_interval"));
-    long[] bars = BatcherSettings.intervals(r);
-    if (java.util.Arrays.stream(bars).noneMatch(b -> b == base)) {
-      throw ConfigReader.invalid("features.base_interval", r.raw("features.base_interval"),
-          "one of batcher.intervals");
-    }
-    Object raw = r.raw("features.windows");
-    if (!(raw instanceof io.vertx.core.json.JsonArray array) || array.isEmpty()) {
-      throw ConfigReader.invalid("features.windows", raw, "a non-empty list of {name, kind, horizon|period}");
-    }
-    List<FeatureWindow> windows = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      windows.add(featureWindow(array.getValue(i), "features.windows[" + i + "]"));
-    }
-    ConfigReader.distinct("features.windows", windows.stream().map(FeatureWindow::name).toList());
-    return new Features(base, List.copyOf(windows));
-  }
-
-  private static FeatureWindow featureWindow(Object raw, String key) {
-    if (!(raw instanceof JsonObject w)) {
-      throw ConfigReader.invalid(key, raw, "{name, kind, horizon} or {name, kind: rsi, period}");
-    }
-    ConfigReader r = new ConfigReader(w);
-    String name = r.string("name");
-    if (!name.matches("[a-z_][a-z0-9_]*")) {
-      throw ConfigReader.invalid(key + ".name", name, "a lowercase identifier usable in rule conditions");
-    }
-    if (BookSnapshot.FEATURE_NAMES.contains(name)) {
-      throw ConfigReader.invalid(key + ".name", name, "a name other than the order-book features "
-          + BookSnapshot.FEATURE_NAMES + ", which snapshots carry already");
-    }
-    String kind = r.oneOf("kind", FEATURE_KINDS.toArray(new String[0]));
-    if (kind.equals("rsi")) {
-      return new FeatureWindow(name, kind, 0, (int) r.integer("period", 2, 10_000));
-    }
-    try {
-      return new FeatureWindow(name, kind, Intervals.parse(r.string("horizon")), 0);
-    } catch (ConfigException | IllegalArgumentException e) {
-      throw ConfigReader.invalid(key + ".horizon", w.getValue("horizon"), "an interval such as 30s, 1m, 5m");
     }
   }
 
@@ -230,12 +165,4 @@ public record Settings(
         Credentials.producerTokens(r, "ingest.tcp.tokens"), Credentials.pem(r, "ingest.tcp.tls"));
   }
 
-  private static Rules rules(ConfigReader r) {
-    return new Rules(r.string("rules.seed"), (int) r.integer("rules.max_condition_length", 10, 100_000));
-  }
-
-  private static Inference inference(ConfigReader r) {
-    return new Inference(r.bool("inference.enabled"), r.optionalString("inference.model"),
-        r.integer("inference.model_timeout_ms", 1, 60_000));
-  }
 }
