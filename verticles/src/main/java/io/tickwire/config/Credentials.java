@@ -35,29 +35,29 @@ final class Credentials {
   }
 
   /** {@code [{token, venues}]}; an empty list means producers need no token. */
-  static List<Settings.ProducerToken> producerTokens(ConfigReader r, String key) {
+  static List<ProducerToken> producerTokens(ConfigReader r, String key) {
     Object raw = r.raw(key);
     if (!(raw instanceof JsonArray array)) {
       throw new ConfigException(key, "config key '" + key + "' must be a list of {token, venues} (or [])");
     }
-    List<Settings.ProducerToken> tokens = new ArrayList<>();
+    List<ProducerToken> tokens = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       tokens.add(producerToken(array.getValue(i), key + "[" + i + "]"));
     }
     return List.copyOf(tokens);
   }
 
-  private static Settings.ProducerToken producerToken(Object raw, String key) {
+  private static ProducerToken producerToken(Object raw, String key) {
     if (!(raw instanceof JsonObject entry) || !(entry.getValue("token") instanceof String token)) {
       throw new ConfigException(key, "config key '" + key + "' must be {token: <at least " + Secret.MIN_LENGTH
           + " characters>, venues: [...]}");
     }
     List<String> venues = new ConfigReader(entry).stringList("venues");
-    return new Settings.ProducerToken(Secret.of(key + ".token", token), venues);
+    return new ProducerToken(Secret.of(key + ".token", token), venues);
   }
 
   /** PEM key and certificate under {@code prefix}.key and .cert: both null (no TLS) or both readable files. */
-  static Settings.Pem pem(ConfigReader r, String prefix) {
+  static Pem pem(ConfigReader r, String prefix) {
     String key = r.optionalString(prefix + ".key");
     String cert = r.optionalString(prefix + ".cert");
     if (key == null && cert == null) {
@@ -65,7 +65,7 @@ final class Credentials {
     }
     readable(r, prefix + ".key", key);
     readable(r, prefix + ".cert", cert);
-    return new Settings.Pem(key, cert);
+    return new Pem(key, cert);
   }
 
   private static void readable(ConfigReader r, String key, String path) {

@@ -4,6 +4,7 @@ import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
+import io.tickwire.config.TcpIngestSettings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
@@ -39,7 +40,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   /** Refusals are logged at most this often: a reconnect storm must not become a log storm. */
   private static final int REFUSAL_LOGS_PER_SECOND = 1;
 
-  private final Settings.TcpIngest settings;
+  private final TcpIngestSettings settings;
   private final int dlqSamplesPerSec;
   private final Topology topology;
   private final HealthRegistry health;

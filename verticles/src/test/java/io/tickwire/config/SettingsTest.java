@@ -115,8 +115,8 @@ class SettingsTest {
 
   @Test
   void bookSettingsHaveDefaultsAndBadOnesAreNamed(Vertx vertx) {
-    Settings.Books books = load(vertx, null, Map.of()).books();
-    assertThat(books).isEqualTo(new Settings.Books(1000, 1000, 10, 3000));
+    BookSettings books = load(vertx, null, Map.of()).books();
+    assertThat(books).isEqualTo(new BookSettings(1000, 1000, 10, 3000));
     assertThat(load(vertx, null, Map.of(), "books.snapshot_interval=500ms").books().snapshotIntervalMillis())
         .isEqualTo(500);
 
