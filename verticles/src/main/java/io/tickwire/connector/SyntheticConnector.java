@@ -10,6 +10,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -37,10 +38,10 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   private volatile long emitted;
   private boolean stopping;
 
-  public SyntheticConnector(SyntheticSettings settings, Topology topology, HealthRegistry health) {
-    this.settings = settings;
-    this.topology = topology;
-    this.health = health;
+  public SyntheticConnector(StageContext context) {
+    this.settings = context.settings().synthetic();
+    this.topology = context.topology();
+    this.health = context.health();
   }
 
   @Override

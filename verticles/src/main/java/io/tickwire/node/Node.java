@@ -16,6 +16,7 @@ import io.tickwire.feature.FeatureVerticle;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.RouterVerticle;
@@ -67,7 +68,7 @@ public final class Node {
   private final Set<Role> roles;
   private final List<String> printTopics;
   private final OutputStream printOut;
-  private final Topology topology;
+  private final StageContext context;
   private final List<String> deployed = new ArrayList<>();
   private final List<Deployable> stages = new ArrayList<>();
   /** While stopping: how many stages, from the first deployed, have not finished stopping yet. */
@@ -121,8 +122,9 @@ public final class Node {
     this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
     this.printOut = printOut;
     // In a cluster the other roles run on other nodes, and this node's producers must feed their groups too.
-    this.topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
+    Topology topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
         printTopics);
+    this.context = new StageContext(settings, topology, health, metrics);
   }
 
   private static List<String> resolveAll(List<String> addresses, int partitions) {
@@ -138,7 +140,7 @@ public final class Node {
     health.notReady(READINESS, "starting");
     if (member != null) {
       clusterHealthTimer = HealthReports.every(vertx, health, this::clusterHealth);
-      health.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
+      context.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
           () -> member.nodes().size());
     }
     return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()))
@@ -196,8 +198,7 @@ public final class Node {
     List<Deployable> order = new ArrayList<>();
     // First, so it stops last: probes and scrapes reach the node until it is down.
     if (settings.web().enabled()) {
-      order.add(roles.contains(Role.WEB) ? new WebVerticle(settings, database, health)
-          : new OpsVerticle(settings.web(), health));
+      order.add(roles.contains(Role.WEB) ? new WebVerticle(context, database) : new OpsVerticle(context));
     }
     if (!printTopics.isEmpty()) {
       PrintVerticle printer = new PrintVerticle(printTopics, printOut);
@@ -205,31 +206,30 @@ public final class Node {
       order.add(printer);
     }
     if (roles.contains(Role.PERSIST)) {
-      order.add(new PostgresSinkVerticle(settings, database, health));
-      order.addAll(io.tickwire.jobs.BatchJobs.stages(settings, database, topology, health));
+      order.add(new PostgresSinkVerticle(context, database));
+      order.addAll(io.tickwire.jobs.BatchJobs.stages(context, database));
     }
     if (redisSink()) {
-      order.add(new RedisSinkVerticle(settings, redisUrl, health));
+      order.add(new RedisSinkVerticle(context, redisUrl));
     }
     if (roles.contains(Role.COMPUTE)) {
       if (inference()) {
-        order.add(new InferenceVerticle(settings, database, topology, health));
+        order.add(new InferenceVerticle(context, database));
       }
-      order.add(new FeatureVerticle(settings, topology, health));
+      order.add(new FeatureVerticle(context));
       order.addAll(batchers());
     }
     if (roles.contains(Role.INGEST)) {
       // In a cluster, partitions move between compute nodes; the router's journal is what they rebuild from.
-      order.add(new RouterVerticle(settings, topology, health, member != null));
+      order.add(new RouterVerticle(context, member != null));
       if (settings.synthetic().enabled()) {
-        order.add(new SyntheticConnector(settings.synthetic(), topology, health));
+        order.add(new SyntheticConnector(context));
       }
       if (settings.tcpIngest().enabled()) {
-        order.add(new TcpIngestVerticle(settings, topology, health));
+        order.add(new TcpIngestVerticle(context));
       }
       for (ConnectorSettings.Venue venue : settings.connectors().venues()) {
-        order.add(new VenueConnector(settings.connectors(), venue, topology, health,
-            settings.detect().anomalySamplesPerSec()));
+        order.add(new VenueConnector(context, venue));
       }
     }
     return order;
@@ -243,11 +243,11 @@ public final class Node {
     int instances = settings.batcher().instances();
     List<MicroBatcherVerticle> batchers = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
-      batchers.add(new MicroBatcherVerticle(settings, topology, i, instances, health, member != null));
+      batchers.add(new MicroBatcherVerticle(context, i, instances, member != null));
     }
     List<Deployable> out = new ArrayList<>(batchers);
     if (member != null) {
-      out.add(new PartitionOwnership(member, settings, batchers, health));
+      out.add(new PartitionOwnership(member, context, batchers));
     }
     return out;
   }
