@@ -83,48 +83,32 @@ public final class Node {
   private final Clustering.Member member;
   private long clusterHealthTimer = -1;
 
-  /**
-   * @param printAddresses addresses for {@code --print}, resolved with {@link Addresses#resolve}
-   * @param printOut where printed lines go (stdout for the CLI)
-   */
-  public Node(Vertx vertx, Settings settings, Set<Role> roles, List<String> printAddresses, OutputStream printOut) {
-    this(vertx, null, new Metrics(), settings, roles, printAddresses, printOut);
+  /** A node on its own: its producers feed the consumer groups of its own roles. */
+  public static Builder local(Vertx vertx, Settings settings, Set<Role> roles) {
+    return new Builder(vertx, null, settings, roles);
   }
 
   /**
-   * @param metrics the metrics {@code vertx} was built with ({@link io.tickwire.metrics.VertxMeters}), so that
-   *     {@code /metrics} shows Vert.x's event-bus and HTTP meters beside tickwire's
+   * A node of a cluster: {@code member} is its membership (health lists the cluster's nodes), and its producers also
+   * feed the groups of the roles that run on other nodes ({@code cluster.roles}).
    */
-  public Node(Vertx vertx, Metrics metrics, Settings settings, Set<Role> roles, List<String> printAddresses,
-      OutputStream printOut) {
-    this(vertx, null, metrics, settings, roles, printAddresses, printOut);
+  public static Builder clustered(Clustering.Member member, Settings settings, Set<Role> roles) {
+    return new Builder(member.vertx(), member, settings, roles);
   }
 
-  /** A node of a cluster: {@code member} is its membership (health lists the cluster's nodes). */
-  public Node(Clustering.Member member, Settings settings, Set<Role> roles, List<String> printAddresses,
-      OutputStream printOut) {
-    this(member.vertx(), member, new Metrics(), settings, roles, printAddresses, printOut);
-  }
-
-  /** A node of a cluster whose Vertx was built with {@code metrics} (the {@code Clustering.join} that takes them). */
-  public Node(Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roles,
-      List<String> printAddresses, OutputStream printOut) {
-    this(member.vertx(), member, metrics, settings, roles, printAddresses, printOut);
-  }
-
-  private Node(Vertx vertx, Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roles,
-      List<String> printAddresses, OutputStream printOut) {
-    this.vertx = vertx;
-    this.member = member;
-    this.health = new HealthRegistry(metrics);
-    this.settings = settings;
-    this.roles = Set.copyOf(roles);
-    this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
-    this.printOut = printOut;
+  private Node(Builder b) {
+    this.vertx = b.vertx;
+    this.member = b.member;
+    this.health = new HealthRegistry();
+    this.settings = b.settings;
+    this.roles = Set.copyOf(b.roles);
+    this.printTopics = resolveAll(b.printAddresses, settings.pipeline().partitions());
+    this.printOut = b.printOut;
     // In a cluster the other roles run on other nodes, and this node's producers must feed their groups too.
     Topology topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
         printTopics);
-    this.context = new StageContext(settings, topology, health, metrics);
+    // Made here rather than as the builder's default, so that a node given its metrics builds no registry to drop.
+    this.context = new StageContext(settings, topology, health, b.metrics == null ? new Metrics() : b.metrics);
   }
 
   private static List<String> resolveAll(List<String> addresses, int partitions) {
@@ -372,8 +356,54 @@ public final class Node {
     return health;
   }
 
+  /** The node's metrics, which {@code /metrics} serves. */
+  public Metrics metrics() {
+    return context.metrics();
+  }
+
   /** The deployed stage instances, in deployment order (for tests and health). */
   public List<Deployable> stages() {
     return List.copyOf(stages);
+  }
+
+  /** What a node is made of beyond its Vertx, settings and roles; each has a default. */
+  public static final class Builder {
+    private final Vertx vertx;
+    private final Clustering.Member member;
+    private final Settings settings;
+    private final Set<Role> roles;
+    private Metrics metrics;
+    private List<String> printAddresses = List.of();
+    private OutputStream printOut = OutputStream.nullOutputStream();
+
+    private Builder(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roles) {
+      this.vertx = vertx;
+      this.member = member;
+      this.settings = settings;
+      this.roles = roles;
+    }
+
+    /**
+     * The metrics the Vertx was built with ({@link io.tickwire.metrics.VertxMeters}), so that {@code /metrics} shows
+     * Vert.x's event-bus and HTTP meters beside tickwire's; by default the node's own, without Vert.x's.
+     */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    /**
+     * Prints what passes {@code addresses} ({@code --print}, resolved with {@link Addresses#resolve}) to {@code out}
+     * (stdout for the CLI); by default nothing is printed.
+     */
+    public Builder print(List<String> addresses, OutputStream out) {
+      this.printAddresses = List.copyOf(addresses);
+      this.printOut = out;
+      return this;
+    }
+
+    public Node build() {
+      return new Node(this);
+    }
   }
 }

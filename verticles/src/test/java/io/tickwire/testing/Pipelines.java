@@ -86,7 +86,7 @@ public final class Pipelines {
   /** Runs a finite pipeline to its end, printing ticks and bars; returns what was printed. */
   public static PrintedOutput runToEnd(Vertx vertx, Settings settings, Set<Role> roles) {
     Capture printed = new Capture();
-    Node node = new Node(vertx, settings, roles, List.of("md.ticks", "md.bars"), printed);
+    Node node = Node.local(vertx, settings, roles).print(List.of("md.ticks", "md.bars"), printed).build();
     Await.result(node.start());
     try {
       Await.result(node.sourcesFinished());
