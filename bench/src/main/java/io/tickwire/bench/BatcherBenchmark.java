@@ -4,7 +4,7 @@ import io.tickwire.batcher.PartitionWindows;
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BatcherSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +40,7 @@ public class BatcherBenchmark {
   static final int BATCH = 256;
   static final int POOL_BATCHES = 2048;
 
-  private Settings.Batcher settings;
+  private BatcherSettings settings;
   private List<TickBatch> batches;
   private int next;
   private PartitionWindows windows;

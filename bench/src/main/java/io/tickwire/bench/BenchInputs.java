@@ -5,6 +5,7 @@ import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,7 +48,7 @@ public final class BenchInputs {
    * time, each received 1 to 20 ms after its event time and numbered 1, 2, ... as the router numbers a partition.
    */
   public static List<Trade> trades(int count, List<String> symbols, long rate, long seed) {
-    Settings.Synthetic synthetic = new Settings.Synthetic(true, "synthetic", symbols, seed, rate, count, 256, 0.8, 0,
+    SyntheticSettings synthetic = new SyntheticSettings(true, "synthetic", symbols, seed, rate, count, 256, 0.8, 0,
         START_MICROS, false);
     SyntheticFeed feed = new SyntheticFeed(synthetic, START_MICROS);
     SplittableRandom latency = new SplittableRandom(seed);

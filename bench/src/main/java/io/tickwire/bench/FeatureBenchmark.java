@@ -2,7 +2,7 @@ package io.tickwire.bench;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.FeatureSnapshot;
-import io.tickwire.config.Settings;
+import io.tickwire.config.FeatureSettings;
 import io.tickwire.feature.FeatureEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public class FeatureBenchmark {
   static final int SYMBOLS = 8;
   static final int SECONDS = 32_768;
 
-  private Settings.Features settings;
+  private FeatureSettings settings;
   private List<List<Bar>> batches;
   private int next;
   private FeatureEngine engine;

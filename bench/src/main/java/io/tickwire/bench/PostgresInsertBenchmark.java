@@ -2,6 +2,7 @@ package io.tickwire.bench;
 
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import io.tickwire.store.Database;
 import io.tickwire.store.TradeRows;
@@ -71,7 +72,7 @@ public class PostgresInsertBenchmark {
     }
     vertx = Vertx.vertx();
     database = BenchInputs.await(Database.open(vertx, settings));
-    feed = new SyntheticFeed(new Settings.Synthetic(true, "synthetic", List.of("BTC-USD", "ETH-USD", "SOL-USD"), 42,
+    feed = new SyntheticFeed(new SyntheticSettings(true, "synthetic", List.of("BTC-USD", "ETH-USD", "SOL-USD"), 42,
         10_000, -1, 256, 0.8, 0, BenchInputs.START_MICROS, false), BenchInputs.START_MICROS);
   }
 

@@ -2,6 +2,7 @@ package io.tickwire.bench;
 
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.codecs.Signal;
+import io.tickwire.config.FeatureWindow;
 import io.tickwire.config.Settings;
 import io.tickwire.inference.CompiledRule;
 import io.tickwire.inference.InferenceVerticle;
@@ -54,7 +55,7 @@ public class RuleBenchmark {
     RuleCompiler compiler = new RuleCompiler(InferenceVerticle.featureNames(settings),
         settings.rules().maxConditionLength());
     engine = new RuleEngine(rules(compiler));
-    List<String> features = settings.features().windows().stream().map(Settings.FeatureWindow::name).toList();
+    List<String> features = settings.features().windows().stream().map(FeatureWindow::name).toList();
     snapshots = snapshots(features).toArray(new FeatureSnapshot[0]);
     if (engine.evaluateAll(List.of(snapshots)).isEmpty()) {
       throw new IllegalStateException("the rules fired no signal over the whole stream");

@@ -17,6 +17,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.codecs.AnomalyTypes;
@@ -52,6 +53,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   private final int instances;
   private final boolean assignedAtRunTime;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final LateShareWatch lateShare = new LateShareWatch();
   /** Totals as of the last health report, for the scrape, which must not walk the partitions from its thread. */
   private final AtomicLong trades = new AtomicLong();
@@ -76,17 +78,16 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   private Outlet<AnomalyBatch> anomalies;
 
   /** A single node's batcher: owns {@code p % instances == index} for good. */
-  public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances,
-      HealthRegistry health) {
-    this(settings, topology, index, instances, health, false);
+  public MicroBatcherVerticle(StageContext context, int index, int instances) {
+    this(context, index, instances, false);
   }
 
   /** @param assignedAtRunTime start with no partition; they come and go through {@link #take} and {@link #release} */
-  public MicroBatcherVerticle(Settings settings, Topology topology, int index, int instances,
-      HealthRegistry health, boolean assignedAtRunTime) {
-    this.health = health;
-    this.settings = settings;
-    this.topology = topology;
+  public MicroBatcherVerticle(StageContext context, int index, int instances, boolean assignedAtRunTime) {
+    this.settings = context.settings();
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
     this.index = index;
     this.instances = instances;
     this.assignedAtRunTime = assignedAtRunTime;
@@ -100,13 +101,13 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     anomalySampler = new PerSecondSampler(settings.detect().anomalySamplesPerSec());
     journal = new JournalReplay(vertx, settings.cluster().ownership().replayChunkEvents(),
         settings.pipeline().sendTimeoutMs());
-    health.metrics().anomalies(AnomalyTypes.CROSSED_BOOK, crossedBooks::get);
-    health.metrics().sum(Metrics.BATCHER_TRADES, "Trades the batchers took into their windows", trades::get);
-    health.metrics().sum(Metrics.LATE_DROPPED, "Trades the batchers dropped as late (by policy, or past the"
+    metrics.anomalies(AnomalyTypes.CROSSED_BOOK, crossedBooks::get);
+    metrics.sum(Metrics.BATCHER_TRADES, "Trades the batchers took into their windows", trades::get);
+    metrics.sum(Metrics.LATE_DROPPED, "Trades the batchers dropped as late (by policy, or past the"
         + " revision horizon)", lateDropped::get);
-    health.metrics().evictions("batcher_windows", () -> windowEvictionsSeen);
-    health.metrics().evictions("batcher_books", () -> bookEvictionsSeen);
-    windowLatency = health.metrics().timer(Metrics.WINDOW_LATENCY, "From a window's end (event time) to its bar"
+    metrics.evictions("batcher_windows", () -> windowEvictionsSeen);
+    metrics.evictions("batcher_books", () -> bookEvictionsSeen);
+    windowLatency = metrics.timer(Metrics.WINDOW_LATENCY, "From a window's end (event time) to its bar"
         + " being emitted (wall clock); includes the allowed lateness");
     Future<?> bound = assignedAtRunTime ? Future.succeededFuture() : ownFixedShare();
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
@@ -184,7 +185,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
 
   private Future<Void> bindLive(OwnedPartition partition) {
     return CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(partition.partition), GROUP),
-        batch -> apply(partition, batch), health.metrics()).map(consumer -> {
+        batch -> apply(partition, batch), metrics).map(consumer -> {
           partition.consumer(consumer);
           return null;
         });

@@ -9,7 +9,7 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BookSettings;
 import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.flow.LruMap;
 import java.util.List;
@@ -52,12 +52,12 @@ public final class PartitionBooks {
   private final LruMap<Key, SymbolBook> books;
   private final BookCounters counters = new BookCounters();
 
-  public PartitionBooks(Settings.Books settings) {
+  public PartitionBooks(BookSettings settings) {
     this(settings, Integer.MAX_VALUE);
   }
 
   /** @param maxBooks books kept at once; the least recently updated beyond it is dropped */
-  public PartitionBooks(Settings.Books settings, int maxBooks) {
+  public PartitionBooks(BookSettings settings, int maxBooks) {
     this.books = new LruMap<>(maxBooks);
     this.maxLevels = settings.maxLevels();
     this.snapshotDepth = settings.snapshotDepth();

@@ -4,7 +4,7 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BatcherSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,12 +60,12 @@ public final class PartitionWindows {
   private long lastArrival = NONE;
   private long nextCloseAt = Long.MAX_VALUE;
 
-  public PartitionWindows(Settings.Batcher settings) {
+  public PartitionWindows(BatcherSettings settings) {
     this(settings, Integer.MAX_VALUE);
   }
 
   /** @param maxSymbols symbols whose windows this partition keeps at once; trades of more are refused, counted */
-  public PartitionWindows(Settings.Batcher settings, int maxSymbols) {
+  public PartitionWindows(BatcherSettings settings, int maxSymbols) {
     this.maxSymbols = maxSymbols;
     this.intervalsMillis = settings.intervalsMillis().clone();
     this.intervalsMicros = new long[intervalsMillis.length];
@@ -75,7 +75,7 @@ public final class PartitionWindows {
     this.latenessMicros = settings.allowedLatenessMs() * 1000;
     this.idleTimeoutMicros = settings.idleTimeoutMs() * 1000;
     this.horizonMicros = settings.revisionHorizonMs() * 1000;
-    this.revise = settings.latePolicy() == Settings.LatePolicy.REVISE;
+    this.revise = settings.latePolicy() == BatcherSettings.LatePolicy.REVISE;
   }
 
   /** The windows of one symbol: per interval, the open ones and the closed ones still revisable. */

@@ -9,7 +9,6 @@ import io.tickwire.metrics.Metrics;
 import io.tickwire.metrics.VertxMeters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,8 +39,8 @@ final class BenchNodes {
     Vertx vertx = VertxMeters.vertx(metrics);
     Codecs.register(vertx);
     out.vertxes.add(vertx);
-    Node node = new Node(vertx, metrics, out.settings, EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST), List.of(),
-        OutputStream.nullOutputStream());
+    Node node = Node.local(vertx, out.settings, EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST)).metrics(metrics)
+        .build();
     out.nodes.add(node);
     out.ingestMetrics = metrics;
     return out.started(() -> {
@@ -64,7 +63,7 @@ final class BenchNodes {
     out.settings = source.load(clustered);
     return out.started(() -> {
       Node ingest = out.member(out.settings, EnumSet.of(Role.INGEST, Role.PERSIST));
-      out.ingestMetrics = ingest.health().metrics();
+      out.ingestMetrics = ingest.metrics();
       await(ingest.start());
       clustered.add("pg.url=" + ingest.database().embeddedUrl());
       Node compute = out.member(source.load(clustered), EnumSet.of(Role.COMPUTE));
@@ -93,7 +92,7 @@ final class BenchNodes {
     Metrics metrics = new Metrics();
     Clustering.Member member = Clustering.join(memberSettings.cluster(), false, metrics);
     vertxes.add(member.vertx());
-    Node node = new Node(member, metrics, memberSettings, roles, List.of(), OutputStream.nullOutputStream());
+    Node node = Node.clustered(member, memberSettings, roles).metrics(metrics).build();
     nodes.add(node);
     return node;
   }

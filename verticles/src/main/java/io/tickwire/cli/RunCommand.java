@@ -113,8 +113,9 @@ final class RunCommand implements Callable<Integer> {
   private int run(Vertx vertx, Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roleSet,
       long durationMs) throws Exception {
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-    Node node = member == null ? new Node(vertx, metrics, settings, roleSet, print, stdout)
-        : new Node(member, metrics, settings, roleSet, print, stdout);
+    Node.Builder builder = member == null ? Node.local(vertx, settings, roleSet)
+        : Node.clustered(member, settings, roleSet);
+    Node node = builder.metrics(metrics).print(print, stdout).build();
 
     CompletableFuture<StopReason> stopReason = new CompletableFuture<>();
     Thread hook = new Thread(() -> {

@@ -1,10 +1,10 @@
 package io.tickwire.cluster;
 
 import io.tickwire.batcher.PartitionHost;
-import io.tickwire.config.Settings;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,6 +44,7 @@ public final class PartitionOwnership extends VerticleBase {
   private final long intervalMs;
   private final List<? extends PartitionHost> hosts;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final ComputeNodes computeNodes;
   private final Map<Integer, Lock> owned = new TreeMap<>();
   /** {@link #owned}'s keys, for readers on other threads. */
@@ -58,19 +59,19 @@ public final class PartitionOwnership extends VerticleBase {
   private long lastTakeMs;
 
   /** @param hosts the node's batchers; partition {@code p} goes to {@code hosts.get(p % hosts.size())} */
-  public PartitionOwnership(Clustering.Member member, Settings settings, List<? extends PartitionHost> hosts,
-      HealthRegistry health) {
+  public PartitionOwnership(Clustering.Member member, StageContext context, List<? extends PartitionHost> hosts) {
     this.member = member;
-    this.partitions = settings.pipeline().partitions();
-    this.intervalMs = settings.cluster().ownership().rebalanceIntervalMs();
+    this.partitions = context.settings().pipeline().partitions();
+    this.intervalMs = context.settings().cluster().ownership().rebalanceIntervalMs();
     this.hosts = List.copyOf(hosts);
-    this.health = health;
+    this.health = context.health();
+    this.metrics = context.metrics();
     this.computeNodes = new ComputeNodes(member);
   }
 
   @Override
   public Future<?> start() {
-    health.metrics().gauge(Metrics.PARTITIONS_OWNED, "Partitions this compute node owns", () -> ownedNow.size());
+    metrics.gauge(Metrics.PARTITIONS_OWNED, "Partitions this compute node owns", () -> ownedNow.size());
     health.notReady(COMPONENT, "joining the compute nodes");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return computeNodes.join().onSuccess(v -> {

@@ -1,5 +1,7 @@
 package io.tickwire.config;
 
+import static io.tickwire.config.ConfigReader.HOUR_MS;
+
 import io.tickwire.codecs.Intervals;
 
 /**
@@ -14,8 +16,6 @@ import io.tickwire.codecs.Intervals;
 public record BatchSettings(long graceMs, long everyMs, boolean archiveEnabled, String archiveDir,
     long archiveChunkMillis, int archiveMaxChunksPerRun, int archiveMemoryMb, boolean reconcileEnabled,
     double reconcileThreshold, int reconcileSamples) {
-
-  private static final long HOUR_MS = 3_600_000L;
 
   static BatchSettings from(ConfigReader r) {
     return new BatchSettings(

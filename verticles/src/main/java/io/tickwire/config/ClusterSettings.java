@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record ClusterSettings(String name, List<String> members, String host, int port, String eventBusHost,
     int eventBusPort, String publicHost, String config, long joinTimeoutMs, Set<Role> roles, Ownership ownership,
-    Settings.Pem tls) {
+    Pem tls) {
 
   /**
    * How compute nodes share partitions: how often each rebalances (acquires free partitions up to its share,

@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Typed, validated reads of dotted keys from the merged configuration; every failure names key and value. */
 public final class ConfigReader {
+  /** The unit most durations' ranges are written in. */
+  static final long HOUR_MS = 3_600_000L;
+
   private final JsonObject root;
 
   public ConfigReader(JsonObject root) {
@@ -94,6 +97,23 @@ public final class ConfigReader {
       return List.copyOf(out);
     }
     throw invalid(key, value, "a non-empty list of strings");
+  }
+
+  /** As {@link #stringList}, and no value may appear twice. */
+  public List<String> distinctStringList(String key) {
+    return distinct(key, stringList(key));
+  }
+
+  /** {@code values}, read under {@code key}, unless one appears twice. */
+  static List<String> distinct(String key, List<String> values) {
+    List<String> seen = new ArrayList<>();
+    for (String v : values) {
+      if (seen.contains(v)) {
+        throw invalid(key, values, "a list without duplicates (\"" + v + "\" appears twice)");
+      }
+      seen.add(v);
+    }
+    return values;
   }
 
   /** As {@link #stringList}, but {@code []} is allowed. */

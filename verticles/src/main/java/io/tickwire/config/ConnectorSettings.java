@@ -56,7 +56,7 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
 
   private static Venue venue(ConfigReader r, String name) {
     String protocol = r.oneOf(key(name, "protocol"), PROTOCOLS.get(name).toArray(String[]::new));
-    SessionSpec spec = new SessionSpec(Settings.distinct(key(name, "symbols"), r.stringList(key(name, "symbols"))),
+    SessionSpec spec = new SessionSpec(r.distinctStringList(key(name, "symbols")),
         channels(r, key(name, "channels")), (int) r.integer(key(name, "book_depth"), 10, 10_000));
     boolean rest = name.equals("binance");
     return new Venue(name, protocol, uri(r, key(name, "url"), "ws", "wss"), spec,

@@ -18,30 +18,46 @@ final class Credentials {
     return value == null ? null : Secret.of(key, value);
   }
 
+  /**
+   * The URL under {@code key}, or null when the key is null; it must start with one of {@code schemes}. An error
+   * shows the URL without its user-info part, which may hold a password that must not reach a log.
+   */
+  static String optionalUrl(ConfigReader r, String key, List<String> schemes, String expected) {
+    String url = r.optionalString(key);
+    if (url != null && schemes.stream().noneMatch(scheme -> url.startsWith(scheme + "://"))) {
+      throw ConfigReader.invalid(key, redact(url), expected);
+    }
+    return url;
+  }
+
+  static String redact(String url) {
+    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@", "$1***@");
+  }
+
   /** {@code [{token, venues}]}; an empty list means producers need no token. */
-  static List<Settings.ProducerToken> producerTokens(ConfigReader r, String key) {
+  static List<ProducerToken> producerTokens(ConfigReader r, String key) {
     Object raw = r.raw(key);
     if (!(raw instanceof JsonArray array)) {
       throw new ConfigException(key, "config key '" + key + "' must be a list of {token, venues} (or [])");
     }
-    List<Settings.ProducerToken> tokens = new ArrayList<>();
+    List<ProducerToken> tokens = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       tokens.add(producerToken(array.getValue(i), key + "[" + i + "]"));
     }
     return List.copyOf(tokens);
   }
 
-  private static Settings.ProducerToken producerToken(Object raw, String key) {
+  private static ProducerToken producerToken(Object raw, String key) {
     if (!(raw instanceof JsonObject entry) || !(entry.getValue("token") instanceof String token)) {
       throw new ConfigException(key, "config key '" + key + "' must be {token: <at least " + Secret.MIN_LENGTH
           + " characters>, venues: [...]}");
     }
     List<String> venues = new ConfigReader(entry).stringList("venues");
-    return new Settings.ProducerToken(Secret.of(key + ".token", token), venues);
+    return new ProducerToken(Secret.of(key + ".token", token), venues);
   }
 
   /** PEM key and certificate under {@code prefix}.key and .cert: both null (no TLS) or both readable files. */
-  static Settings.Pem pem(ConfigReader r, String prefix) {
+  static Pem pem(ConfigReader r, String prefix) {
     String key = r.optionalString(prefix + ".key");
     String cert = r.optionalString(prefix + ".cert");
     if (key == null && cert == null) {
@@ -49,7 +65,7 @@ final class Credentials {
     }
     readable(r, prefix + ".key", key);
     readable(r, prefix + ".cert", cert);
-    return new Settings.Pem(key, cert);
+    return new Pem(key, cert);
   }
 
   private static void readable(ConfigReader r, String key, String path) {

@@ -1,6 +1,6 @@
 package io.tickwire.connector;
 
-import io.tickwire.config.Settings;
+import io.tickwire.config.ProducerToken;
 import io.tickwire.flow.PerSecondSampler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -21,10 +21,10 @@ final class ProducerAuth {
   private static final String ANY_VENUE = "*";
   private static final Predicate<String> ALL_VENUES = venue -> true;
 
-  private final List<Settings.ProducerToken> tokens;
+  private final List<ProducerToken> tokens;
   private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
 
-  ProducerAuth(List<Settings.ProducerToken> tokens) {
+  ProducerAuth(List<ProducerToken> tokens) {
     this.tokens = tokens;
   }
 
@@ -45,7 +45,7 @@ final class ProducerAuth {
       return null;
     }
     Predicate<String> granted = null;
-    for (Settings.ProducerToken token : tokens) { // every token is compared, so timing tells nothing
+    for (ProducerToken token : tokens) { // every token is compared, so timing tells nothing
       if (token.token().matches(presented) && granted == null) {
         granted = venues(token.venues());
       }

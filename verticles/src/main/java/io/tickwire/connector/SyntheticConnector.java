@@ -2,7 +2,7 @@ package io.tickwire.connector;
 
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
@@ -10,6 +10,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -26,7 +27,7 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   /** How long a paced round waits when nothing is due: the granularity of generation times, so kept small. */
   private static final long IDLE_POLL_MS = 1;
 
-  private final Settings.Synthetic settings;
+  private final SyntheticSettings settings;
   private final Topology topology;
   private final HealthRegistry health;
   private long healthTimer;
@@ -37,10 +38,10 @@ public final class SyntheticConnector extends VerticleBase implements Source {
   private volatile long emitted;
   private boolean stopping;
 
-  public SyntheticConnector(Settings.Synthetic settings, Topology topology, HealthRegistry health) {
-    this.settings = settings;
-    this.topology = topology;
-    this.health = health;
+  public SyntheticConnector(StageContext context) {
+    this.settings = context.settings().synthetic();
+    this.topology = context.topology();
+    this.health = context.health();
   }
 
   @Override

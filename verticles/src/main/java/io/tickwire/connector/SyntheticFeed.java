@@ -3,7 +3,7 @@ package io.tickwire.connector;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.flow.Clock;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -40,7 +40,7 @@ public final class SyntheticFeed {
   private long clock;
 
   /** A feed whose event clock runs free: a replay-like stream generated ahead of use. */
-  public SyntheticFeed(Settings.Synthetic settings, long startMicros) {
+  public SyntheticFeed(SyntheticSettings settings, long startMicros) {
     this(settings, startMicros, false);
   }
 
@@ -48,7 +48,7 @@ public final class SyntheticFeed {
    * @param boundedByWallClock keep the event clock from running ahead of the wall clock (at rate max it would):
    *     for a live stream without a fixed start time
    */
-  public SyntheticFeed(Settings.Synthetic settings, long startMicros, boolean boundedByWallClock) {
+  public SyntheticFeed(SyntheticSettings settings, long startMicros, boolean boundedByWallClock) {
     this.random = new SplittableRandom(settings.seed());
     this.venue = settings.venue();
     List<String> list = settings.symbols();

@@ -4,7 +4,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.V1FormatException;
 import io.tickwire.codecs.V1Json;
-import io.tickwire.config.Settings;
+import io.tickwire.config.TcpIngestSettings;
 import io.tickwire.flow.Clock;
 import io.tickwire.flow.Outlet;
 import io.vertx.core.AsyncResult;
@@ -47,7 +47,7 @@ final class TcpConnection {
   /** Set once we decided to close: bytes Vert.x buffered after that are not read (the framing or trust is gone). */
   private boolean refused;
 
-  TcpConnection(Vertx vertx, NetSocket socket, Settings.TcpIngest settings, ProducerAuth auth,
+  TcpConnection(Vertx vertx, NetSocket socket, TcpIngestSettings settings, ProducerAuth auth,
       Outlet<TickBatch> ingress, TcpIngestStats stats, TcpDeadLetters deadLetters, SchemaDrift drift) {
     this.drift = drift;
     this.socket = socket;

@@ -3,7 +3,7 @@ package io.tickwire.connector;
 import io.tickwire.flow.PerSecondSampler;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.TickBatch;
-import io.tickwire.config.Settings;
+import io.tickwire.config.TcpIngestSettings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
@@ -11,6 +11,8 @@ import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.codecs.AnomalyTypes;
+import io.tickwire.health.StageContext;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -39,10 +41,11 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   /** Refusals are logged at most this often: a reconnect storm must not become a log storm. */
   private static final int REFUSAL_LOGS_PER_SECOND = 1;
 
-  private final Settings.TcpIngest settings;
+  private final TcpIngestSettings settings;
   private final int dlqSamplesPerSec;
   private final Topology topology;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final TcpIngestStats stats;
   private final Set<TcpConnection> open = new HashSet<>();
   private final Map<String, Integer> openPerAddress = new HashMap<>();
@@ -59,13 +62,14 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
   private volatile int actualPort = -1;
   private boolean stopping;
 
-  public TcpIngestVerticle(Settings settings, Topology topology, HealthRegistry health) {
-    this.settings = settings.tcpIngest();
-    this.dlqSamplesPerSec = settings.router().dlqSamplesPerSec();
-    this.anomalySamplesPerSec = settings.detect().anomalySamplesPerSec();
-    this.topology = topology;
-    this.health = health;
-    this.stats = new TcpIngestStats(health.metrics());
+  public TcpIngestVerticle(StageContext context) {
+    this.settings = context.settings().tcpIngest();
+    this.dlqSamplesPerSec = context.settings().router().dlqSamplesPerSec();
+    this.anomalySamplesPerSec = context.settings().detect().anomalySamplesPerSec();
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
+    this.stats = new TcpIngestStats(metrics);
     this.auth = new ProducerAuth(this.settings.tokens());
   }
 
@@ -75,7 +79,7 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     deadLetters = new TcpDeadLetters(vertx, dlqSamplesPerSec);
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     drift = new SchemaDrift(anomalies, anomalySamplesPerSec);
-    health.metrics().anomalies(AnomalyTypes.SCHEMA_DRIFT, drift::total);
+    metrics.anomalies(AnomalyTypes.SCHEMA_DRIFT, drift::total);
     server = vertx.createNetServer(serverOptions()).connectHandler(this::accept);
     return server.listen().onSuccess(this::listening);
   }

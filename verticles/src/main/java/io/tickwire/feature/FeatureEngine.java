@@ -2,7 +2,7 @@ package io.tickwire.feature;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.FeatureSnapshot;
-import io.tickwire.config.Settings;
+import io.tickwire.config.FeatureSettings;
 import io.tickwire.flow.LruMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class FeatureEngine {
   private record Key(String venue, String symbol) {
   }
 
-  private final Settings.Features config;
+  private final FeatureSettings config;
   private final LruMap<Key, SymbolFeatures> symbols;
   private long snapshots;
   private long skipped;
@@ -30,18 +30,18 @@ public final class FeatureEngine {
   /** For callers without settings (tests, benchmarks): the default of {@code router.max_symbols}. */
   public static final int DEFAULT_MAX_SYMBOLS = 20_000;
 
-  public FeatureEngine(Settings.Features config) {
+  public FeatureEngine(FeatureSettings config) {
     this(config, DEFAULT_MAX_SYMBOLS);
   }
 
-  public FeatureEngine(Settings.Features config, int maxSymbols) {
+  public FeatureEngine(FeatureSettings config, int maxSymbols) {
     this.symbols = new LruMap<>(maxSymbols);
     this.config = config;
     validate(config);
   }
 
   /** Fails fast on a window the factory cannot build, rather than on the first bar. */
-  private static void validate(Settings.Features config) {
+  private static void validate(FeatureSettings config) {
     new SymbolFeatures(config.windows(), config.baseIntervalMillis());
   }
 

@@ -14,6 +14,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -47,6 +48,7 @@ public final class FeatureVerticle extends VerticleBase {
   private final Settings settings;
   private final Topology topology;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private long healthTimer;
   /** Evictions as of the last health report, for the metrics scrape on another thread. */
   private volatile long engineEvictionsSeen;
@@ -56,28 +58,29 @@ public final class FeatureVerticle extends VerticleBase {
   private Outlet<FeatureBatch> features;
   private Timer updateTime;
 
-  public FeatureVerticle(Settings settings, Topology topology, HealthRegistry health) {
-    this.health = health;
-    this.settings = settings;
-    this.topology = topology;
+  public FeatureVerticle(StageContext context) {
+    this.settings = context.settings();
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
   }
 
   @Override
   public Future<?> start() {
     engine = new FeatureEngine(settings.features(), settings.router().maxSymbols());
     books = new BookFeatureJoin(settings.books().featureMaxAgeMs(), settings.router().maxSymbols());
-    health.metrics().evictions("features", () -> engineEvictionsSeen);
-    health.metrics().evictions("feature_books", () -> bookEvictionsSeen);
+    metrics.evictions("features", () -> engineEvictionsSeen);
+    metrics.evictions("feature_books", () -> bookEvictionsSeen);
     features = new Outlet<>(vertx, Addresses.FEATURES, topology);
-    updateTime = health.metrics().timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
+    updateTime = metrics.timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
         + " batch of bars");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
     return Future.all(
         // node-local: a symbol's rolling state lives on the node whose batcher owns its partition
         CreditReceiver.<BookSnapshotBatch>bindLocal(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks,
-            health.metrics()),
+            metrics),
         CreditReceiver.<BarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply,
-            health.metrics()));
+            metrics));
   }
 
   /** Waits until every feature batch sent has been acknowledged. */

@@ -1,6 +1,6 @@
 package io.tickwire.feature;
 
-import io.tickwire.config.Settings.FeatureWindow;
+import io.tickwire.config.FeatureWindow;
 
 /** Builds the {@link RollingFeature} a configured window names. */
 public final class RollingFeatures {

@@ -2,7 +2,7 @@ package io.tickwire.feature;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.FeatureSnapshot;
-import io.tickwire.config.Settings.FeatureWindow;
+import io.tickwire.config.FeatureWindow;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

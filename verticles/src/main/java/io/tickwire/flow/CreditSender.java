@@ -1,6 +1,6 @@
 package io.tickwire.flow;
 
-import io.tickwire.config.Settings;
+import io.tickwire.config.PipelineSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,7 +22,7 @@ import java.util.UUID;
  * when a slot is free, otherwise when an earlier batch is acknowledged. A producer that waits for that future
  * before making more therefore slows to the pace of the consumer: that wait is how back-pressure travels to
  * the source. Several handlers of one verticle may share a link (a batcher's partitions all send bars), so
- * batches may wait for a slot, but never more than {@link Settings.Pipeline#MAX_WAITING_PER_CREDIT} per credit:
+ * batches may wait for a slot, but never more than {@link PipelineSettings#MAX_WAITING_PER_CREDIT} per credit:
  * more means a producer ignored the futures, which is a bug, and fails fast rather than growing a queue.
  *
  * <p>Failures, by what they say about the batch:
@@ -83,7 +83,7 @@ public final class CreditSender<T> {
       dispatch(batch);
       return Future.succeededFuture();
     }
-    if (waiting.size() >= window * Settings.Pipeline.MAX_WAITING_PER_CREDIT) {
+    if (waiting.size() >= window * PipelineSettings.MAX_WAITING_PER_CREDIT) {
       return Future.failedFuture(new IllegalStateException(
           "link " + address + ": " + waiting.size() + " batches already wait for credit; wait for send()'s future"));
     }

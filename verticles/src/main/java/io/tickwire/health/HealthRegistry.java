@@ -1,6 +1,5 @@
 package io.tickwire.health;
 
-import io.tickwire.metrics.Metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -14,22 +13,6 @@ public final class HealthRegistry {
   private final Map<String, ComponentHealth> latest = new ConcurrentSkipListMap<>();
   /** Components holding readiness back, with what they wait for. */
   private final Map<String, String> notReady = new ConcurrentSkipListMap<>();
-  private final Metrics metrics;
-
-  /** A registry with metrics of its own (without Vert.x's meters: those need the Metrics before the Vertx). */
-  public HealthRegistry() {
-    this(new Metrics());
-  }
-
-  /** @param metrics the node's metrics, made before its Vertx so that Vert.x publishes its meters there too */
-  public HealthRegistry(Metrics metrics) {
-    this.metrics = metrics;
-  }
-
-  /** The node's metrics: health says whether a component is well, metrics say how much it did. */
-  public Metrics metrics() {
-    return metrics;
-  }
 
   public void report(ComponentHealth health) {
     latest.put(health.name(), health);

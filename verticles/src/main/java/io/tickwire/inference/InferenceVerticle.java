@@ -13,6 +13,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.store.Database;
@@ -41,6 +42,7 @@ public final class InferenceVerticle extends VerticleBase {
   private final Topology topology;
   private final ModelAdapter givenModel;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private long healthTimer = -1;
   private long signalsFired;
   private final RuleEngine engine;
@@ -57,17 +59,17 @@ public final class InferenceVerticle extends VerticleBase {
   private boolean reloadAgain;
   private long reloadTimer = -1;
 
-  public InferenceVerticle(Settings settings, Database database, Topology topology, HealthRegistry health) {
-    this(settings, database, topology, health, null);
+  public InferenceVerticle(StageContext context, Database database) {
+    this(context, database, null);
   }
 
   /** With {@code model} in place of {@code inference.model} (null: read the configured one, if any). */
-  InferenceVerticle(Settings settings, Database database, Topology topology, HealthRegistry health,
-      ModelAdapter model) {
-    this.health = health;
-    this.settings = settings;
+  InferenceVerticle(StageContext context, Database database, ModelAdapter model) {
+    this.settings = context.settings();
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
     this.database = database;
-    this.topology = topology;
     this.givenModel = model;
     this.engine = new RuleEngine(settings.router().maxSymbols());
   }
@@ -77,15 +79,15 @@ public final class InferenceVerticle extends VerticleBase {
     store = new RuleStore(database.pool());
     catalog = new RuleCatalog(new RuleCompiler(featureNames(settings), settings.rules().maxConditionLength()));
     signals = new Outlet<>(vertx, Addresses.SIGNALS, topology);
-    health.metrics().evictions("inference_edges", () -> edgeEvictionsSeen);
-    evaluationTime = health.metrics().timer(Metrics.INFERENCE_EVALUATION, "Time to evaluate every rule on one batch"
+    metrics.evictions("inference_edges", () -> edgeEvictionsSeen);
+    evaluationTime = metrics.timer(Metrics.INFERENCE_EVALUATION, "Time to evaluate every rule on one batch"
         + " of feature snapshots (the model scores asynchronously and is not included)");
     return seed()
         .compose(v -> reload())
         .compose(v -> loadModel())
         .compose(v -> vertx.eventBus().consumer(Addresses.RULES_CHANGED, notice -> reload()).completion())
         .compose(v -> CreditReceiver.<FeatureBatch>bindLocal(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
-            this::handle, health.metrics()))
+            this::handle, metrics))
         .onSuccess(v -> {
           reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload());
           healthTimer = HealthReports.every(vertx, health, this::healthNow);
@@ -192,7 +194,7 @@ public final class InferenceVerticle extends VerticleBase {
 
   private Future<Void> emit(List<Signal> fired) {
     signalsFired += fired.size();
-    fired.forEach(signal -> health.metrics().signalFired(signal.name()));
+    fired.forEach(signal -> metrics.signalFired(signal.name()));
     return fired.isEmpty() ? Future.succeededFuture() : signals.send(new SignalBatch(fired));
   }
 

@@ -1,8 +1,6 @@
 package io.tickwire.jobs;
 
-import io.tickwire.config.Settings;
-import io.tickwire.flow.Topology;
-import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.jobs.archive.ArchiveSinkVerticle;
 import io.tickwire.jobs.reconcile.ReconcileVerticle;
 import io.tickwire.store.Database;
@@ -15,14 +13,13 @@ public final class BatchJobs {
   private BatchJobs() {
   }
 
-  public static List<Deployable> stages(Settings settings, Database database, Topology topology,
-      HealthRegistry health) {
+  public static List<Deployable> stages(StageContext context, Database database) {
     List<Deployable> out = new ArrayList<>();
-    if (settings.batch().archiveEnabled()) {
-      out.add(new ArchiveSinkVerticle(settings, database, health));
+    if (context.settings().batch().archiveEnabled()) {
+      out.add(new ArchiveSinkVerticle(context, database));
     }
-    if (settings.batch().reconcileEnabled()) {
-      out.add(new ReconcileVerticle(settings, database, topology, health));
+    if (context.settings().batch().reconcileEnabled()) {
+      out.add(new ReconcileVerticle(context, database));
     }
     return out;
   }

@@ -16,6 +16,7 @@ import io.tickwire.feature.FeatureVerticle;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.RouterVerticle;
@@ -67,7 +68,7 @@ public final class Node {
   private final Set<Role> roles;
   private final List<String> printTopics;
   private final OutputStream printOut;
-  private final Topology topology;
+  private final StageContext context;
   private final List<String> deployed = new ArrayList<>();
   private final List<Deployable> stages = new ArrayList<>();
   /** While stopping: how many stages, from the first deployed, have not finished stopping yet. */
@@ -82,47 +83,32 @@ public final class Node {
   private final Clustering.Member member;
   private long clusterHealthTimer = -1;
 
-  /**
-   * @param printAddresses addresses for {@code --print}, resolved with {@link Addresses#resolve}
-   * @param printOut where printed lines go (stdout for the CLI)
-   */
-  public Node(Vertx vertx, Settings settings, Set<Role> roles, List<String> printAddresses, OutputStream printOut) {
-    this(vertx, null, new Metrics(), settings, roles, printAddresses, printOut);
+  /** A node on its own: its producers feed the consumer groups of its own roles. */
+  public static Builder local(Vertx vertx, Settings settings, Set<Role> roles) {
+    return new Builder(vertx, null, settings, roles);
   }
 
   /**
-   * @param metrics the metrics {@code vertx} was built with ({@link io.tickwire.metrics.VertxMeters}), so that
-   *     {@code /metrics} shows Vert.x's event-bus and HTTP meters beside tickwire's
+   * A node of a cluster: {@code member} is its membership (health lists the cluster's nodes), and its producers also
+   * feed the groups of the roles that run on other nodes ({@code cluster.roles}).
    */
-  public Node(Vertx vertx, Metrics metrics, Settings settings, Set<Role> roles, List<String> printAddresses,
-      OutputStream printOut) {
-    this(vertx, null, metrics, settings, roles, printAddresses, printOut);
+  public static Builder clustered(Clustering.Member member, Settings settings, Set<Role> roles) {
+    return new Builder(member.vertx(), member, settings, roles);
   }
 
-  /** A node of a cluster: {@code member} is its membership (health lists the cluster's nodes). */
-  public Node(Clustering.Member member, Settings settings, Set<Role> roles, List<String> printAddresses,
-      OutputStream printOut) {
-    this(member.vertx(), member, new Metrics(), settings, roles, printAddresses, printOut);
-  }
-
-  /** A node of a cluster whose Vertx was built with {@code metrics} (the {@code Clustering.join} that takes them). */
-  public Node(Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roles,
-      List<String> printAddresses, OutputStream printOut) {
-    this(member.vertx(), member, metrics, settings, roles, printAddresses, printOut);
-  }
-
-  private Node(Vertx vertx, Clustering.Member member, Metrics metrics, Settings settings, Set<Role> roles,
-      List<String> printAddresses, OutputStream printOut) {
-    this.vertx = vertx;
-    this.member = member;
-    this.health = new HealthRegistry(metrics);
-    this.settings = settings;
-    this.roles = Set.copyOf(roles);
-    this.printTopics = resolveAll(printAddresses, settings.pipeline().partitions());
-    this.printOut = printOut;
+  private Node(Builder b) {
+    this.vertx = b.vertx;
+    this.member = b.member;
+    this.health = new HealthRegistry();
+    this.settings = b.settings;
+    this.roles = Set.copyOf(b.roles);
+    this.printTopics = resolveAll(b.printAddresses, settings.pipeline().partitions());
+    this.printOut = b.printOut;
     // In a cluster the other roles run on other nodes, and this node's producers must feed their groups too.
-    this.topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
+    Topology topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
         printTopics);
+    // Made here rather than as the builder's default, so that a node given its metrics builds no registry to drop.
+    this.context = new StageContext(settings, topology, health, b.metrics == null ? new Metrics() : b.metrics);
   }
 
   private static List<String> resolveAll(List<String> addresses, int partitions) {
@@ -138,7 +124,7 @@ public final class Node {
     health.notReady(READINESS, "starting");
     if (member != null) {
       clusterHealthTimer = HealthReports.every(vertx, health, this::clusterHealth);
-      health.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
+      context.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
           () -> member.nodes().size());
     }
     return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()))
@@ -196,8 +182,7 @@ public final class Node {
     List<Deployable> order = new ArrayList<>();
     // First, so it stops last: probes and scrapes reach the node until it is down.
     if (settings.web().enabled()) {
-      order.add(roles.contains(Role.WEB) ? new WebVerticle(settings, database, health)
-          : new OpsVerticle(settings.web(), health));
+      order.add(roles.contains(Role.WEB) ? new WebVerticle(context, database) : new OpsVerticle(context));
     }
     if (!printTopics.isEmpty()) {
       PrintVerticle printer = new PrintVerticle(printTopics, printOut);
@@ -205,31 +190,30 @@ public final class Node {
       order.add(printer);
     }
     if (roles.contains(Role.PERSIST)) {
-      order.add(new PostgresSinkVerticle(settings, database, health));
-      order.addAll(io.tickwire.jobs.BatchJobs.stages(settings, database, topology, health));
+      order.add(new PostgresSinkVerticle(context, database));
+      order.addAll(io.tickwire.jobs.BatchJobs.stages(context, database));
     }
     if (redisSink()) {
-      order.add(new RedisSinkVerticle(settings, redisUrl, health));
+      order.add(new RedisSinkVerticle(context, redisUrl));
     }
     if (roles.contains(Role.COMPUTE)) {
       if (inference()) {
-        order.add(new InferenceVerticle(settings, database, topology, health));
+        order.add(new InferenceVerticle(context, database));
       }
-      order.add(new FeatureVerticle(settings, topology, health));
+      order.add(new FeatureVerticle(context));
       order.addAll(batchers());
     }
     if (roles.contains(Role.INGEST)) {
       // In a cluster, partitions move between compute nodes; the router's journal is what they rebuild from.
-      order.add(new RouterVerticle(settings, topology, health, member != null));
+      order.add(new RouterVerticle(context, member != null));
       if (settings.synthetic().enabled()) {
-        order.add(new SyntheticConnector(settings.synthetic(), topology, health));
+        order.add(new SyntheticConnector(context));
       }
       if (settings.tcpIngest().enabled()) {
-        order.add(new TcpIngestVerticle(settings, topology, health));
+        order.add(new TcpIngestVerticle(context));
       }
       for (ConnectorSettings.Venue venue : settings.connectors().venues()) {
-        order.add(new VenueConnector(settings.connectors(), venue, topology, health,
-            settings.detect().anomalySamplesPerSec()));
+        order.add(new VenueConnector(context, venue));
       }
     }
     return order;
@@ -243,11 +227,11 @@ public final class Node {
     int instances = settings.batcher().instances();
     List<MicroBatcherVerticle> batchers = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
-      batchers.add(new MicroBatcherVerticle(settings, topology, i, instances, health, member != null));
+      batchers.add(new MicroBatcherVerticle(context, i, instances, member != null));
     }
     List<Deployable> out = new ArrayList<>(batchers);
     if (member != null) {
-      out.add(new PartitionOwnership(member, settings, batchers, health));
+      out.add(new PartitionOwnership(member, context, batchers));
     }
     return out;
   }
@@ -372,8 +356,54 @@ public final class Node {
     return health;
   }
 
+  /** The node's metrics, which {@code /metrics} serves. */
+  public Metrics metrics() {
+    return context.metrics();
+  }
+
   /** The deployed stage instances, in deployment order (for tests and health). */
   public List<Deployable> stages() {
     return List.copyOf(stages);
+  }
+
+  /** What a node is made of beyond its Vertx, settings and roles; each has a default. */
+  public static final class Builder {
+    private final Vertx vertx;
+    private final Clustering.Member member;
+    private final Settings settings;
+    private final Set<Role> roles;
+    private Metrics metrics;
+    private List<String> printAddresses = List.of();
+    private OutputStream printOut = OutputStream.nullOutputStream();
+
+    private Builder(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roles) {
+      this.vertx = vertx;
+      this.member = member;
+      this.settings = settings;
+      this.roles = roles;
+    }
+
+    /**
+     * The metrics the Vertx was built with ({@link io.tickwire.metrics.VertxMeters}), so that {@code /metrics} shows
+     * Vert.x's event-bus and HTTP meters beside tickwire's; by default the node's own, without Vert.x's.
+     */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    /**
+     * Prints what passes {@code addresses} ({@code --print}, resolved with {@link Addresses#resolve}) to {@code out}
+     * (stdout for the CLI); by default nothing is printed.
+     */
+    public Builder print(List<String> addresses, OutputStream out) {
+      this.printAddresses = List.copyOf(addresses);
+      this.printOut = out;
+      return this;
+    }
+
+    public Node build() {
+      return new Node(this);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.tickwire.node;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.config.PipelineSettings;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
 import io.tickwire.feature.FeatureVerticle;
@@ -26,7 +27,7 @@ public final class PipelineTopology {
 
   /** The pipeline's own links for {@code roles}, plus a {@link #PRINT} group on each topic in {@code printed}. */
   public static Topology of(Settings settings, Set<Role> roles, List<String> printed) {
-    Settings.Pipeline pipeline = settings.pipeline();
+    PipelineSettings pipeline = settings.pipeline();
     Topology topology = new Topology(pipeline.creditWindow(), pipeline.sendTimeoutMs(),
         pipeline.publishToObservers());
     topology.addGroup(Addresses.INGRESS, RouterVerticle.GROUP);

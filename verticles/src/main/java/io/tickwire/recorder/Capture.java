@@ -2,7 +2,7 @@ package io.tickwire.recorder;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ final class Capture {
     return wallMillis - triggeredMillis >= afterTimeoutMs;
   }
 
-  Incident complete(Incident.Completion completion, Settings.Recorder settings) {
+  Incident complete(Incident.Completion completion, RecorderSettings settings) {
     return new Incident(id, trigger, before, after, counts, evidence, completion, triggeredMillis, settings);
   }
 }

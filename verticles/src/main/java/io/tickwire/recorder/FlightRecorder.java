@@ -2,7 +2,7 @@ package io.tickwire.recorder;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +22,7 @@ public final class FlightRecorder {
   /** Anomalies kept as evidence per incident (every one is still counted by type). */
   public static final int EVIDENCE_LIMIT = 20;
 
-  private final Settings.Recorder settings;
+  private final RecorderSettings settings;
   private final IncidentSink sink;
   private final IntSupplier idSuffix;
   private final Set<String> triggerTypes;
@@ -37,12 +37,12 @@ public final class FlightRecorder {
   private long suppressedByCooldown;
   private long suppressedByCapture;
 
-  public FlightRecorder(Settings.Recorder settings, IncidentSink sink) {
+  public FlightRecorder(RecorderSettings settings, IncidentSink sink) {
     this(settings, sink, () -> ThreadLocalRandom.current().nextInt());
   }
 
   /** {@code idSuffix}: the random part of incident ids (tests pin it to check the writer's collision guard). */
-  FlightRecorder(Settings.Recorder settings, IncidentSink sink, IntSupplier idSuffix) {
+  FlightRecorder(RecorderSettings settings, IncidentSink sink, IntSupplier idSuffix) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.idSuffix = idSuffix;

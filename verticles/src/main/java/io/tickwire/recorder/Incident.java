@@ -2,7 +2,7 @@ package io.tickwire.recorder;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public record Incident(String id, Anomaly trigger, List<MarketEvent> before, List<MarketEvent> after,
     Map<String, Long> anomalyCounts, List<Anomaly> evidence, Completion completion, long triggeredMillis,
-    Settings.Recorder settings) {
+    RecorderSettings settings) {
 
   /** Why a capture ended. */
   public enum Completion {

@@ -3,7 +3,7 @@ package io.tickwire.recorder;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.V1Json;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
@@ -56,7 +56,7 @@ final class IncidentMeta {
   }
 
   /** The settings under the same keys as the {@code recorder:} section of tickwire.yaml. */
-  private static JsonObject config(Settings.Recorder settings) {
+  private static JsonObject config(RecorderSettings settings) {
     return new JsonObject()
         .put("enabled", settings.enabled())
         .put("window_ms", settings.windowMs())

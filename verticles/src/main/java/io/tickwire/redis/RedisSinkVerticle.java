@@ -9,6 +9,7 @@ import io.tickwire.flow.BestEffortConsumer;
 import io.tickwire.flow.Clock;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
@@ -54,6 +55,7 @@ public final class RedisSinkVerticle extends VerticleBase {
   private final Settings settings;
   private final String url;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final BarCoalescer pending = new BarCoalescer(MAX_KEYS, MAX_STREAM_BACKLOG);
   private Redis client;
   private volatile BestEffortConsumer<BarBatch> consumer;
@@ -70,16 +72,17 @@ public final class RedisSinkVerticle extends VerticleBase {
   private long streamWritten;
   private long failures;
 
-  public RedisSinkVerticle(Settings settings, String redisUrl, HealthRegistry health) {
-    this.settings = settings;
+  public RedisSinkVerticle(StageContext context, String redisUrl) {
+    this.settings = context.settings();
     this.url = redisUrl;
-    this.health = health;
+    this.health = context.health();
+    this.metrics = context.metrics();
   }
 
   @Override
   public Future<?> start() {
     client = Redis.createClient(vertx, clientOptions());
-    registerMeters(health.metrics());
+    registerMeters(metrics);
     healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> refreshHealth());
     reportHealth();
     return BestEffortConsumer.subscribe(vertx, Addresses.BARS, settings.redis().queue(), this::accept)

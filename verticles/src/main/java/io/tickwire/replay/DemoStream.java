@@ -2,7 +2,7 @@ package io.tickwire.replay;
 
 import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class DemoStream {
 
   /** {@code events} v1 JSON trade lines at about {@code ratePerSecond} of event time. */
   public static List<String> lines(int events, long ratePerSecond, long seed) {
-    Settings.Synthetic settings = new Settings.Synthetic(true, "demo", SYMBOLS, seed, ratePerSecond, events, 256,
+    SyntheticSettings settings = new SyntheticSettings(true, "demo", SYMBOLS, seed, ratePerSecond, events, 256,
         0.8, 0, START_MICROS / 1000, false);
     SyntheticFeed feed = new SyntheticFeed(settings, START_MICROS);
     List<String> lines = new ArrayList<>(events);

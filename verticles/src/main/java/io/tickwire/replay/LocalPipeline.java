@@ -39,7 +39,8 @@ public final class LocalPipeline {
 
   /** Also prints every message on {@code printAddresses} to {@code printOut}, as {@code run --print} does. */
   public LocalPipeline(Vertx vertx, Settings settings, List<String> printAddresses, OutputStream printOut) {
-    this.node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), printAddresses, printOut);
+    this.node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE)).print(printAddresses, printOut)
+        .build();
   }
 
   public Future<Void> start() {

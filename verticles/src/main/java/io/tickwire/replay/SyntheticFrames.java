@@ -1,7 +1,7 @@
 package io.tickwire.replay;
 
 import io.tickwire.codecs.V1Json;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class SyntheticFrames implements Iterator<byte[]> {
   private final long deadlineNanos;
 
   SyntheticFrames(String venue, int symbols, long seed, Rate rate, long deadlineNanos) {
-    Settings.Synthetic settings = new Settings.Synthetic(true, venue, symbols(symbols), seed, rate.perSecond(),
+    SyntheticSettings settings = new SyntheticSettings(true, venue, symbols(symbols), seed, rate.perSecond(),
         UNBOUNDED, UNUSED_BATCH_SIZE, VOLATILITY, 0, WALL_CLOCK_START, false);
     this.feed = new SyntheticFeed(settings, System.currentTimeMillis() * 1000, true);
     this.deadlineNanos = deadlineNanos;

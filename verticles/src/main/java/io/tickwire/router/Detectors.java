@@ -4,7 +4,7 @@ import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.DetectSettings;
 import io.tickwire.router.detect.ClockSkewDetector;
 import io.tickwire.router.detect.DuplicateDetector;
 import io.tickwire.router.detect.LatencyDetector;
@@ -46,7 +46,7 @@ public final class Detectors {
    * @param maxSymbols {@code router.max_symbols}: the per-symbol detectors keep at most that many keys each
    * @param maxFutureMicros {@code ingest.max_future_ms}, for the clock_skew anomaly's detail
    */
-  public Detectors(Settings.Detect settings, int maxSymbols, long maxFutureMicros) {
+  public Detectors(DetectSettings settings, int maxSymbols, long maxFutureMicros) {
     this.skew = new ClockSkewDetector(maxFutureMicros);
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
     this.order = new OrderDetector(maxSymbols);

@@ -1,6 +1,7 @@
 package io.tickwire.router;
 
 import io.tickwire.codecs.MarketEvent;
+import io.tickwire.config.BatcherSettings;
 import io.tickwire.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class PartitionJournal {
 
   /** The journal the batcher settings call for: the largest interval as boundary, lateness and horizon covered. */
   public static PartitionJournal forSettings(Settings settings) {
-    Settings.Batcher batcher = settings.batcher();
+    BatcherSettings batcher = settings.batcher();
     long largestMillis = batcher.intervalsMillis()[batcher.intervalsMillis().length - 1];
     long retentionMillis = batcher.allowedLatenessMs() + batcher.revisionHorizonMs() + largestMillis
         + settings.router().journalMarginMs();

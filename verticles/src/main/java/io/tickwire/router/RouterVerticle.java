@@ -14,6 +14,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -49,6 +50,7 @@ public final class RouterVerticle extends VerticleBase {
   private final Settings settings;
   private final Topology topology;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final PartitionSequencer sequencer;
   private final long[] lastRoutedNanos;
   private final long maxFutureMicros;
@@ -74,15 +76,16 @@ public final class RouterVerticle extends VerticleBase {
   private final JournalService journal;
 
   /** A router without a journal: a single node's. */
-  public RouterVerticle(Settings settings, Topology topology, HealthRegistry health) {
-    this(settings, topology, health, false);
+  public RouterVerticle(StageContext context) {
+    this(context, false);
   }
 
   /** @param journaling keep the partition journals and serve {@code md.journal} (a cluster's router) */
-  public RouterVerticle(Settings settings, Topology topology, HealthRegistry health, boolean journaling) {
-    this.settings = settings;
-    this.topology = topology;
-    this.health = health;
+  public RouterVerticle(StageContext context, boolean journaling) {
+    this.settings = context.settings();
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
     int count = settings.pipeline().partitions();
     this.sequencer = new PartitionSequencer(count);
     this.lastRoutedNanos = new long[count];
@@ -100,14 +103,14 @@ public final class RouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), health.metrics());
+    deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), metrics);
     symbols = new KnownSymbols(settings.router().maxSymbols(), settings.router().symbolIdleMs());
-    health.metrics().evictions("router_symbols", symbols::evicted);
+    metrics.evictions("router_symbols", symbols::evicted);
     detectors = new Detectors(settings.detect(), settings.router().maxSymbols(), maxFutureMicros);
-    detectors.register(health.metrics());
-    ingested = new IngestCounts(health.metrics());
-    health.metrics().routed(routed::get);
-    recording = IncidentRecording.start(vertx, settings, health.metrics());
+    detectors.register(metrics);
+    ingested = new IngestCounts(metrics);
+    metrics.routed(routed::get);
+    recording = IncidentRecording.start(vertx, settings, metrics);
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     partitions = new ArrayList<>(sequencer.partitions());
     long now = System.nanoTime();
@@ -124,7 +127,7 @@ public final class RouterVerticle extends VerticleBase {
     // nothing was.
     Future<Void> journalBound = journal == null ? Future.succeededFuture() : journal.bind(vertx);
     return journalBound.compose(v -> CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.INGRESS, GROUP),
-        this::route, health.metrics()));
+        this::route, metrics));
   }
 
   @Override
@@ -294,7 +297,7 @@ public final class RouterVerticle extends VerticleBase {
     Map<String, Long> estimates = detectors.clockSkewMicros();
     for (String venue : estimates.keySet()) {
       if (skewGauges.add(venue)) {
-        health.metrics().gauge(Metrics.CLOCK_SKEW, "Clock skew estimate per venue: the smallest ingest time minus"
+        metrics.gauge(Metrics.CLOCK_SKEW, "Clock skew estimate per venue: the smallest ingest time minus"
             + " event time over its recent events (negative: the venue's clock is ahead)",
             () -> estimates.getOrDefault(venue, 0L) / 1e6, "venue", venue);
       }

@@ -16,7 +16,9 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
+import io.tickwire.metrics.Metrics;
 import io.tickwire.store.AnomalyRows;
 import io.tickwire.store.BarRows;
 import io.tickwire.store.BookSnapshotRows;
@@ -48,6 +50,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   private final Settings settings;
   private final Database database;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private TableWriter<Trade> trades;
   private TableWriter<Bar> bars;
   private TableWriter<Signal> signals;
@@ -55,17 +58,18 @@ public final class PostgresSinkVerticle extends VerticleBase {
   private TableWriter<BookSnapshot> books;
   private long healthTimer;
 
-  public PostgresSinkVerticle(Settings settings, Database database, HealthRegistry health) {
-    this.settings = settings;
+  public PostgresSinkVerticle(StageContext context, Database database) {
+    this.settings = context.settings();
     this.database = database;
-    this.health = health;
+    this.health = context.health();
+    this.metrics = context.metrics();
   }
 
   @Override
   public Future<?> start() {
     trades = new TableWriter<>(vertx, settings.sink().copyTrades()
         ? new TradeCopy(vertx, database.jdbc(), settings.sink().maxStatements())
-        : new PooledInsert<>(database.pool(), new TradeRows()), settings.sink(), health.metrics());
+        : new PooledInsert<>(database.pool(), new TradeRows()), settings.sink(), metrics);
     bars = writer(new BarRows());
     signals = writer(new SignalRows());
     anomalies = writer(new AnomalyRows());
@@ -74,17 +78,17 @@ public final class PostgresSinkVerticle extends VerticleBase {
     if (settings.persistTrades()) {
       for (int p = 0; p < settings.pipeline().partitions(); p++) {
         bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
-            batch -> trades.add(tradesOf(batch)), health.metrics()));
+            batch -> trades.add(tradesOf(batch)), metrics));
       }
     }
     bound.add(CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP),
-        batch -> bars.add(batch.items()), health.metrics()));
+        batch -> bars.add(batch.items()), metrics));
     bound.add(CreditReceiver.<SignalBatch>bind(vertx, Addresses.inbox(Addresses.SIGNALS, GROUP),
-        batch -> signals.add(batch.items()), health.metrics()));
+        batch -> signals.add(batch.items()), metrics));
     bound.add(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, GROUP),
-        batch -> anomalies.add(batch.items()), health.metrics()));
+        batch -> anomalies.add(batch.items()), metrics));
     bound.add(CreditReceiver.<BookSnapshotBatch>bind(vertx, Addresses.inbox(Addresses.BOOKS, GROUP),
-        batch -> books.add(batch.items()), health.metrics()));
+        batch -> books.add(batch.items()), metrics));
     healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> reportHealth());
     reportHealth();
     return Future.all(bound);
@@ -103,7 +107,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   }
 
   private <E> TableWriter<E> writer(SqlBatch<E> sql) {
-    return new TableWriter<>(vertx, new PooledInsert<>(database.pool(), sql), settings.sink(), health.metrics());
+    return new TableWriter<>(vertx, new PooledInsert<>(database.pool(), sql), settings.sink(), metrics);
   }
 
   private static List<Trade> tradesOf(TickBatch batch) {

@@ -1,7 +1,7 @@
 package io.tickwire.sink;
 
 import io.micrometer.core.instrument.Timer;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SinkSettings;
 import io.tickwire.flow.Backoff;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.store.BatchStore;
@@ -44,7 +44,7 @@ final class TableWriter<E> {
 
   private final Vertx vertx;
   private final BatchStore<E> store;
-  private final Settings.Sink settings;
+  private final SinkSettings settings;
   private final Meters meters;
   private final ArrayDeque<Pending<E>> buffered = new ArrayDeque<>();
   private final Set<Promise<Void>> uncommitted = new LinkedHashSet<>();
@@ -62,7 +62,7 @@ final class TableWriter<E> {
   private record Pending<E>(List<E> rows, Promise<Void> committed, long sinceNanos) {
   }
 
-  TableWriter(Vertx vertx, BatchStore<E> store, Settings.Sink settings, Metrics metrics) {
+  TableWriter(Vertx vertx, BatchStore<E> store, SinkSettings settings, Metrics metrics) {
     this.vertx = vertx;
     this.store = store;
     this.settings = settings;

@@ -1,5 +1,6 @@
 package io.tickwire.store;
 
+import io.tickwire.config.PgSettings;
 import io.tickwire.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -57,7 +58,7 @@ public final class Database {
   }
 
   private static Database openBlocking(Vertx vertx, Settings settings) throws IOException {
-    Settings.Pg pg = settings.pg();
+    PgSettings pg = settings.pg();
     Path dir = Path.of(settings.dataDir(), "pg");
     EmbeddedAuth auth = pg.embedded() ? EmbeddedAuth.prepare(dir) : null;
     EmbeddedPostgres embedded = pg.embedded() ? startEmbedded(dir, pg.embeddedPort(), auth) : null;

@@ -1,5 +1,6 @@
 package io.tickwire.store;
 
+import io.tickwire.config.PgSettings;
 import io.tickwire.config.Settings;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -27,7 +28,7 @@ public final class StoredDatabase implements AutoCloseable {
   }
 
   public static StoredDatabase open(Settings settings) throws IOException {
-    Settings.Pg pg = settings.pg();
+    PgSettings pg = settings.pg();
     if (!pg.embedded()) {
       return new StoredDatabase(JdbcTarget.of(Database.externalTarget(pg.url()), pg.schema()), null);
     }

@@ -2,6 +2,7 @@ package io.tickwire.web;
 
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConnectorSettings;
+import io.tickwire.config.FeatureWindow;
 import io.tickwire.config.Settings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,7 @@ final class CatalogResource {
     // Configuration does not change while the node runs, so the answer is computed once.
     this.catalog = new JsonObject().put("symbols", new JsonArray(symbols(settings).stream().toList()))
         .put("intervals", intervals(settings))
-        .put("features", new JsonArray(settings.features().windows().stream().map(Settings.FeatureWindow::name).toList()));
+        .put("features", new JsonArray(settings.features().windows().stream().map(FeatureWindow::name).toList()));
   }
 
   void mount(Router router) {

@@ -1,9 +1,10 @@
 package io.tickwire.web;
 
-import io.tickwire.config.Settings;
+import io.tickwire.config.WebSettings;
 import io.tickwire.health.HealthJson;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -24,13 +25,15 @@ final class OpsEndpoints {
   static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HealthRegistry health;
+  private final Metrics metrics;
   // Set by the verticle's start and stop; read by whichever event loop serves the request.
   private volatile boolean ready;
   // Set on the owning verticle's event loop, read by whoever asks for the port (tests, the launcher).
   private volatile HttpServer server;
 
-  OpsEndpoints(HealthRegistry health) {
+  OpsEndpoints(HealthRegistry health, Metrics metrics) {
     this.health = health;
+    this.metrics = metrics;
   }
 
   void mount(Router router) {
@@ -77,14 +80,14 @@ final class OpsEndpoints {
 
   /** {@code GET /metrics}: the node's meters in the Prometheus text format. */
   private void metrics(RoutingContext ctx) {
-    ctx.response().putHeader("content-type", METRICS_CONTENT_TYPE).end(health.metrics().scrape());
+    ctx.response().putHeader("content-type", METRICS_CONTENT_TYPE).end(metrics.scrape());
   }
 
   /** Serves {@code router} on {@code web.host}:{@code web.port}; ready once listening. */
-  Future<HttpServer> listen(Vertx vertx, Settings.Web web, HttpServerOptions options, Router router) {
+  Future<HttpServer> listen(Vertx vertx, WebSettings web, HttpServerOptions options, Router router) {
     options.setIdleTimeout((int) web.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     return vertx.createHttpServer(options.setHost(web.host()).setPort(web.port()))
-        .connectionHandler(new ConnectionCap(web.maxConnections(), health.metrics()))
+        .connectionHandler(new ConnectionCap(web.maxConnections(), metrics))
         .requestHandler(router)
         .listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(

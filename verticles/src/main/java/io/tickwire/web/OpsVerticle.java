@@ -1,7 +1,7 @@
 package io.tickwire.web;
 
-import io.tickwire.config.Settings;
-import io.tickwire.health.HealthRegistry;
+import io.tickwire.config.WebSettings;
+import io.tickwire.health.StageContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
@@ -15,12 +15,12 @@ import io.vertx.ext.web.Router;
 public final class OpsVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(OpsVerticle.class.getName());
 
-  private final Settings.Web web;
+  private final WebSettings web;
   private final OpsEndpoints ops;
 
-  public OpsVerticle(Settings.Web web, HealthRegistry health) {
-    this.web = web;
-    this.ops = new OpsEndpoints(health);
+  public OpsVerticle(StageContext context) {
+    this.web = context.settings().web();
+    this.ops = new OpsEndpoints(context.health(), context.metrics());
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.tickwire.web;
 
 import io.tickwire.config.Settings;
+import io.tickwire.config.WebSettings;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.inference.RuleCompiler;
 import io.tickwire.inference.RuleStore;
+import io.tickwire.metrics.Metrics;
 import io.tickwire.recorder.IncidentStore;
 import io.tickwire.store.BarStore;
 import io.tickwire.store.Database;
@@ -38,6 +41,7 @@ public final class WebVerticle extends VerticleBase {
   private final Settings settings;
   private final Database database;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final Function<String, String> environment;
   private final OpsEndpoints ops;
   private Dashboard dashboard;
@@ -47,23 +51,23 @@ public final class WebVerticle extends VerticleBase {
   private volatile ApiToken token;
 
   /** @param database null when the node has none; the database endpoints then answer 503 */
-  public WebVerticle(Settings settings, Database database, HealthRegistry health) {
-    this(settings, database, health, System::getenv);
+  public WebVerticle(StageContext context, Database database) {
+    this(context, database, System::getenv);
   }
 
   /** @param environment where {@code TICKWIRE_API_TOKEN} is read from (tests pass their own) */
-  public WebVerticle(Settings settings, Database database, HealthRegistry health,
-      Function<String, String> environment) {
-    this.settings = settings;
+  public WebVerticle(StageContext context, Database database, Function<String, String> environment) {
+    this.settings = context.settings();
     this.database = database;
-    this.health = health;
-    this.ops = new OpsEndpoints(health);
+    this.health = context.health();
+    this.metrics = context.metrics();
+    this.ops = new OpsEndpoints(health, metrics);
     this.environment = environment;
   }
 
   @Override
   public Future<?> start() {
-    return Dashboard.start(vertx, settings, health).onSuccess(started -> dashboard = started)
+    return Dashboard.start(vertx, settings, health, metrics).onSuccess(started -> dashboard = started)
         .compose(d -> ApiToken.load(vertx, Path.of(settings.dataDir()), environment))
         .onSuccess(loaded -> token = loaded)
         .compose(token -> LatestFeatures.subscribe(vertx, settings.router().maxSymbols())
@@ -74,7 +78,7 @@ public final class WebVerticle extends VerticleBase {
 
   /** The latest-features cache is the web node's one per-symbol structure; its size and evictions go to /health. */
   private LatestFeatures reportHealth(LatestFeatures features) {
-    health.metrics().evictions("web_latest_features", () -> featureEvictionsSeen);
+    metrics.evictions("web_latest_features", () -> featureEvictionsSeen);
     healthTimer = HealthReports.every(vertx, health, () -> {
       featureEvictionsSeen = features.evictions();
       return ComponentHealth.ok(HEALTH_NAME, "latest features of " + features.symbols() + " symbols",
@@ -85,7 +89,7 @@ public final class WebVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listen(Router router) {
-    Settings.Web web = settings.web();
+    WebSettings web = settings.web();
     return ops.listen(vertx, web, Dashboard.limitFrames(new HttpServerOptions(), web.ws()), router);
   }
 

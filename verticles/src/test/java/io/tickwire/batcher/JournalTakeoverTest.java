@@ -16,6 +16,7 @@ import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.BarAssertions;
@@ -56,14 +57,15 @@ class JournalTakeoverTest {
       return Future.succeededFuture();
     }));
     HealthRegistry health = new HealthRegistry();
-    RouterVerticle router = new RouterVerticle(settings, topology, health, true);
+    StageContext context = Pipelines.context(settings, topology, health);
+    RouterVerticle router = new RouterVerticle(context, true);
     Await.result(vertx.deployVerticle(router));
 
     List<Trade> trades = trades(600);
     sendToRouter(vertx, topology, trades);
     Await.until(() -> router.routed() == trades.size(), Duration.ofSeconds(10), "every trade routed and journaled");
 
-    MicroBatcherVerticle batcher = new MicroBatcherVerticle(settings, topology, 0, 1, health, true);
+    MicroBatcherVerticle batcher = new MicroBatcherVerticle(context, 0, 1, true);
     String id = Await.result(vertx.deployVerticle(batcher));
     Await.result(batcher.take(0));
     assertThat(bars).as("bars of the windows the replay closed").isNotEmpty();

@@ -9,7 +9,7 @@ import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BookSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class PartitionBooksBoundTest {
 
   @Test
   void keepsAtMostTheCapOfBooksDroppingTheLeastRecentlyUpdated() {
-    PartitionBooks books = new PartitionBooks(new Settings.Books(100, 1_000, 10, 3_000), 3);
+    PartitionBooks books = new PartitionBooks(new BookSettings(100, 1_000, 10, 3_000), 3);
     List<BookSnapshot> snapshots = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     List<MarketEvent> events = new ArrayList<>();
@@ -42,7 +42,7 @@ class PartitionBooksBoundTest {
 
   @Test
   void aDroppedBookIgnoresDeltasUntilItsNextSnapshotAsAfterAGap() {
-    PartitionBooks books = new PartitionBooks(new Settings.Books(100, 1_000, 10, 3_000), 1);
+    PartitionBooks books = new PartitionBooks(new BookSettings(100, 1_000, 10, 3_000), 1);
     List<BookSnapshot> snapshots = new ArrayList<>();
     List<Anomaly> anomalies = new ArrayList<>();
     books.onEvents(List.of(update("A", true, T0), update("B", true, T0 + 1), update("A", false, T0 + 2)), snapshots,

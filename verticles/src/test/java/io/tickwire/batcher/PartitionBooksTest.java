@@ -12,7 +12,7 @@ import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BookSettings;
 import io.tickwire.codecs.AnomalyTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class PartitionBooksTest {
   private final List<Anomaly> anomalies = new ArrayList<>();
 
   private static PartitionBooks books(int maxLevels, int depth) {
-    return new PartitionBooks(new Settings.Books(maxLevels, 1_000, depth, 3_000));
+    return new PartitionBooks(new BookSettings(maxLevels, 1_000, depth, 3_000));
   }
 
   private static BookLevel bid(String price, String size) {

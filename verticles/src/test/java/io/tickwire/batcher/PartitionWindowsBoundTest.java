@@ -7,7 +7,7 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BatcherSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +19,8 @@ class PartitionWindowsBoundTest {
   private static final long MS = 1_000L;
   private static final long T0 = 1_700_000_000L * S;
   private static final long HORIZON_MS = 60_000;
-  private static final Settings.Batcher SETTINGS = new Settings.Batcher(new long[] {1_000, 10_000}, 500, 2_000,
-      Settings.LatePolicy.REVISE, HORIZON_MS, 1);
+  private static final BatcherSettings SETTINGS = new BatcherSettings(new long[] {1_000, 10_000}, 500, 2_000,
+      BatcherSettings.LatePolicy.REVISE, HORIZON_MS, 1);
 
   private static Trade trade(String symbol, long offset, String price) {
     return new Trade("v", symbol, symbol + offset, Decimals.parse(price), Decimals.parse("1"), Side.BUY, T0 + offset,

@@ -6,7 +6,7 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BatcherSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class PartitionWindowsTest {
   private static final long MS = 1_000L;
   private static final long ARRIVAL = 1_700_000_000L * S;
 
-  private static Settings.Batcher settings(Settings.LatePolicy policy, long... intervalsMillis) {
-    return new Settings.Batcher(intervalsMillis, 500, 2_000, policy, 60_000, 1);
+  private static BatcherSettings settings(BatcherSettings.LatePolicy policy, long... intervalsMillis) {
+    return new BatcherSettings(intervalsMillis, 500, 2_000, policy, 60_000, 1);
   }
 
   private static Trade trade(long eventTime, String price) {
@@ -26,13 +26,13 @@ class PartitionWindowsTest {
 
   private final List<Bar> out = new ArrayList<>();
 
-  private PartitionWindows windows(Settings.LatePolicy policy) {
+  private PartitionWindows windows(BatcherSettings.LatePolicy policy) {
     return new PartitionWindows(settings(policy, 1_000));
   }
 
   @Test
   void eventExactlyOnABoundaryOpensTheNextWindow() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(1 * S, "10"), ARRIVAL, out);
     w.flush(out);
     assertThat(out).singleElement().satisfies(bar -> {
@@ -43,7 +43,7 @@ class PartitionWindowsTest {
 
   @Test
   void eventJustBeforeABoundaryBelongsToTheWindowThatEndsThere() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(1 * S - 1, "10"), ARRIVAL, out);
     w.flush(out);
     assertThat(out).singleElement().satisfies(bar -> assertThat(bar.start()).isZero());
@@ -51,7 +51,7 @@ class PartitionWindowsTest {
 
   @Test
   void windowClosesExactlyWhenTheWatermarkReachesItsEnd() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(200 * MS, "10"), ARRIVAL, out);
     w.onEvent(trade(1_499 * MS, "11"), ARRIVAL, out);
     assertThat(out).as("watermark 0.999s has not reached the end of [0s, 1s)").isEmpty();
@@ -68,7 +68,7 @@ class PartitionWindowsTest {
 
   @Test
   void eventFarInThePastIsDroppedAsTooLateEvenUnderRevise() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(1 * S, "10"), ARRIVAL, out);
     w.onEvent(trade(100 * S, "11"), ARRIVAL, out);
     out.clear();
@@ -80,7 +80,7 @@ class PartitionWindowsTest {
 
   @Test
   void outOfOrderEventWithinTheAllowanceJoinsTheOpenWindow() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);
     w.onEvent(trade(1_400 * MS, "11"), ARRIVAL, out);
     w.onEvent(trade(100 * MS, "7"), ARRIVAL, out);
@@ -97,7 +97,7 @@ class PartitionWindowsTest {
 
   @Test
   void eventBeyondTheAllowanceRevisesTheEmittedBar() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);
     w.onEvent(trade(1_600 * MS, "12"), ARRIVAL, out);
     w.onEvent(trade(950 * MS, "15"), ARRIVAL, out);
@@ -114,7 +114,7 @@ class PartitionWindowsTest {
 
   @Test
   void lateTradesInOneBatchReviseEachBarOnce() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);
     w.onEvent(trade(1_600 * MS, "12"), ARRIVAL, out);
     out.clear();
@@ -130,7 +130,7 @@ class PartitionWindowsTest {
 
   @Test
   void sameTimestampTradesAreOrderedByTradeIdNotArrival() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvents(List.of(tradeWithId("10", 100 * MS, "3"), tradeWithId("9", 100 * MS, "1"),
         tradeWithId("11", 100 * MS, "2")), ARRIVAL, out);
     w.flush(out);
@@ -147,7 +147,7 @@ class PartitionWindowsTest {
 
   @Test
   void eventBeyondTheAllowanceIsDroppedAndCountedUnderDrop() {
-    PartitionWindows w = windows(Settings.LatePolicy.DROP);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.DROP);
     w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);
     w.onEvent(trade(1_600 * MS, "12"), ARRIVAL, out);
     w.onEvent(trade(950 * MS, "15"), ARRIVAL, out);
@@ -157,7 +157,7 @@ class PartitionWindowsTest {
 
   @Test
   void idlePartitionAdvancesItsWatermarkByTheWallClockAfterTheTimeout() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(900 * MS, "10"), ARRIVAL, out);
     w.onIdleCheck(ARRIVAL + 1_999 * MS, out);
     assertThat(out).as("not idle for the 2 s timeout yet").isEmpty();
@@ -169,7 +169,7 @@ class PartitionWindowsTest {
 
   @Test
   void everyIntervalGetsItsOwnAlignedWindow() {
-    PartitionWindows w = new PartitionWindows(settings(Settings.LatePolicy.REVISE, 1_000, 10_000, 60_000));
+    PartitionWindows w = new PartitionWindows(settings(BatcherSettings.LatePolicy.REVISE, 1_000, 10_000, 60_000));
     w.onEvent(trade(61 * S + 5, "10"), ARRIVAL, out);
     w.flush(out);
     assertThat(out).extracting(Bar::interval, Bar::start)
@@ -181,7 +181,7 @@ class PartitionWindowsTest {
 
   @Test
   void flushEmitsEveryOpenWindowOnce() {
-    PartitionWindows w = windows(Settings.LatePolicy.REVISE);
+    PartitionWindows w = windows(BatcherSettings.LatePolicy.REVISE);
     w.onEvent(trade(100 * MS, "10"), ARRIVAL, out);
     w.onEvent(trade(1_100 * MS, "11"), ARRIVAL, out);
     w.flush(out);

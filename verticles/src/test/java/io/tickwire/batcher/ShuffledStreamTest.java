@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BatcherSettings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import io.tickwire.testing.BarAssertions;
 import io.tickwire.testing.ReferenceBars;
@@ -35,7 +36,7 @@ class ShuffledStreamTest {
 
   private static List<Bar> run(List<Trade> trades) {
     PartitionWindows windows = new PartitionWindows(
-        new Settings.Batcher(INTERVALS, LATENESS_MS, 2_000, Settings.LatePolicy.DROP, 60_000, 1));
+        new BatcherSettings(INTERVALS, LATENESS_MS, 2_000, BatcherSettings.LatePolicy.DROP, 60_000, 1));
     List<Bar> out = new ArrayList<>();
     for (Trade t : trades) {
       windows.onEvent(t, 0, out);
@@ -52,7 +53,7 @@ class ShuffledStreamTest {
    * trade-id tie-break.
    */
   private static List<Trade> syntheticTrades(int n) {
-    Settings.Synthetic synthetic = new Settings.Synthetic(true, "synthetic", List.of("BTC-USD", "ETH-USD"), 11,
+    SyntheticSettings synthetic = new SyntheticSettings(true, "synthetic", List.of("BTC-USD", "ETH-USD"), 11,
         20_000, n, 256, 0.8, 0, 0, false);
     SyntheticFeed feed = new SyntheticFeed(synthetic, 1_700_000_000_000_000L);
     List<Trade> trades = new ArrayList<>(n);

@@ -3,7 +3,7 @@ package io.tickwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.V1Json;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import io.tickwire.testing.TickwireProcess;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +51,7 @@ class StreamingReplayIT {
 
   /** Synthetic trades, written through gzip as they are made, so the test itself holds none of them. */
   private static Path writeTrades(Path path) throws IOException {
-    SyntheticFeed feed = new SyntheticFeed(new Settings.Synthetic(true, "big", List.of("BTC-USD", "ETH-USD"), 1, 0,
+    SyntheticFeed feed = new SyntheticFeed(new SyntheticSettings(true, "big", List.of("BTC-USD", "ETH-USD"), 1, 0,
         TRADES, 256, 0.8, 0, START_MICROS / 1000, false), START_MICROS);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(path),
         1 << 16), StandardCharsets.UTF_8), 1 << 16)) {

@@ -45,9 +45,9 @@ class StressCommandTest {
 
   @Test
   void aNodeReceivesAndAcceptsEveryFrameSentAtTheAskedRate(Vertx vertx) {
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "synthetic.enabled=false", "ingest.tcp.host=127.0.0.1", "web.host=127.0.0.1", "web.port=0")),
-        EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB), List.of(), new Pipelines.Capture());
+        EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB)).build();
     Await.result(node.start());
     try {
       int tcp = stage(node, TcpIngestVerticle.class).actualPort();

@@ -3,8 +3,8 @@ package io.tickwire.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.config.ClusterSettings;
+import io.tickwire.config.Pem;
 import io.tickwire.config.Role;
-import io.tickwire.config.Settings;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.FreePorts;
 import io.tickwire.testing.SelfSignedPem;
@@ -25,7 +25,7 @@ class ClusteredTlsTest {
   @Test
   void twoNodesExchangeMessagesOverATlsEventBus(@TempDir Path dir) throws Exception {
     SelfSignedPem pem = SelfSignedPem.create(dir);
-    Settings.Pem tls = new Settings.Pem(pem.key.toString(), pem.cert.toString());
+    Pem tls = new Pem(pem.key.toString(), pem.cert.toString());
     String name = "tls-" + UUID.randomUUID();
     List<Integer> ports = FreePorts.loopback(2);
     Clustering.Member a = Clustering.join(settings(name, ports, ports.get(0), tls), false);
@@ -44,7 +44,7 @@ class ClusteredTlsTest {
   }
 
   /** A member of cluster {@code name} listening on {@code port}, one of the members' {@code ports}. */
-  private static ClusterSettings settings(String name, List<Integer> ports, int port, Settings.Pem tls) {
+  private static ClusterSettings settings(String name, List<Integer> ports, int port, Pem tls) {
     return new ClusterSettings(name, ports.stream().map(FreePorts::member).toList(), "127.0.0.1", port,
         "127.0.0.1", 0, null, null, 30_000, EnumSet.allOf(Role.class), new ClusterSettings.Ownership(500, 4096), tls);
   }

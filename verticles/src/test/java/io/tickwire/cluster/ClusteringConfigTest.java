@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import io.tickwire.config.ClusterSettings;
+import io.tickwire.config.Pem;
 import io.tickwire.config.Role;
-import io.tickwire.config.Settings;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.util.EnumSet;
@@ -54,7 +54,7 @@ class ClusteringConfigTest {
     ClusterSettings plain = settings(null);
     ClusterSettings tls = new ClusterSettings(plain.name(), plain.members(), plain.host(), plain.port(),
         plain.eventBusHost(), plain.eventBusPort(), plain.publicHost(), null, plain.joinTimeoutMs(), plain.roles(),
-        plain.ownership(), new Settings.Pem("/etc/tickwire/cluster.key", "/etc/tickwire/cluster.crt"));
+        plain.ownership(), new Pem("/etc/tickwire/cluster.key", "/etc/tickwire/cluster.crt"));
     io.vertx.core.eventbus.EventBusOptions options = Clustering.eventBus(tls);
     assertThat(options.isSsl()).isTrue();
     assertThat(options.getClientAuth()).isEqualTo(io.vertx.core.http.ClientAuth.REQUIRED);

@@ -74,7 +74,8 @@ class PartitionOwnershipTest {
     started.add(member.vertx());
     RecordingHost host = new RecordingHost();
     HealthRegistry health = new HealthRegistry();
-    Await.result(member.vertx().deployVerticle(new PartitionOwnership(member, settings, List.of(host), health)));
+    Await.result(member.vertx().deployVerticle(new PartitionOwnership(member, Pipelines.context(settings, health),
+        List.of(host))));
     return new ComputeNode(member, host, health);
   }
 

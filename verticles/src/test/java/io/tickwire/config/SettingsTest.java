@@ -45,7 +45,7 @@ class SettingsTest {
     assertThat(s.synthetic().unbounded()).isTrue();
     assertThat(s.batcher().intervalsMillis()).containsExactly(1_000L, 10_000L, 60_000L);
     assertThat(s.batcher().allowedLatenessMs()).isEqualTo(500);
-    assertThat(s.batcher().latePolicy()).isEqualTo(Settings.LatePolicy.REVISE);
+    assertThat(s.batcher().latePolicy()).isEqualTo(BatcherSettings.LatePolicy.REVISE);
   }
 
   @Test
@@ -115,8 +115,8 @@ class SettingsTest {
 
   @Test
   void bookSettingsHaveDefaultsAndBadOnesAreNamed(Vertx vertx) {
-    Settings.Books books = load(vertx, null, Map.of()).books();
-    assertThat(books).isEqualTo(new Settings.Books(1000, 1000, 10, 3000));
+    BookSettings books = load(vertx, null, Map.of()).books();
+    assertThat(books).isEqualTo(new BookSettings(1000, 1000, 10, 3000));
     assertThat(load(vertx, null, Map.of(), "books.snapshot_interval=500ms").books().snapshotIntervalMillis())
         .isEqualTo(500);
 

@@ -57,7 +57,7 @@ final class IngestHarness {
       return consumer.apply(batch);
     }));
     vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
-    verticle = new TcpIngestVerticle(settings, topology, health);
+    verticle = new TcpIngestVerticle(Pipelines.context(settings, topology, health));
     Await.result(vertx.deployVerticle(verticle));
   }
 

@@ -39,7 +39,7 @@ class FeatureBackPressureTest {
     }));
     Topology topology = new Topology(1, 30_000, false).addGroup(Addresses.FEATURES, "slow");
     String id = Await.result(vertx.deployVerticle(
-        new FeatureVerticle(Pipelines.settings(vertx, List.of()), topology, new io.tickwire.health.HealthRegistry())));
+        new FeatureVerticle(Pipelines.context(Pipelines.settings(vertx, List.of()), topology))));
 
     request(vertx, 0);
     Await.until(() -> arrived.get() == 1, Duration.ofSeconds(10), "the first feature batch");

@@ -1,7 +1,7 @@
 package io.tickwire.feature;
 
 import io.tickwire.codecs.Bar;
-import io.tickwire.config.Settings.FeatureWindow;
+import io.tickwire.config.FeatureWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.FeatureSnapshot;
-import io.tickwire.config.Settings;
+import io.tickwire.config.FeatureSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FeatureEngineBoundTest {
-  private static final Settings.Features CONFIG = new Settings.Features(FeatureBars.BASE_MILLIS,
+  private static final FeatureSettings CONFIG = new FeatureSettings(FeatureBars.BASE_MILLIS,
       List.of(FeatureBars.window("vwap", 5), FeatureBars.window("return", 3)));
 
   private static Bar bar(String symbol, int i, double close) {

@@ -55,7 +55,7 @@ class FeatureVerticleTest {
       received.add(batch);
       return Future.succeededFuture();
     }));
-    Await.result(vertx.deployVerticle(new FeatureVerticle(settings, topology, new io.tickwire.health.HealthRegistry())));
+    Await.result(vertx.deployVerticle(new FeatureVerticle(Pipelines.context(settings, topology))));
   }
 
   @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickwire.codecs.Bar;
-import io.tickwire.config.Settings.FeatureWindow;
+import io.tickwire.config.FeatureWindow;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;

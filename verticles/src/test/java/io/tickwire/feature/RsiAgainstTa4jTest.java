@@ -3,7 +3,7 @@ package io.tickwire.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tickwire.config.Settings.FeatureWindow;
+import io.tickwire.config.FeatureWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -151,7 +151,8 @@ class InferenceVerticleTest {
   }
 
   private String deploy(ModelAdapter model) {
-    return Await.result(vertx.deployVerticle(new InferenceVerticle(settings, database, topology, new io.tickwire.health.HealthRegistry(), model)));
+    return Await.result(vertx.deployVerticle(new InferenceVerticle(Pipelines.context(settings, topology),
+        database, model)));
   }
 
   private void send(FeatureSnapshot... snapshots) {

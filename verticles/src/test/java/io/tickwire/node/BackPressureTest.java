@@ -60,7 +60,8 @@ class BackPressureTest {
     Settings settings = Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "synthetic.count=" + COUNT, "synthetic.rate=max", "synthetic.batch_size=" + BATCH));
     StalledOutput output = new StalledOutput();
-    Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks"), output);
+    Node node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE))
+        .print(List.of("md.ticks"), output).build();
     Await.result(node.start());
     SyntheticConnector source = (SyntheticConnector) node.stages().stream()
         .filter(SyntheticConnector.class::isInstance).findFirst().orElseThrow();

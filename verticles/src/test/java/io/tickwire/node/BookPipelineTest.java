@@ -46,9 +46,9 @@ class BookPipelineTest {
   void bookUpdatesBecomeSnapshotsFeaturesRowsAndCrossedBookAnomalies(Vertx vertx) throws Exception {
     TestDatabase db = TestDatabase.fresh();
     Pipelines.Capture printed = new Pipelines.Capture();
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "synthetic.enabled=false",
-        "web.enabled=false")), EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST),
-        List.of("md.books", "md.features", "md.anomalies"), printed);
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "synthetic.enabled=false",
+        "web.enabled=false")), EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST))
+        .print(List.of("md.books", "md.features", "md.anomalies"), printed).build();
     Await.result(node.start());
     try {
       int port = node.stages().stream().filter(TcpIngestVerticle.class::isInstance)

@@ -66,8 +66,8 @@ class HostileTimestampsAndNamesTest {
   @Test
   void aNulInASymbolIsABadFieldAtTheIngestAndTheFramesAroundItAreRouted(Vertx vertx) throws Exception {
     Pipelines.Capture printed = new Pipelines.Capture();
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
-        "synthetic.enabled=false")), EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks"), printed);
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+        "synthetic.enabled=false")), EnumSet.of(Role.INGEST, Role.COMPUTE)).print(List.of("md.ticks"), printed).build();
     Await.result(node.start());
     try {
       long t0 = Clock.nowMicros() - 60_000_000L;
@@ -85,10 +85,10 @@ class HostileTimestampsAndNamesTest {
 
   /** Event times from the wall clock, so windows close as time passes and a watermark jump would stop them. */
   private static Node liveNode(Vertx vertx, Pipelines.Capture printed) {
-    return new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+    return Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "synthetic.rate=500", "synthetic.clock=wall", "synthetic.symbols=[BTC-USD,ETH-USD]",
         "batcher.allowed_lateness_ms=100", "batcher.idle_timeout_ms=500")),
-        EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks", "md.bars"), printed);
+        EnumSet.of(Role.INGEST, Role.COMPUTE)).print(List.of("md.ticks", "md.bars"), printed).build();
   }
 
   private static Trade trade(String symbol, String id, long eventTime) {

@@ -32,8 +32,8 @@ class NodeHealthTest {
   @Test
   void healthListsEveryStageAndSinkOfARunningNode(Vertx vertx) throws Exception {
     TestDatabase db = TestDatabase.fresh();
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
-        "redis.embedded=true", "synthetic.rate=2000")), EnumSet.allOf(Role.class), List.of(), new Pipelines.Capture());
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
+        "redis.embedded=true", "synthetic.rate=2000")), EnumSet.allOf(Role.class)).build();
     Await.result(node.start());
     try {
       int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)
@@ -69,9 +69,8 @@ class NodeHealthTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
-        "redis.url=redis://127.0.0.1:" + closedPort, "synthetic.rate=2000")), EnumSet.allOf(Role.class), List.of(),
-        new Pipelines.Capture());
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
+        "redis.url=redis://127.0.0.1:" + closedPort, "synthetic.rate=2000")), EnumSet.allOf(Role.class)).build();
     Await.result(node.start());
     try {
       int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)

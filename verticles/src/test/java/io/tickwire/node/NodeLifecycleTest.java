@@ -35,7 +35,8 @@ class NodeLifecycleTest {
     Settings settings = settings(vertx, "synthetic.count=1500", "synthetic.rate=1000",
         "batcher.idle_timeout_ms=200", "batcher.intervals=[1s]");
     Pipelines.Capture printed = new Pipelines.Capture();
-    Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks", "md.bars"), printed);
+    Node node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE))
+        .print(List.of("md.ticks", "md.bars"), printed).build();
     Await.result(node.start());
     Await.result(node.sourcesFinished());
 
@@ -64,7 +65,8 @@ class NodeLifecycleTest {
         throw new IOException("Broken pipe");
       }
     };
-    Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks"), broken);
+    Node node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE))
+        .print(List.of("md.ticks"), broken).build();
     Await.result(node.start());
 
     assertThat(Await.result(node.stopRequested(), Duration.ofSeconds(10))).contains("Broken pipe");

@@ -42,7 +42,7 @@ class OpsEndpointsNodeTest {
 
   @Test
   void aComputeOnlyNodeServesHealthReadyAndMetricsAndNoApi(Vertx vertx) {
-    Node node = new Node(vertx, settings(vertx), EnumSet.of(Role.COMPUTE), List.of(), new Pipelines.Capture());
+    Node node = Node.local(vertx, settings(vertx), EnumSet.of(Role.COMPUTE)).build();
     Await.result(node.start());
     try {
       assertThat(node.stages()).noneMatch(WebVerticle.class::isInstance);
@@ -88,7 +88,7 @@ class OpsEndpointsNodeTest {
     // A printer whose output blocks: the node's stop waits on it (the printer flushes as it stops), after the
     // compute stages have stopped and before the HTTP server does.
     GatedOutput output = new GatedOutput();
-    Node node = new Node(vertx, settings(vertx), EnumSet.of(Role.COMPUTE), List.of("md.bars"), output);
+    Node node = Node.local(vertx, settings(vertx), EnumSet.of(Role.COMPUTE)).print(List.of("md.bars"), output).build();
     Future<Void> started = node.start();
     assertThat(node.health().waitingFor()).as("not ready while starting").containsEntry("node", "starting");
     Await.result(started);

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,9 +35,9 @@ class RulesLiveTest {
   void ruleAddedThroughTheApiFiresOnLiveDataAndStopsWhenDisabled(Vertx vertx, @TempDir Path dataDir)
       throws Exception {
     TestDatabase db = TestDatabase.fresh();
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "web.port=0",
         "data_dir=" + dataDir, "synthetic.rate=3000", "batcher.allowed_lateness_ms=100")),
-        EnumSet.allOf(Role.class), List.of(), new Pipelines.Capture());
+        EnumSet.allOf(Role.class)).build();
     Await.result(node.start());
     try {
       int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)

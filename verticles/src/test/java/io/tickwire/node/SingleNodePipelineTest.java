@@ -37,7 +37,8 @@ class SingleNodePipelineTest {
         "synthetic.count=" + COUNT, "synthetic.rate=max", "synthetic.seed=5", "synthetic.jitter_ms=200",
         "synthetic.start_time=2024-05-01T00:00:00Z", "synthetic.symbols=[BTC-USD,ETH-USD,SOL-USD,DOGE-USD]"));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks", "md.bars"), printed);
+    Node node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE))
+        .print(List.of("md.ticks", "md.bars"), printed).build();
 
     Await.result(node.start());
     Await.result(node.sourcesFinished());

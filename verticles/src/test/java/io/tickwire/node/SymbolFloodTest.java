@@ -65,7 +65,8 @@ class SymbolFloodTest {
         "batcher.intervals=[1s,10s]", "features.base_interval=1s", "router.max_symbols=" + CAP,
         "router.symbol_idle_ms=" + IDLE_MS));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    Node node = new Node(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.bars"), printed);
+    Node node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE))
+        .print(List.of("md.bars"), printed).build();
     List<JsonObject> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
     Await.result(node.start());

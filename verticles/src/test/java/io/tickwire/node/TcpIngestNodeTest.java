@@ -28,8 +28,9 @@ class TcpIngestNodeTest {
   @Test
   void framesFromASocketBecomeRoutedTicksAndBars(Vertx vertx) throws Exception {
     Pipelines.Capture printed = new Pipelines.Capture();
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
-        "synthetic.enabled=false")), EnumSet.of(Role.INGEST, Role.COMPUTE), List.of("md.ticks", "md.bars"), printed);
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+        "synthetic.enabled=false")), EnumSet.of(Role.INGEST, Role.COMPUTE))
+        .print(List.of("md.ticks", "md.bars"), printed).build();
     Await.result(node.start());
     try {
       int port = node.stages().stream().filter(TcpIngestVerticle.class::isInstance)
@@ -56,9 +57,9 @@ class TcpIngestNodeTest {
 
   @Test
   void anomaliesOfTheIngestAndTheRouterAreCountedOnTheMetricsEndpoint(Vertx vertx) throws Exception {
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "synthetic.enabled=false", "web.port=0", "web.host=127.0.0.1")),
-        EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB), List.of(), new Pipelines.Capture());
+        EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB)).build();
     Await.result(node.start());
     try {
       int port = stage(node, TcpIngestVerticle.class).actualPort();

@@ -1,7 +1,7 @@
 package io.tickwire.recorder;
 
 import io.tickwire.codecs.MarketEvent;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import io.tickwire.codecs.AnomalyTypes;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class FlightRecorderBenchmark {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
     MarketEvent[] events = new MarketEvent[count];
     Arrays.setAll(events, Recorded::mixed);
-    Settings.Recorder settings = new Settings.Recorder(true, 600_000, 500_000, 64L << 20, 5_000, 3_000, 30_000, 0,
+    RecorderSettings settings = new RecorderSettings(true, 600_000, 500_000, 64L << 20, 5_000, 3_000, 30_000, 0,
         List.of(AnomalyTypes.OUTLIER_PRICE), "incidents");
 
     run(settings, events);
@@ -41,7 +41,7 @@ public final class FlightRecorderBenchmark {
         incidents);
   }
 
-  private static long run(Settings.Recorder settings, MarketEvent[] events) {
+  private static long run(RecorderSettings settings, MarketEvent[] events) {
     long[] incidents = new long[1];
     FlightRecorder recorder = new FlightRecorder(settings, incident -> incidents[0]++);
     for (int i = 0; i < events.length; i++) {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.MarketEvent;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import io.tickwire.codecs.AnomalyTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FlightRecorderTest {
   private final List<Incident> incidents = new ArrayList<>();
 
-  private FlightRecorder recorder(Settings.Recorder settings) {
+  private FlightRecorder recorder(RecorderSettings settings) {
     return new FlightRecorder(settings, incidents::add);
   }
 

@@ -8,7 +8,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,13 +58,13 @@ final class Recorded {
     return new Anomaly(event.venue(), event.symbol(), type, event.eventTime(), type + " | on " + event.symbol(), 4.5);
   }
 
-  static Settings.Recorder settings(int before, int after, long cooldownMs) {
-    return new Settings.Recorder(true, 600_000, 500_000, 64L << 20, before, after, 30_000, cooldownMs, TRIGGERS,
+  static RecorderSettings settings(int before, int after, long cooldownMs) {
+    return new RecorderSettings(true, 600_000, 500_000, 64L << 20, before, after, 30_000, cooldownMs, TRIGGERS,
         "incidents");
   }
 
-  static Settings.Recorder bounds(long windowMs, int maxEvents, long maxBytes) {
-    return new Settings.Recorder(true, windowMs, maxEvents, maxBytes, 100, 100, 30_000, 60_000, TRIGGERS,
+  static RecorderSettings bounds(long windowMs, int maxEvents, long maxBytes) {
+    return new RecorderSettings(true, windowMs, maxEvents, maxBytes, 100, 100, 30_000, 60_000, TRIGGERS,
         "incidents");
   }
 }

@@ -14,6 +14,7 @@ import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.Status;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestRedis;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
@@ -201,7 +202,7 @@ class RedisSinkTest {
     List<String> overrides = new ArrayList<>(List.of("redis.embedded=true"));
     overrides.addAll(List.of(sets));
     Settings settings = Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), overrides)));
-    deployment = Await.result(vertx.deployVerticle(new RedisSinkVerticle(settings, url, health)));
+    deployment = Await.result(vertx.deployVerticle(new RedisSinkVerticle(Pipelines.context(settings, health), url)));
     return TestRedis.reader(vertx, url);
   }
 

@@ -7,7 +7,7 @@ import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.codecs.V1Json;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ final class StreamLines {
 
   /** {@code n} synthetic trades on venue "chaos", as a {@code tickwire run --print md.ticks} would replay them. */
   static List<String> trades(int n, long seed) {
-    SyntheticFeed feed = new SyntheticFeed(new Settings.Synthetic(true, "chaos", SYMBOLS, seed, 0, n, 256, 0.8, 0,
+    SyntheticFeed feed = new SyntheticFeed(new SyntheticSettings(true, "chaos", SYMBOLS, seed, 0, n, 256, 0.8, 0,
         START, false), START);
     List<String> lines = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

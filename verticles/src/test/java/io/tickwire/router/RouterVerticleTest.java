@@ -15,6 +15,7 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Topology;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,7 @@ class RouterVerticleTest {
           anomalies.addAll(b.items());
           return Future.succeededFuture();
         }));
-    RouterVerticle router = new RouterVerticle(settings, topology, new io.tickwire.health.HealthRegistry());
+    RouterVerticle router = new RouterVerticle(Pipelines.context(settings, topology));
     String routerId = Await.result(vertx.deployVerticle(router));
 
     List<MarketEvent> events = List.of(
@@ -91,7 +92,7 @@ class RouterVerticleTest {
     }
     List<JsonObject> deadLetters = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
-    RouterVerticle router = new RouterVerticle(settings, topology, new io.tickwire.health.HealthRegistry());
+    RouterVerticle router = new RouterVerticle(Pipelines.context(settings, topology));
     Await.result(vertx.deployVerticle(router));
 
     List<MarketEvent> events = List.of(

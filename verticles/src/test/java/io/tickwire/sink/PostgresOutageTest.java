@@ -42,8 +42,8 @@ class PostgresOutageTest {
           "synthetic.count=30000", "synthetic.rate=2000", "synthetic.start_time=2024-05-01T00:00:00Z",
           "sink.max_backoff_ms=500", "web.enabled=false"));
       Pipelines.Capture printed = new Pipelines.Capture();
-      Node node = new Node(vertx, settings, PostgresSinkTest.PIPELINE_AND_SINK, List.of("md.ticks", "md.bars"),
-          printed);
+      Node node = Node.local(vertx, settings, PostgresSinkTest.PIPELINE_AND_SINK).print(List.of("md.ticks", "md.bars"),
+          printed).build();
       Await.result(node.start());
       SyntheticConnector source = stage(node, SyntheticConnector.class);
       PostgresSinkVerticle sink = stage(node, PostgresSinkVerticle.class);

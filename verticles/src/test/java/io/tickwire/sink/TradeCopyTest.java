@@ -6,7 +6,7 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
-import io.tickwire.health.HealthRegistry;
+import io.tickwire.metrics.Metrics;
 import io.tickwire.store.BatchStore;
 import io.tickwire.store.Database;
 import io.tickwire.store.PooledInsert;
@@ -115,7 +115,7 @@ class TradeCopyTest {
     Database database = Await.result(Database.open(vertx, settings));
     Context context = vertx.getOrCreateContext();
     TableWriter<Trade> writer = new TableWriter<>(vertx, new TradeCopy(vertx, database.jdbc(), 2), settings.sink(),
-        new HealthRegistry().metrics());
+        new Metrics());
     try {
       Await.result(on(context, () -> writer.add(trades("x", 0, 5))));  // a replay below, so the staged path too
       Future<Void> good = on(context, () -> writer.add(trades("x", 0, 100)));
@@ -150,7 +150,7 @@ class TradeCopyTest {
           "sink.flush_ms=1", "sink.max_backoff_ms=200"));
       database = Await.result(Database.open(vertx, settings));
       TableWriter<Trade> w = new TableWriter<>(vertx, new TradeCopy(vertx, database.jdbc(), 2), settings.sink(),
-          new HealthRegistry().metrics());
+          new Metrics());
       writer = w;
       Await.result(on(context, () -> w.add(trades("before", 0, 1_000))));
 

@@ -1,15 +1,21 @@
 package io.tickwire.testing;
 
+import io.tickwire.flow.Topology;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
+import io.tickwire.metrics.Metrics;
 import io.tickwire.node.Node;
 import io.tickwire.config.Role;
 import io.tickwire.codecs.Codecs;
 import io.tickwire.config.ConfigLoader;
 import io.tickwire.config.Settings;
+import io.tickwire.node.PipelineTopology;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +37,21 @@ public final class Pipelines {
     all.add("web.port=0");
     all.addAll(overrides);
     return Settings.from(Await.result(ConfigLoader.load(vertx, null, Map.of(), all)));
+  }
+
+  /** What a stage run on its own, outside a node, is built with: health and metrics of its own. */
+  public static StageContext context(Settings settings, Topology topology) {
+    return context(settings, topology, new HealthRegistry());
+  }
+
+  /** As {@link #context(Settings, Topology)}, reporting to {@code health}, which the test watches. */
+  public static StageContext context(Settings settings, Topology topology, HealthRegistry health) {
+    return new StageContext(settings, topology, health, new Metrics());
+  }
+
+  /** For a stage that sends on no link of its own (a sink, the web server): the links of a node of every role. */
+  public static StageContext context(Settings settings, HealthRegistry health) {
+    return context(settings, PipelineTopology.of(settings, EnumSet.allOf(Role.class), List.of()), health);
   }
 
   public static List<String> concat(List<String> a, String... b) {
@@ -65,7 +86,7 @@ public final class Pipelines {
   /** Runs a finite pipeline to its end, printing ticks and bars; returns what was printed. */
   public static PrintedOutput runToEnd(Vertx vertx, Settings settings, Set<Role> roles) {
     Capture printed = new Capture();
-    Node node = new Node(vertx, settings, roles, List.of("md.ticks", "md.bars"), printed);
+    Node node = Node.local(vertx, settings, roles).print(List.of("md.ticks", "md.bars"), printed).build();
     Await.result(node.start());
     try {
       Await.result(node.sourcesFinished());

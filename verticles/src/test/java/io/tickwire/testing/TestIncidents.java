@@ -5,7 +5,7 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.RecorderSettings;
 import io.tickwire.recorder.Incident;
 import io.tickwire.recorder.IncidentIds;
 import io.tickwire.recorder.IncidentWriter;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class TestIncidents {
   private static final long MS = 1_000L;
-  private static final Settings.Recorder SETTINGS = new Settings.Recorder(true, 600_000, 500_000, 64L << 20, 100,
+  private static final RecorderSettings SETTINGS = new RecorderSettings(true, 600_000, 500_000, 64L << 20, 100,
       100, 30_000, 60_000, List.of("outlier_price", "sequence_gap"), "incidents");
 
   private TestIncidents() {

@@ -46,8 +46,7 @@ class DashboardPipelineTest {
     List<String> all = new ArrayList<>(TestDatabase.fresh().settings());
     all.addAll(List.of("web.host=127.0.0.1", "web.port=0"));
     all.addAll(List.of(overrides));
-    node = new Node(vertx, Pipelines.settings(vertx, all), EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB), List.of(),
-        new Pipelines.Capture());
+    node = Node.local(vertx, Pipelines.settings(vertx, all), EnumSet.of(Role.INGEST, Role.COMPUTE, Role.WEB)).build();
     Await.result(node.start());
     return node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast).findFirst()
         .orElseThrow().actualPort();

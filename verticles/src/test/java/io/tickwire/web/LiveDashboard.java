@@ -56,8 +56,9 @@ final class LiveDashboard implements AutoCloseable {
     List<String> settings = Pipelines.concat(TestDatabase.fresh().settings(),
         "web.host=127.0.0.1", "web.port=0", "data_dir=" + dataDir, "rules.seed=" + seed,
         "synthetic.rate=3000", "batcher.allowed_lateness_ms=100");
-    Node node = new Node(vertx, Pipelines.settings(vertx, Pipelines.concat(settings, overrides.toArray(new String[0]))),
-        EnumSet.allOf(Role.class), List.of(), new Pipelines.Capture());
+    Node node = Node.local(vertx,
+        Pipelines.settings(vertx, Pipelines.concat(settings, overrides.toArray(new String[0]))),
+        EnumSet.allOf(Role.class)).build();
     Await.result(node.start());
     HeadlessChromium browser;
     try {

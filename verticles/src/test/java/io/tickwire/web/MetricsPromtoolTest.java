@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +36,10 @@ class MetricsPromtoolTest {
         + "'int(price * 100.0) % 2 == 0', signal: 1, score: 0.5, cooldown_ms: 0}\n");
     Metrics metrics = new Metrics();
     Vertx vertx = VertxMeters.vertx(metrics);
-    Node node = new Node(vertx, metrics, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
+    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(TestDatabase.fresh().settings(),
         "web.host=127.0.0.1", "web.port=0", "data_dir=" + dataDir, "rules.seed=" + seed, "synthetic.rate=2000",
-        "batcher.allowed_lateness_ms=100", "synthetic.clock=wall")), EnumSet.allOf(Role.class), List.of(),
-        new Pipelines.Capture());
+        "batcher.allowed_lateness_ms=100", "synthetic.clock=wall")), EnumSet.allOf(Role.class))
+        .metrics(metrics).build();
     try {
       Await.result(node.start());
       int port = node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)

@@ -8,6 +8,7 @@ import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.HttpCall;
 import io.tickwire.testing.HttpProbe;
+import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class WebFixture {
     Codecs.register(vertx);
     Settings settings = settings(vertx, db, dataDir, overrides);
     this.database = db == null ? null : Await.result(Database.open(vertx, settings));
-    this.web = new WebVerticle(settings, database, health, environment::get);
+    this.web = new WebVerticle(Pipelines.context(settings, health), database, environment::get);
     Await.result(vertx.deployVerticle(web));
   }
 

@@ -19,6 +19,8 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.tickwire.health.StageContext;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -45,6 +47,7 @@ public final class VenueConnector extends VerticleBase implements Source, FeedLi
   private final Venue venue;
   private final Topology topology;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final int driftSamplesPerSec;
   private final Promise<Void> finished = Promise.promise();
   private SessionStats stats;
@@ -62,12 +65,17 @@ public final class VenueConnector extends VerticleBase implements Source, FeedLi
   private boolean closingForOverflow;
   private volatile ConnectorFigures figures = ConnectorFigures.INITIAL;
 
-  public VenueConnector(ConnectorSettings settings, Venue venue, Topology topology, HealthRegistry health,
-      int driftSamplesPerSec) {
+  public VenueConnector(StageContext context, Venue venue) {
+    this(context, context.settings().connectors(), venue, context.settings().detect().anomalySamplesPerSec());
+  }
+
+  /** With connector settings of its own: tests dial fixture servers with policies tighter than the config allows. */
+  VenueConnector(StageContext context, ConnectorSettings settings, Venue venue, int driftSamplesPerSec) {
     this.settings = settings;
     this.venue = venue;
-    this.topology = topology;
-    this.health = health;
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
     this.driftSamplesPerSec = driftSamplesPerSec;
   }
 
@@ -79,7 +87,7 @@ public final class VenueConnector extends VerticleBase implements Source, FeedLi
     session = VenueSessions.create(venue, this);
     stats = session.stats();
     snapshots = VenueSessions.snapshotFetcher(vertx, venue, this::snapshot);
-    ConnectorMetrics.register(health.metrics(), venue.name(), () -> figures);
+    ConnectorMetrics.register(metrics, venue.name(), () -> figures);
     return openRecorder().onSuccess(this::dial);
   }
 

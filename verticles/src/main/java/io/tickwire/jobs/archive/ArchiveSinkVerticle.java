@@ -4,6 +4,7 @@ import io.tickwire.codecs.IsoTime;
 import io.tickwire.config.Settings;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
 import io.tickwire.jobs.schedule.ClosedClock;
 import io.tickwire.jobs.schedule.PeriodicJob;
@@ -37,10 +38,10 @@ public final class ArchiveSinkVerticle extends VerticleBase {
   private long closedUntil = EventTimes.NONE;
   private String failure;
 
-  public ArchiveSinkVerticle(Settings settings, Database database, HealthRegistry health) {
-    this.settings = settings;
+  public ArchiveSinkVerticle(StageContext context, Database database) {
+    this.settings = context.settings();
     this.database = database;
-    this.health = health;
+    this.health = context.health();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.jobs.schedule.ClosedClock;
 import io.tickwire.jobs.schedule.PeriodicJob;
 import io.tickwire.metrics.Metrics;
@@ -47,6 +48,7 @@ public final class ReconcileVerticle extends VerticleBase {
   private final Database database;
   private final Topology topology;
   private final HealthRegistry health;
+  private final Metrics metrics;
   private final ClosedClock clock;
   private final Reconciler reconciler;
   private final long[] intervals;
@@ -59,11 +61,12 @@ public final class ReconcileVerticle extends VerticleBase {
   private PeriodicJob<List<ReconcileReport>> job;
   private Outlet<AnomalyBatch> anomalies;
 
-  public ReconcileVerticle(Settings settings, Database database, Topology topology, HealthRegistry health) {
-    this.settings = settings;
+  public ReconcileVerticle(StageContext context, Database database) {
+    this.settings = context.settings();
+    this.topology = context.topology();
+    this.health = context.health();
+    this.metrics = context.metrics();
     this.database = database;
-    this.topology = topology;
-    this.health = health;
     this.clock = new ClosedClock(settings, System::currentTimeMillis);
     this.reconciler = new Reconciler(settings.batch().reconcileThreshold());
     this.intervals = java.util.Arrays.stream(settings.batcher().intervalsMillis())
@@ -73,7 +76,6 @@ public final class ReconcileVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
-    Metrics metrics = health.metrics();
     metrics.counter(Metrics.BAR_DRIFT, "Bars that did not reconcile with the trades (drifted, missing or extra)",
         notReconciled::get);
     metrics.gauge(Metrics.BAR_DRIFT_RATIO, "Share of the last reconciled minute's bars that did not reconcile",

@@ -1,7 +1,9 @@
 package io.tickwire.web.dashboard;
 
 import io.tickwire.config.Settings;
+import io.tickwire.config.WsSettings;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -26,19 +28,19 @@ public final class Dashboard {
   }
 
   /** Starts on the caller's context (the web verticle's event loop), which then owns every client. */
-  public static Future<Dashboard> start(Vertx vertx, Settings settings, HealthRegistry registry) {
+  public static Future<Dashboard> start(Vertx vertx, Settings settings, HealthRegistry registry, Metrics metrics) {
     RequestParser parser = new RequestParser(settings.batcher().intervalsMillis());
     DashboardHub hub = new DashboardHub(parser, settings.web().ws().queue());
-    UpgradeGuard guard = new UpgradeGuard(settings.web().ws(), registry.metrics());
+    UpgradeGuard guard = new UpgradeGuard(settings.web().ws(), metrics);
     return DashboardFeeds.start(vertx, hub)
-        .map(feeds -> new Dashboard(hub, DashboardHealth.start(vertx, registry, hub, feeds), guard));
+        .map(feeds -> new Dashboard(hub, DashboardHealth.start(vertx, registry, metrics, hub, feeds), guard));
   }
 
   /**
    * Caps inbound WebSocket frames and messages at {@code web.ws.max_frame_bytes}: past it the socket is closed with
    * 1009 (message too big) as soon as the frame header says so.
    */
-  public static HttpServerOptions limitFrames(HttpServerOptions options, Settings.Ws ws) {
+  public static HttpServerOptions limitFrames(HttpServerOptions options, WsSettings ws) {
     return options.setMaxWebSocketFrameSize(ws.maxFrameBytes()).setMaxWebSocketMessageSize(ws.maxFrameBytes());
   }
 

@@ -19,22 +19,25 @@ final class DashboardHealth {
 
   private final Vertx vertx;
   private final HealthRegistry registry;
+  private final Metrics metrics;
   private final DashboardHub hub;
   private final DashboardFeeds feeds;
   private final EventRate routed;
   private long timer = -1;
 
-  private DashboardHealth(Vertx vertx, HealthRegistry registry, DashboardHub hub, DashboardFeeds feeds) {
+  private DashboardHealth(Vertx vertx, HealthRegistry registry, Metrics metrics, DashboardHub hub,
+      DashboardFeeds feeds) {
     this.vertx = vertx;
     this.registry = registry;
+    this.metrics = metrics;
     this.hub = hub;
     this.feeds = feeds;
-    Metrics metrics = registry.metrics();
     this.routed = new EventRate(metrics::routedEvents, System.nanoTime());
   }
 
-  static DashboardHealth start(Vertx vertx, HealthRegistry registry, DashboardHub hub, DashboardFeeds feeds) {
-    DashboardHealth health = new DashboardHealth(vertx, registry, hub, feeds);
+  static DashboardHealth start(Vertx vertx, HealthRegistry registry, Metrics metrics, DashboardHub hub,
+      DashboardFeeds feeds) {
+    DashboardHealth health = new DashboardHealth(vertx, registry, metrics, hub, feeds);
     health.registerMeters();
     health.timer = vertx.setPeriodic(HealthReports.PERIOD_MS, id -> health.tick());
     registry.report(health.component());
@@ -47,7 +50,6 @@ final class DashboardHealth {
   }
 
   private void registerMeters() {
-    Metrics metrics = registry.metrics();
     metrics.gauge(Metrics.DASHBOARD_CLIENTS, "Dashboard WebSocket clients connected", hub::clients);
     for (DashboardStream stream : DashboardStream.values()) {
       metrics.counter(Metrics.DASHBOARD_DROPPED, "Dashboard messages a client never got (its queue was full or a"

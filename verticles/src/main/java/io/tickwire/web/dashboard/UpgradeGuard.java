@@ -1,6 +1,6 @@
 package io.tickwire.web.dashboard;
 
-import io.tickwire.config.Settings;
+import io.tickwire.config.WsSettings;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,7 +39,7 @@ final class UpgradeGuard {
   private final LongAdder originRefused;
   private final LongAdder fullRefused;
 
-  UpgradeGuard(Settings.Ws ws, Metrics metrics) {
+  UpgradeGuard(WsSettings ws, Metrics metrics) {
     this.allowedOrigins = ws.allowedOrigins();
     this.maxClients = ws.maxClients();
     this.originRefused = metrics.errorCount(COMPONENT, Refusal.ORIGIN.reason);

@@ -22,10 +22,12 @@ import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
 import io.tickwire.replay.CaptureReplay;
 import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.FixtureWebSocketServer;
 import io.tickwire.testing.Fixtures;
 import io.vertx.core.Future;
@@ -62,6 +64,7 @@ class VenueConnectorTest {
   private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
   private final List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
   private final HealthRegistry health = new HealthRegistry();
+  private StageContext context;
   private FixtureWebSocketServer server;
   private final List<String> restRequests = new CopyOnWriteArrayList<>();
   private String deploymentId;
@@ -94,7 +97,8 @@ class VenueConnectorTest {
       return Future.succeededFuture();
     }));
     ConnectorSettings settings = new ConnectorSettings(List.of(venue), policy, buffer, overflow, 16, recordDir);
-    VenueConnector connector = new VenueConnector(settings, venue, topology, health, 10);
+    context = Pipelines.context(Pipelines.settings(vertx, List.of()), topology, health);
+    VenueConnector connector = new VenueConnector(context, settings, venue, 10);
     deploymentId = Await.result(vertx.deployVerticle(connector));
     return connector;
   }
@@ -124,7 +128,7 @@ class VenueConnectorTest {
     ComponentHealth reported = health.get("connector.kraken");
     assertThat(reported.status()).isEqualTo(Status.OK);
     assertThat(reported.gauges()).containsEntry("checksum_ok", (long) KRAKEN_CHECKSUMS);
-    assertThat(health.metrics().scrape()).contains("tickwire_connector_up{connector=\"kraken\"} 1.0");
+    assertThat(context.metrics().scrape()).contains("tickwire_connector_up{connector=\"kraken\"} 1.0");
   }
 
   @Test

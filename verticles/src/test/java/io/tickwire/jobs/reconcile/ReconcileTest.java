@@ -2,10 +2,10 @@ package io.tickwire.jobs.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwire.health.StageContext;
 import io.tickwire.node.PipelineTopology;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
-import io.tickwire.health.HealthRegistry;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
@@ -73,7 +73,7 @@ class ReconcileTest {
           "the drifted and the missing bar stored as bar_drift anomalies");
       assertThat(db.query("SELECT symbol, detail FROM anomalies WHERE type = 'bar_drift' ORDER BY symbol"))
           .extracting(r -> r.get("symbol")).containsExactly("BTC-USD", "ETH-USD");
-      String metrics = health.metrics().scrape();
+      String metrics = context.metrics().scrape();
       assertThat(metrics).contains("tickwire_bar_drift_total 2.0");
       assertThat(metrics).containsPattern("tickwire_bar_drift_ratio 0\\.\\d*[1-9]");
     } finally {
@@ -81,12 +81,12 @@ class ReconcileTest {
     }
   }
 
-  private final HealthRegistry health = new HealthRegistry();
+  private StageContext context;
 
   private ReconcileVerticle deployJobWithSink(Vertx vertx, Settings settings, Database database) {
-    var topology = PipelineTopology.of(settings, Set.of(Role.PERSIST), List.of());
-    Await.result(vertx.deployVerticle(new PostgresSinkVerticle(settings, database, health)));
-    ReconcileVerticle job = new ReconcileVerticle(settings, database, topology, health);
+    context = Pipelines.context(settings, PipelineTopology.of(settings, Set.of(Role.PERSIST), List.of()));
+    Await.result(vertx.deployVerticle(new PostgresSinkVerticle(context, database)));
+    ReconcileVerticle job = new ReconcileVerticle(context, database);
     Await.result(vertx.deployVerticle(job));
     return job;
   }
