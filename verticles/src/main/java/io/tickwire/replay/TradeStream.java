@@ -1,7 +1,7 @@
 package io.tickwire.replay;
 
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class TradeStream {
    */
   public TradeStream(long trades, int symbols, long ratePerSecond, Disorder disorder, long seed) {
     this.trades = trades;
-    this.feed = new SyntheticFeed(new Settings.Synthetic(true, VENUE, symbols(symbols), seed, ratePerSecond, trades,
+    this.feed = new SyntheticFeed(new SyntheticSettings(true, VENUE, symbols(symbols), seed, ratePerSecond, trades,
         UNUSED_BATCH_SIZE, VOLATILITY, 0, START_MICROS / 1000, false), START_MICROS);
     this.disorder = disorder;
     this.delays = new SplittableRandom(seed).split();

@@ -6,7 +6,7 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
-import io.tickwire.config.Settings;
+import io.tickwire.config.BatcherSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class PartitionWindowsFormingTest {
   private static final long S = 1_000_000L;
   private static final long T0 = 1_700_000_000L * S;
-  private static final Settings.Batcher SETTINGS = new Settings.Batcher(new long[] {1_000, 10_000}, 500, 2_000,
-      Settings.LatePolicy.REVISE, 60_000, 1);
+  private static final BatcherSettings SETTINGS = new BatcherSettings(new long[] {1_000, 10_000}, 500, 2_000,
+      BatcherSettings.LatePolicy.REVISE, 60_000, 1);
 
   private static Trade trade(String symbol, long offset) {
     return new Trade("v", symbol, symbol + offset, Decimals.parse("10"), Decimals.parse("1"), Side.BUY, T0 + offset,
