@@ -1,162 +1,112 @@
 package io.tickwire.connector;
 
-import io.tickwire.flow.PerSecondSampler;
-import io.tickwire.codecs.AnomalyBatch;
-import io.tickwire.codecs.TickBatch;
+import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.config.TcpIngestSettings;
 import io.tickwire.flow.Addresses;
-import io.tickwire.flow.Outlet;
-import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
-import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.health.StageContext;
 import io.tickwire.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.PemKeyCertOptions;
-import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The TCP frame ingest: external producers connect and send {@code [4-byte big-endian length][UTF-8 v1 JSON
- * event]} frames, which become batches on {@link Addresses#INGRESS}. All connections share one lossless outlet,
- * and each pauses its socket while its batches wait for credit (see {@link TcpConnection}), so a slow pipeline
- * slows the producers rather than growing a queue here. Connections are capped in total and per remote address,
- * and closed after {@code idle_timeout_ms} of silence, so sockets that send nothing cannot lock producers out.
+ * event]} frames, which become batches on {@link Addresses#INGRESS}. Its decoders ({@code ingest.tcp.decoders},
+ * {@link TcpListenerVerticle}) share the port on as many event loops, each connection staying on one and in
+ * order; each pauses its socket while its batches wait for credit (see {@link TcpConnection}), so a slow pipeline
+ * slows the producers rather than growing a queue here. Connections are capped in total and per remote address
+ * across the decoders ({@link TcpAdmission}), and closed after {@code idle_timeout_ms} of silence, so sockets
+ * that send nothing cannot lock producers out.
  */
 public final class TcpIngestVerticle extends VerticleBase implements Source {
   public static final String HEALTH_NAME = "connector.tcp";
   private static final System.Logger LOG = System.getLogger(TcpIngestVerticle.class.getName());
-  /** Refusals are logged at most this often: a reconnect storm must not become a log storm. */
-  private static final int REFUSAL_LOGS_PER_SECOND = 1;
+  private static final AtomicInteger ANY_PORT_KEYS = new AtomicInteger();
 
   private final TcpIngestSettings settings;
-  private final int dlqSamplesPerSec;
-  private final Topology topology;
   private final HealthRegistry health;
   private final Metrics metrics;
   private final TcpIngestStats stats;
-  private final Set<TcpConnection> open = new HashSet<>();
-  private final Map<String, Integer> openPerAddress = new HashMap<>();
-  private final ProducerAuth auth;
+  private final TcpListenerVerticle.Shared shared;
+  private final List<TcpListenerVerticle> decoders = new CopyOnWriteArrayList<>();
+  private final List<String> deployments = new ArrayList<>();
   private final Promise<Void> never = Promise.promise();
-  private final PerSecondSampler refusalLogs = new PerSecondSampler(REFUSAL_LOGS_PER_SECOND);
-  private Outlet<TickBatch> ingress;
-  private Outlet<AnomalyBatch> anomalies;
-  private TcpDeadLetters deadLetters;
-  private SchemaDrift drift;
-  private final int anomalySamplesPerSec;
-  private NetServer server;
   private long healthTimer = -1;
   private volatile int actualPort = -1;
-  private boolean stopping;
 
   public TcpIngestVerticle(StageContext context) {
     this.settings = context.settings().tcpIngest();
-    this.dlqSamplesPerSec = context.settings().router().dlqSamplesPerSec();
-    this.anomalySamplesPerSec = context.settings().detect().anomalySamplesPerSec();
-    this.topology = context.topology();
     this.health = context.health();
     this.metrics = context.metrics();
     this.stats = new TcpIngestStats(metrics);
-    this.auth = new ProducerAuth(this.settings.tokens());
+    this.shared = new TcpListenerVerticle.Shared(settings, context.topology(), stats,
+        new TcpAdmission(settings.maxConnections(), settings.maxConnectionsPerAddress()),
+        new ProducerAuth(settings.tokens()), context.settings().router().dlqSamplesPerSec(),
+        context.settings().detect().anomalySamplesPerSec());
   }
 
   @Override
   public Future<?> start() {
-    ingress = new Outlet<>(vertx, Addresses.INGRESS, topology);
-    deadLetters = new TcpDeadLetters(vertx, dlqSamplesPerSec);
-    anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
-    drift = new SchemaDrift(anomalies, anomalySamplesPerSec);
-    metrics.anomalies(AnomalyTypes.SCHEMA_DRIFT, drift::total);
-    server = vertx.createNetServer(serverOptions()).connectHandler(this::accept);
-    return server.listen().onSuccess(this::listening);
-  }
-
-  private NetServerOptions serverOptions() {
-    NetServerOptions options = new NetServerOptions().setHost(settings.host()).setPort(settings.port());
-    if (settings.tls() != null) {
-      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setKeyPath(settings.tls().key())
-          .setCertPath(settings.tls().cert()));
+    metrics.anomalies(AnomalyTypes.SCHEMA_DRIFT, this::schemaDrift);
+    int port = sharedPort(settings.port());
+    List<Future<?>> started = new ArrayList<>();
+    for (int i = 0; i < settings.decoders(); i++) {
+      started.add(deployDecoder(port));
     }
-    return options;
+    return Future.all(started).onSuccess(v -> listening());
   }
 
-  private void listening(NetServer bound) {
-    actualPort = bound.actualPort();
+  /**
+   * The port the decoders listen on together. Vert.x shares one bound socket among servers of the same port; for
+   * "any port" (0) it does so only given a negative port, a key of its own per ingest, so two ingests in one
+   * Vert.x never share one by accident.
+   */
+  private static int sharedPort(int configured) {
+    return configured != 0 ? configured : -ANY_PORT_KEYS.incrementAndGet();
+  }
+
+  private Future<TcpListenerVerticle> deployDecoder(int port) {
+    TcpListenerVerticle decoder = new TcpListenerVerticle(shared, port);
+    return vertx.deployVerticle(decoder).map(id -> {
+      deployments.add(id);
+      decoders.add(decoder);
+      return decoder;
+    });
+  }
+
+  private void listening() {
+    actualPort = decoders.get(0).actualPort();
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    LOG.log(System.Logger.Level.INFO, "tcp ingest listening on {0}:{1,number,#} ({2}, {3})", settings.host(),
-        actualPort, settings.tls() == null ? "plain TCP" : "TLS",
-        auth.required() ? settings.tokens().size() + " producer tokens" : "no producer tokens");
+    LOG.log(System.Logger.Level.INFO, "tcp ingest listening on {0}:{1,number,#} ({2}, {3}, {4} decoders)",
+        settings.host(), actualPort, settings.tls() == null ? "plain TCP" : "TLS",
+        shared.auth().required() ? settings.tokens().size() + " producer tokens" : "no producer tokens",
+        decoders.size());
   }
 
-  private void accept(NetSocket socket) {
-    if (stopping || open.size() >= settings.maxConnections()) {
-      refuse(socket);
-      return;
-    }
-    String address = socket.remoteAddress().hostAddress();
-    if (openPerAddress.getOrDefault(address, 0) >= settings.maxConnectionsPerAddress()) {
-      refuseAddress(socket, address);
-      return;
-    }
-    TcpConnection connection = new TcpConnection(vertx, socket, settings, auth, ingress, stats, deadLetters, drift);
-    open.add(connection);
-    openPerAddress.merge(address, 1, Integer::sum);
-    stats.connectionOpened();
-    connection.start(closed -> closed(closed, address));
-  }
-
-  private void refuseAddress(NetSocket socket, String address) {
-    stats.addressRefused();
-    if (refusalLogs.admit()) {
-      LOG.log(System.Logger.Level.WARNING, "tcp ingest: refused connection from {0}: it has max_connections_per_address"
-          + " {1} open ({2} refused so far)", address, settings.maxConnectionsPerAddress(), stats.refusedPerAddress());
-    }
-    socket.close();
-  }
-
-  private void refuse(NetSocket socket) {
-    stats.refused();
-    if (refusalLogs.admit()) {
-      LOG.log(System.Logger.Level.WARNING, "tcp ingest: refused connection from {0}: {1} of max_connections {2}"
-          + " open ({3} refused so far)", socket.remoteAddress(), open.size(), settings.maxConnections(),
-          stats.refusedConnections());
-    }
-    socket.close();
-  }
-
-  private void closed(TcpConnection connection, String address) {
-    if (open.remove(connection)) {
-      openPerAddress.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
-      stats.connectionClosed();
-    }
-  }
-
+  /**
+   * Refuses new connections, then stops every decoder still running: each closes its connections and drains its
+   * outlet. Vert.x may have undeployed them already, as children of this deployment.
+   */
   @Override
   public Future<?> stop() {
-    stopping = true;
+    shared.admission().stop();
     vertx.cancelTimer(healthTimer);
-    List<Future<?>> closing = new ArrayList<>();
-    closing.add(server.close());
-    for (TcpConnection connection : List.copyOf(open)) {
-      closing.add(connection.close());
+    List<Future<?>> stopping = new ArrayList<>();
+    for (String id : deployments) {
+      if (vertx.deploymentIDs().contains(id)) {
+        stopping.add(vertx.undeploy(id));
+      }
     }
-    return Future.join(closing)
-        .transform(closedAll -> ingress.drained())
-        .compose(drained -> anomalies.drained())
-        .onComplete(drained -> health.report(healthNow()));
+    return Future.join(stopping).onComplete(stopped -> health.report(healthNow()));
   }
 
   @Override
@@ -184,15 +134,29 @@ public final class TcpIngestVerticle extends VerticleBase implements Source {
     return stats;
   }
 
-  /** Frames rejected as schema drift so far. */
+  /** Connections each decoder (an event loop sharing the port) holds now. */
+  public List<Integer> connectionsPerDecoder() {
+    return decoders.stream().map(TcpListenerVerticle::connections).toList();
+  }
+
+  /** Frames rejected as schema drift so far, over every decoder. */
   public long schemaDrift() {
-    return drift.total();
+    long total = 0;
+    for (TcpListenerVerticle decoder : decoders) {
+      total += decoder.schemaDrift();
+    }
+    return total;
   }
 
   private ComponentHealth healthNow() {
-    String state = stopping ? "stopped" : ingress.saturated() ? "paused by back-pressure" : "listening";
+    String state = shared.admission().stopping() ? "stopped"
+        : decoders.stream().anyMatch(TcpListenerVerticle::saturated) ? "paused by back-pressure" : "listening";
     Map<String, Number> gauges = new TreeMap<>(stats.gauges());
-    gauges.put("anomalies_" + AnomalyTypes.SCHEMA_DRIFT, drift.total());
+    gauges.put("anomalies_" + AnomalyTypes.SCHEMA_DRIFT, schemaDrift());
+    gauges.put("decoders", decoders.size());
+    for (int i = 0; i < decoders.size(); i++) {
+      gauges.put("connections_decoder_" + i, decoders.get(i).connections());
+    }
     return ComponentHealth.ok(HEALTH_NAME, state + " on " + settings.host() + ":" + actualPort, gauges);
   }
 }

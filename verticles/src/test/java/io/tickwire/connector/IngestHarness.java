@@ -38,6 +38,8 @@ final class IngestHarness {
   final Vertx vertx;
   final HealthRegistry health = new HealthRegistry();
   final TcpIngestVerticle verticle;
+  /** The ingest's own deployment: its decoders are deployments of their own, under it. */
+  final String deployment;
   final List<MarketEvent> events = new CopyOnWriteArrayList<>();
   final List<JsonObject> deadLetters = new CopyOnWriteArrayList<>();
   final List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
@@ -58,7 +60,7 @@ final class IngestHarness {
     }));
     vertx.eventBus().<JsonObject>consumer(Addresses.DLQ, m -> deadLetters.add(m.body()));
     verticle = new TcpIngestVerticle(Pipelines.context(settings, topology, health));
-    Await.result(vertx.deployVerticle(verticle));
+    deployment = Await.result(vertx.deployVerticle(verticle));
   }
 
   /** Every batch acknowledged at once. */

@@ -199,7 +199,7 @@ class TcpIngestVerticleTest {
       assertThat(gauges).containsKeys("connections", "frames", "events", "rejected", "rejected_bad_json",
           "closed_oversize", "refused_connections");
       assertThat(gauges.get("connections").longValue()).isEqualTo(1);
-      Await.result(vertx.undeploy(vertx.deploymentIDs().iterator().next()));
+      Await.result(vertx.undeploy(ingest.deployment));
       assertThat(readUntilClosed(socket)).as("stop closes the connections").isTrue();
     }
     assertThat(ingest.health.get(TcpIngestVerticle.HEALTH_NAME).detail()).startsWith("stopped");
