@@ -277,7 +277,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (json) {
       out().println(new JsonObject().put("to", sender.target().toString()).put("sent", sent.frames())
           .put("bytes", sent.bytes()).put("elapsed_ms", sent.elapsed().toMillis())
-          .put("injected", stream.injected().map(Injected::toJson).orElse(null)).encode());
+          .put("injected", stream.injected().get().map(Injected::toJson).orElse(null)).encode());
     } else {
       err().printf(Locale.ROOT, "replay: sent %d frames (%.1f MB) to %s in %.2f s (%.0f events/s) | injected %s%n",
           sent.frames(), sent.bytes() / 1e6, sender.target(), sent.elapsedNanos() / 1e9, sent.eventsPerSecond(),
@@ -287,7 +287,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private static String injectedText(ReplayStream stream) {
-    return stream.injected().map(Injected::toText).orElse(NOTHING_INJECTED);
+    return stream.injected().get().map(Injected::toText).orElse(NOTHING_INJECTED);
   }
 
   private void checkBars() {
