@@ -29,4 +29,9 @@ public enum EventKind {
   public int tag() {
     return tag;
   }
+
+  /** Whether this kind describes derivatives (options, perpetuals, volatility), which no bar is built from. */
+  public boolean derivative() {
+    return this == OPTION_TICKER || this == MARK_FUNDING || this == VOLATILITY_INDEX;
+  }
 }
