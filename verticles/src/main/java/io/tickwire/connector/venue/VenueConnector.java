@@ -251,7 +251,7 @@ public final class VenueConnector extends VerticleBase implements Source, FeedLi
     FeedState state = feed == null ? FeedState.CONNECTING : feed.state();
     figures = ConnectorFigures.of(state, feed == null ? "" : feed.lastError(), stats,
         feed == null ? 0 : feed.reconnects(), buffer.dropped(), buffer.size(),
-        feed == null ? -1 : feed.lastFrameAgeMs(), recorder == null ? 0 : recorder.lines());
+        feed == null ? -1 : feed.lastFrameAgeMs(), recorder == null ? 0 : recorder.lines(), 1);
     String detail = state.wire() + " " + venue.url() + (stats.lastError().isEmpty() ? "" : "; last error: "
         + stats.lastError());
     return new ComponentHealth("connector." + venue.name(), figures.status(), detail, figures.gauges());
