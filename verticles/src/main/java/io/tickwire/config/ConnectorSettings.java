@@ -77,14 +77,7 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
         rest ? uri(r, key(name, "rest_url"), "http", "https") : null,
         rest ? r.number(key(name, "snapshots_per_sec"), 0.01, 100) : 0,
         rest ? (int) r.integer(key(name, "snapshot_depth"), 5, REST_SNAPSHOT_DEPTH.get(name)) : 0,
-        name.equals("deribit") ? DeribitSettings.from(r, key(name, ""), deribitChannels(spec)) : null);
-  }
-
-  /** Deribit channels per instrument: ticker (quotes, funding), book, trades. */
-  private static int deribitChannels(SessionSpec spec) {
-    int channels = spec.wants(SessionSpec.Channel.BOOK) ? 1 : 0;
-    channels += spec.wants(SessionSpec.Channel.TRADES) ? 1 : 0;
-    return channels + (spec.wants(SessionSpec.Channel.QUOTES) || spec.wants(SessionSpec.Channel.FUNDING) ? 1 : 0);
+        name.equals("deribit") ? DeribitSettings.from(r, key(name, "")) : null);
   }
 
   private static Set<SessionSpec.Channel> channels(ConfigReader r, String key) {

@@ -34,7 +34,10 @@ public record DeribitSettings(URI restUrl, List<String> currencies, Set<String> 
     volatilityIndexes = List.copyOf(volatilityIndexes);
   }
 
-  static DeribitSettings from(ConfigReader r, String prefix, int channelsPerInstrument) {
+  /** An instrument has at most three channels: ticker, book, trades. */
+  private static final int MAX_CHANNELS_PER_INSTRUMENT = 3;
+
+  static DeribitSettings from(ConfigReader r, String prefix) {
     List<String> kinds = r.stringListOrEmpty(prefix + "kinds");
     for (String kind : kinds) {
       if (!KINDS.contains(kind)) {
@@ -46,7 +49,7 @@ public record DeribitSettings(URI restUrl, List<String> currencies, Set<String> 
     List<String> indexes = Settings.distinct(prefix + "dvol", r.stringListOrEmpty(prefix + "dvol"));
     // The first connection carries the DVOL channels and still needs room for one instrument's channels.
     int maxChannels = (int) r.integer(prefix + "max_channels_per_connection",
-        channelsPerInstrument + indexes.size(), 100_000);
+        MAX_CHANNELS_PER_INSTRUMENT + indexes.size(), 100_000);
     return new DeribitSettings(ConnectorSettings.uri(r, prefix + "rest_url", "http", "https"),
         Settings.distinct(prefix + "currencies", r.stringListOrEmpty(prefix + "currencies")), Set.copyOf(kinds),
         (int) r.integer(prefix + "expiries", 0, 1_000), minMoneyness, maxMoneyness,

@@ -34,6 +34,11 @@ final class DeribitChannels {
     return channels;
   }
 
+  /** How many channels each instrument takes on a connection: what its capacity in instruments is measured by. */
+  static int perInstrument(SessionSpec spec, DeribitOptions options) {
+    return of("", spec, options).size();
+  }
+
   static String book(String instrument, DeribitOptions options) {
     return BOOK + "." + instrument + "." + options.streamInterval();
   }

@@ -7,6 +7,7 @@ import io.tickwire.connector.binance.BinanceSession;
 import io.tickwire.connector.binance.BinanceSnapshots;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedSession;
 import io.tickwire.connector.coinbase.CoinbaseExchangeSession;
+import io.tickwire.connector.deribit.DeribitInstruments;
 import io.tickwire.connector.deribit.DeribitOptions;
 import io.tickwire.connector.deribit.DeribitSession;
 import io.tickwire.connector.kraken.KrakenV1Session;
@@ -56,6 +57,11 @@ public final class VenueSessions {
     DeribitOptions deribit = venue.deribit() == null ? DeribitOptions.REPLAY
         : DeribitOptions.of(venue.deribit(), lane);
     return create(venue.name(), venue.protocol(), spec, deribit, stats, output);
+  }
+
+  /** Where a venue's symbols come from when they change at run time, or null when configuration lists them. */
+  public static SymbolDirectory symbolDirectory(Vertx vertx, ConnectorSettings.Venue venue) {
+    return venue.deribit() == null ? null : new DeribitInstruments(vertx, venue);
   }
 
   /** The REST snapshot source a venue needs, or null when its books come over the websocket alone. */
