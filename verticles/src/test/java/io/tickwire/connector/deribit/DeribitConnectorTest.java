@@ -15,25 +15,34 @@ import io.tickwire.config.ConnectorSettings.Overflow;
 import io.tickwire.config.DeribitSettings;
 import io.tickwire.config.FeedPolicy;
 import io.tickwire.config.SessionSpec;
+import io.tickwire.connector.capture.CaptureSource;
 import io.tickwire.connector.venue.VenueConnector;
 import io.tickwire.connector.ws.FeedState;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Topology;
 import io.tickwire.health.HealthRegistry;
+import io.tickwire.replay.CaptureReplay;
 import io.tickwire.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Deribit connector deployed against a loopback Deribit ({@link DeribitLoopback}): instruments from the REST
@@ -50,6 +59,7 @@ class DeribitConnectorTest {
   private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
   private final HealthRegistry health = new HealthRegistry();
   private DeribitLoopback deribit;
+  private String deploymentId;
 
   @AfterEach
   void close() {
@@ -71,6 +81,10 @@ class DeribitConnectorTest {
   }
 
   private VenueConnector deploy(Vertx vertx, long refreshMs) {
+    return deploy(vertx, refreshMs, null);
+  }
+
+  private VenueConnector deploy(Vertx vertx, long refreshMs, String recordDir) {
     Codecs.register(vertx);
     Topology topology = new Topology(2, 30_000, false).addGroup(Addresses.INGRESS, "test")
         .addGroup(Addresses.ANOMALIES, "test");
@@ -86,8 +100,8 @@ class DeribitConnectorTest {
         new SessionSpec(List.of("BTC-PERPETUAL"), EnumSet.of(SessionSpec.Channel.TRADES,
             SessionSpec.Channel.QUOTES, SessionSpec.Channel.BOOK), 100), null, 0, 0, settings);
     VenueConnector connector = new VenueConnector(new ConnectorSettings(List.of(venue), QUICK, 100_000,
-        Overflow.DROP_OLDEST, 64, null), venue, topology, health, 10);
-    Await.result(vertx.deployVerticle(connector));
+        Overflow.DROP_OLDEST, 64, recordDir), venue, topology, health, 10);
+    deploymentId = Await.result(vertx.deployVerticle(connector));
     return connector;
   }
 
@@ -160,6 +174,40 @@ class DeribitConnectorTest {
     assertThat(deribit.connections()).hasSize(3);
     assertThat(connector.figures().symbolsRefused()).isZero();
     assertThat(connector.figures().parseErrors()).as(connector.figures().lastError()).isZero();
+  }
+
+  @Test
+  void eachConnectionIsRecordedToItsOwnCaptureWhichReplaysThroughTheSameSession(Vertx vertx, @TempDir Path dir)
+      throws IOException {
+    deribit = new DeribitLoopback(vertx, listing());
+    VenueConnector connector = deploy(vertx, 3_600_000, dir.toString());
+    Await.until(() -> of(OptionTicker.class).size() == 6 && of(VolatilityIndex.class).size() == 1, WAIT,
+        "every channel's first data");
+    Await.until(() -> connector.figures().derivatives().heartbeats() == 3, WAIT, "heartbeats answered");
+    Await.result(vertx.undeploy(deploymentId));
+
+    List<Path> captures;
+    try (Stream<Path> files = Files.list(dir)) {
+      // the first connection's name is the shortest: the others add "-<n>"
+      captures = files.sorted(Comparator.comparing((Path p) -> p.getFileName().toString().length())
+          .thenComparing(Path::toString)).toList();
+    }
+    assertThat(captures).hasSize(3);
+    assertThat(captures.get(0).getFileName().toString()).matches("deribit-\\d{8}T\\d{6}Z\\.capture");
+    assertThat(captures.get(1).getFileName().toString()).endsWith("-1.capture");
+    assertThat(captures.get(2).getFileName().toString()).endsWith("-2.capture");
+    JsonObject first = CaptureReplay.run(CaptureSource.read(captures.get(0), null, "deribit", null)).summary();
+    assertThat(first.getLong("parse_errors")).as(first.getString("last_error")).isZero();
+    assertThat(first.getLong("volatility_index")).as("DVOL rides the first connection").isEqualTo(1);
+    assertThat(first.getLong("mark_funding")).isEqualTo(1);
+    assertThat(first.getLong("heartbeats_answered")).isEqualTo(1);
+    assertThat(first.getLong("books_in_sync")).isEqualTo(3);
+    long tickers = 0;
+    for (Path capture : captures) {
+      tickers += CaptureReplay.run(CaptureSource.read(capture, null, "deribit", null)).summary()
+          .getLong("option_tickers");
+    }
+    assertThat(tickers).isEqualTo(6);
   }
 
   private <T extends MarketEvent> List<T> of(Class<T> type) {
