@@ -49,7 +49,7 @@ class DerivativesSettingsTest {
     assertThat(s.maxConnections()).isEqualTo(8);
     assertThat(s.tickerInterval()).isEqualTo("100ms");
     assertThat(s.streamInterval()).isEqualTo("raw");
-    assertThat(s.heartbeatSeconds()).isEqualTo(30);
+    assertThat(s.heartbeatSeconds()).isEqualTo(10);
     assertThat(s.volatilityIndexes()).containsExactly("btc_usd", "eth_usd");
   }
 

@@ -304,6 +304,28 @@ class DeribitSessionTest {
   }
 
   @Test
+  void aSnapshotOfAbsurdDepthIsCutToTheBookDepthAndTheNextChangeStillApplies() {
+    DeribitSession session = new DeribitSession(new SessionSpec(List.of("BTC-PERPETUAL"),
+        EnumSet.of(Channel.BOOK), 25), stats, new CountingOutput(stats, output),
+        new DeribitOptions("100ms", "raw", 10, List.of(), 10));
+    StringBuilder bids = new StringBuilder();
+    for (int i = 1; i <= 50_000; i++) {
+      bids.append(i == 1 ? "" : ",").append("[\"new\",").append(i).append(".5,1.0]");
+    }
+    session.onFrame(notification("book.BTC-PERPETUAL.raw", "{\"type\":\"snapshot\",\"timestamp\":1,"
+        + "\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":7,\"bids\":[" + bids + "],\"asks\":[]}"), 1);
+    session.onFrame(notification("book.BTC-PERPETUAL.raw", "{\"type\":\"change\",\"timestamp\":2,"
+        + "\"prev_change_id\":7,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":8,"
+        + "\"bids\":[[\"delete\",50000.5,0.0]],\"asks\":[[\"new\",60000.5,2.0]]}"), 2);
+
+    assertThat(session.books().get("BTC-PERPETUAL").depth(Side.BUY)).as("the 25 kept, less the one deleted")
+        .isEqualTo(24);
+    assertThat(Decimals.toString(session.books().get("BTC-PERPETUAL").bestBid())).isEqualTo("49999.5");
+    assertThat(stats.continuous()).isEqualTo(1);
+    assertThat(stats.parseErrors()).isZero();
+  }
+
+  @Test
   void retargetingUnsubscribesDroppedInstrumentsAndSubscribesNewOnes() {
     DeribitSession session = liveSession(List.of("BTC-PERPETUAL", "BTC-24SEP21-8000-P"), List.of());
     session.onFrame(bookSnapshot("BTC-24SEP21-8000-P", 3), 1);
