@@ -93,9 +93,14 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     directory = VenueSessions.symbolDirectory(vertx, venue);
     ConnectorMetrics.register(health.metrics(), venue.name(), () -> figures);
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    if (directory == null) {
-      return openLane(0, venue.spec());
-    }
+    return directory == null ? openLane(0, venue.spec()) : subscribeListed();
+  }
+
+  /**
+   * Subscribes what the directory lists, or, when it cannot answer yet, the configured symbols (a venue down for
+   * REST may still stream), asking again soon; then refreshes on the directory's schedule.
+   */
+  private Future<Void> subscribeListed() {
     return directory.symbols().recover(failure -> {
       LOG.log(System.Logger.Level.WARNING, "{0}: cannot list instruments ({1}); starting with the configured "
           + "symbols and asking again", venue.name(), failure.getMessage());

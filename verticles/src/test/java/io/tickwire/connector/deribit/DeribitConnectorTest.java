@@ -177,6 +177,21 @@ class DeribitConnectorTest {
   }
 
   @Test
+  void anUnreachableListingStartsWithTheConfiguredSymbolsAndAddsTheRestOnceItAnswers(Vertx vertx) {
+    deribit = new DeribitLoopback(vertx, listing());
+    deribit.listingDown(true);
+    VenueConnector connector = deploy(vertx, 3_600_000);
+    Await.until(() -> of(MarkFunding.class).size() == 1, WAIT, "the configured perpetual streams meanwhile");
+    assertThat(of(OptionTicker.class)).isEmpty();
+
+    deribit.listingDown(false);
+
+    Await.until(() -> of(OptionTicker.class).size() == 6, WAIT, "the listed options once the listing answers");
+    assertThat(deribit.listingRequests()).isGreaterThan(1);
+    Await.until(() -> connector.figures().connections() == 3, WAIT, "figures, updated each second, show three");
+  }
+
+  @Test
   void eachConnectionIsRecordedToItsOwnCaptureWhichReplaysThroughTheSameSession(Vertx vertx, @TempDir Path dir)
       throws IOException {
     deribit = new DeribitLoopback(vertx, listing());

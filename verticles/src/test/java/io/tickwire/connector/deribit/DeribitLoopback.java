@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,6 +56,7 @@ final class DeribitLoopback {
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private final Set<String> listed = ConcurrentHashMap.newKeySet();
   private final AtomicInteger listingRequests = new AtomicInteger();
+  private volatile boolean listingDown;
 
   DeribitLoopback(Vertx vertx, List<String> instruments) {
     listed.addAll(instruments);
@@ -87,6 +87,11 @@ final class DeribitLoopback {
     return listingRequests.get();
   }
 
+  /** While down, {@code get_instruments} answers 503, as a venue's REST API does in maintenance. */
+  void listingDown(boolean down) {
+    listingDown = down;
+  }
+
   void list(String instrument) {
     listed.add(instrument);
   }
@@ -102,6 +107,10 @@ final class DeribitLoopback {
   private void rest(HttpServerRequest req) {
     if (req.path().equals("/api/v2/public/get_instruments")) {
       listingRequests.incrementAndGet();
+      if (listingDown) {
+        req.response().setStatusCode(503).end();
+        return;
+      }
       JsonArray result = new JsonArray();
       listed.forEach(name -> result.add(new JsonObject().put("instrument_name", name).put("is_active", true)
           .put("kind", name.endsWith("-C") || name.endsWith("-P") ? "option" : "future")));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
-import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.MarkFunding;
 import io.tickwire.codecs.OptionTicker;
@@ -23,7 +22,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
