@@ -28,6 +28,11 @@ public record BookUpdate(
   }
 
   @Override
+  public BookUpdate withIngestTime(long ingestTime) {
+    return new BookUpdate(venue, symbol, snapshot, levels, eventTime, ingestTime, seq);
+  }
+
+  @Override
   public EventKind kind() {
     return EventKind.BOOK;
   }

@@ -32,7 +32,44 @@ public final class EventWireFormat implements ElementFormat<MarketEvent> {
       writeBook(out, b);
     } else if (event instanceof FeedGap g) {
       out.writeText(g.reason());
+    } else if (event instanceof OptionTicker o) {
+      writeOptionTicker(out, o);
+    } else if (event instanceof MarkFunding m) {
+      writeMarkFunding(out, m);
+    } else if (event instanceof VolatilityIndex v) {
+      out.writeVarLong(v.value());
     }
+  }
+
+  private static void writeOptionTicker(WireWriter out, OptionTicker o) {
+    OptionContract contract = o.contract();
+    out.writeName(contract.underlying());
+    out.writeVarLong(contract.expiry()); // not a delta: it would break the chain of event times
+    out.writeVarLong(contract.strike());
+    out.writeByte(contract.type().ordinal());
+    out.writeVarLong(o.markPrice());
+    out.writeVarLong(o.bidPrice());
+    out.writeVarLong(o.bidSize());
+    out.writeVarLong(o.askPrice());
+    out.writeVarLong(o.askSize());
+    out.writeVarLong(o.underlyingPrice());
+    out.writeVarLong(o.indexPrice());
+    out.writeDouble(o.markIv());
+    out.writeDouble(o.bidIv());
+    out.writeDouble(o.askIv());
+    out.writeDouble(o.greeks().delta());
+    out.writeDouble(o.greeks().gamma());
+    out.writeDouble(o.greeks().vega());
+    out.writeDouble(o.greeks().theta());
+    out.writeVarLong(o.openInterest());
+  }
+
+  private static void writeMarkFunding(WireWriter out, MarkFunding m) {
+    out.writeVarLong(m.markPrice());
+    out.writeVarLong(m.indexPrice());
+    out.writeVarLong(m.settlementPrice());
+    out.writeVarLong(m.fundingRate());
+    out.writeVarLong(m.nextFundingTime());
   }
 
   private static void writeBook(WireWriter out, BookUpdate book) {
@@ -68,8 +105,41 @@ public final class EventWireFormat implements ElementFormat<MarketEvent> {
       return new BookUpdate(venue, symbol, snapshot, readLevels(in), eventTime, ingestTime, seq);
     } else if (tag == EventKind.GAP.tag()) {
       return new FeedGap(venue, symbol, in.readText(), eventTime, ingestTime, seq);
+    } else if (tag == EventKind.OPTION_TICKER.tag()) {
+      return readOptionTicker(in, venue, symbol, eventTime, ingestTime, seq);
+    } else if (tag == EventKind.MARK_FUNDING.tag()) {
+      return new MarkFunding(venue, symbol, in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(),
+          in.readVarLong(), eventTime, ingestTime, seq);
+    } else if (tag == EventKind.VOLATILITY_INDEX.tag()) {
+      return new VolatilityIndex(venue, symbol, in.readVarLong(), eventTime, ingestTime, seq);
     }
     throw new WireFormatException("unknown event kind tag " + tag);
+  }
+
+  /** Arguments are read in the order they were written: Java evaluates them left to right. */
+  private static OptionTicker readOptionTicker(WireReader in, String venue, String symbol, long eventTime,
+      long ingestTime, long seq) {
+    OptionContract contract = new OptionContract(requireName(in.readName(), "underlying"), in.readVarLong(),
+        in.readVarLong(), readOptionType(in));
+    return new OptionTicker(venue, symbol, contract, in.readVarLong(), in.readVarLong(), in.readVarLong(),
+        in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readDouble(), in.readDouble(),
+        in.readDouble(), new Greeks(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()),
+        in.readVarLong(), eventTime, ingestTime, seq);
+  }
+
+  private static String requireName(String name, String what) {
+    if (name == null) {
+      throw new WireFormatException("missing " + what);
+    }
+    return name;
+  }
+
+  private static OptionType readOptionType(WireReader in) {
+    int ordinal = in.readByte();
+    if (ordinal < 0 || ordinal >= OptionType.values().length) {
+      throw new WireFormatException("unknown option type " + ordinal);
+    }
+    return OptionType.values()[ordinal];
   }
 
   private static List<BookLevel> readLevels(WireReader in) {

@@ -27,6 +27,11 @@ public record FeedGap(
   }
 
   @Override
+  public FeedGap withIngestTime(long ingestTime) {
+    return new FeedGap(venue, symbol, reason, eventTime, ingestTime, seq);
+  }
+
+  @Override
   public EventKind kind() {
     return EventKind.GAP;
   }

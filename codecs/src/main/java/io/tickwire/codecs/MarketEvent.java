@@ -5,7 +5,8 @@ package io.tickwire.codecs;
  * timestamp, {@code ingestTime} when the connector received it, so network and processing latency can be
  * told apart. {@code seq} is the router's per-partition sequence number (0 until the router assigns one).
  */
-public sealed interface MarketEvent permits Trade, Quote, BookUpdate, FeedGap {
+public sealed interface MarketEvent
+    permits Trade, Quote, BookUpdate, FeedGap, OptionTicker, MarkFunding, VolatilityIndex {
   String venue();
 
   String symbol();
@@ -18,6 +19,9 @@ public sealed interface MarketEvent permits Trade, Quote, BookUpdate, FeedGap {
 
   /** A copy carrying the router-assigned sequence number. */
   MarketEvent withSeq(long seq);
+
+  /** A copy stamped with when it was received (for producers that could not know it). */
+  MarketEvent withIngestTime(long ingestTime);
 
   EventKind kind();
 

@@ -25,6 +25,11 @@ public record Quote(
   }
 
   @Override
+  public Quote withIngestTime(long ingestTime) {
+    return new Quote(venue, symbol, bidPrice, bidSize, askPrice, askSize, eventTime, ingestTime, seq);
+  }
+
+  @Override
   public EventKind kind() {
     return EventKind.QUOTE;
   }

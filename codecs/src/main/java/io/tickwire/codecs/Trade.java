@@ -30,6 +30,11 @@ public record Trade(
   }
 
   @Override
+  public Trade withIngestTime(long ingestTime) {
+    return new Trade(venue, symbol, tradeId, price, size, side, eventTime, ingestTime, seq);
+  }
+
+  @Override
   public EventKind kind() {
     return EventKind.TRADE;
   }

@@ -14,6 +14,12 @@ final class V1Decoder {
   static final long QUOTE_KEYS = COMMON_EVENT | V1Key.mask(BID, BID_SIZE, ASK, ASK_SIZE);
   static final long BOOK_KEYS = COMMON_EVENT | V1Key.mask(SNAPSHOT, BIDS, ASKS);
   static final long GAP_KEYS = COMMON_EVENT | V1Key.mask(REASON);
+  static final long OPTION_TICKER_KEYS = COMMON_EVENT | V1Key.mask(UNDERLYING, EXPIRY, STRIKE, OPTION_TYPE,
+      MARK_PRICE, BID, BID_SIZE, ASK, ASK_SIZE, UNDERLYING_PRICE, INDEX_PRICE, MARK_IV, BID_IV, ASK_IV, DELTA, GAMMA,
+      VEGA, THETA, OPEN_INTEREST);
+  static final long MARK_FUNDING_KEYS = COMMON_EVENT | V1Key.mask(MARK_PRICE, INDEX_PRICE, EST_SETTLEMENT_PRICE,
+      FUNDING_RATE, NEXT_FUNDING_TS);
+  static final long VOLATILITY_INDEX_KEYS = COMMON_EVENT | V1Key.mask(VALUE);
   static final long BAR_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, INTERVAL, START, END, OPEN, HIGH, LOW, CLOSE,
       VOLUME, VWAP, TRADES, REVISION);
   static final long SIGNAL_KEYS = V1Key.mask(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
@@ -54,6 +60,29 @@ final class V1Decoder {
 
   static FeedGap gap(V1Fields f) {
     return new FeedGap(venue(f), symbol(f), f.string(REASON), f.time(SRC_TS), ingestTime(f),
+        f.integer(SEQ, 0));
+  }
+
+  /** Implied volatilities and greeks are required but may be {@code null} (NaN): venues leave them out at times. */
+  static OptionTicker optionTicker(V1Fields f) {
+    OptionContract contract = new OptionContract(f.string(UNDERLYING), f.time(EXPIRY), f.decimal(STRIKE),
+        f.optionType(OPTION_TYPE));
+    return new OptionTicker(venue(f), symbol(f), contract, f.decimal(MARK_PRICE), f.decimal(BID),
+        f.decimal(BID_SIZE), f.decimal(ASK), f.decimal(ASK_SIZE), f.decimal(UNDERLYING_PRICE), f.decimal(INDEX_PRICE),
+        f.number(MARK_IV), f.number(BID_IV), f.number(ASK_IV),
+        new Greeks(f.number(DELTA), f.number(GAMMA), f.number(VEGA), f.number(THETA)), f.decimal(OPEN_INTEREST),
+        f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
+  }
+
+  /** {@code next_funding_ts} is optional: a venue that funds continuously names no next time (0). */
+  static MarkFunding markFunding(V1Fields f) {
+    return new MarkFunding(venue(f), symbol(f), f.decimal(MARK_PRICE), f.decimal(INDEX_PRICE),
+        f.decimal(EST_SETTLEMENT_PRICE), f.decimal(FUNDING_RATE), f.time(NEXT_FUNDING_TS, 0L), f.time(SRC_TS),
+        ingestTime(f), f.integer(SEQ, 0));
+  }
+
+  static VolatilityIndex volatilityIndex(V1Fields f) {
+    return new VolatilityIndex(venue(f), symbol(f), f.decimal(VALUE), f.time(SRC_TS), ingestTime(f),
         f.integer(SEQ, 0));
   }
 

@@ -274,6 +274,14 @@ final class V1Fields {
     return side;
   }
 
+  OptionType optionType(V1Key key) {
+    OptionType type = OptionType.fromWire(string(key));
+    if (type == null) {
+      throw invalid(key, "call or put");
+    }
+    return type;
+  }
+
   long intervalMillis(V1Key key) {
     String text = string(key);
     try {

@@ -22,7 +22,8 @@ import java.util.Set;
  * <p>Optional on read: {@code seq} (default 0, "not sequenced yet"), {@code ingest_ts} (default 0, "not set":
  * an external producer cannot know when we received its event; the writer omits it when 0), {@code event_id}
  * (always recomputed from the event, so a producer's spelling never matters), a bar's {@code end} (checked
- * against start + interval when present), an anomaly's {@code measure} (default NaN). A JSON {@code null} in a
+ * against start + interval when present), an anomaly's {@code measure} (default NaN), a mark/funding update's
+ * {@code next_funding_ts} (default 0, "none named"). A JSON {@code null} in a
  * double field reads as NaN, which is how non-finite doubles are written.
  */
 public final class V1Json {
@@ -48,8 +49,9 @@ public final class V1Json {
 
   /** What the caller expects to read; ANY accepts every record kind. */
   private enum Expect {
-    ANY("trade, quote, book, gap, bar, anomaly, features, book_snapshot or signal"),
-    EVENT("trade, quote, book or gap"),
+    ANY("trade, quote, book, gap, option_ticker, mark_funding, volatility_index, bar, anomaly, features, "
+        + "book_snapshot or signal"),
+    EVENT("trade, quote, book, gap, option_ticker, mark_funding or volatility_index"),
     BAR("bar"),
     SIGNAL("signal"),
     ANOMALY("anomaly"),
@@ -217,6 +219,14 @@ public final class V1Json {
         return parsed(V1Decoder.book(accept(f, expect, Expect.EVENT, kind)), f, V1Decoder.BOOK_KEYS);
       case "gap":
         return parsed(V1Decoder.gap(accept(f, expect, Expect.EVENT, kind)), f, V1Decoder.GAP_KEYS);
+      case "option_ticker":
+        return parsed(V1Decoder.optionTicker(accept(f, expect, Expect.EVENT, kind)), f,
+            V1Decoder.OPTION_TICKER_KEYS);
+      case "mark_funding":
+        return parsed(V1Decoder.markFunding(accept(f, expect, Expect.EVENT, kind)), f, V1Decoder.MARK_FUNDING_KEYS);
+      case "volatility_index":
+        return parsed(V1Decoder.volatilityIndex(accept(f, expect, Expect.EVENT, kind)), f,
+            V1Decoder.VOLATILITY_INDEX_KEYS);
       case "bar":
         return parsed(V1Decoder.bar(accept(f, expect, Expect.BAR, kind)), f, V1Decoder.BAR_KEYS);
       case "anomaly":

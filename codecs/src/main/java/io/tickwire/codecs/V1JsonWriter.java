@@ -18,7 +18,7 @@ import java.util.Map;
  * straight into a caller's stream ({@link #V1JsonWriter(OutputStream)}; call {@link #flush()}).
  *
  * <p>Non-finite doubles (NaN, infinities) are written as {@code null}, which JSON can carry and readers read back
- * as NaN. An ingest time of 0 ("not set") is omitted. Not thread-safe: one writer per thread or verticle.
+ * as NaN. An ingest time of 0 ("not set") is omitted, and so is a next funding time of 0. Not thread-safe: one writer per thread or verticle.
  */
 public final class V1JsonWriter {
   private final ExposedBuffer buffer;
@@ -85,6 +85,12 @@ public final class V1JsonWriter {
         bookFields(book);
       } else if (event instanceof FeedGap gap) {
         gen.writeStringField("reason", gap.reason());
+      } else if (event instanceof OptionTicker ticker) {
+        optionTickerFields(ticker);
+      } else if (event instanceof MarkFunding funding) {
+        markFundingFields(funding);
+      } else if (event instanceof VolatilityIndex index) {
+        decimal("value", index.value());
       }
       time("src_ts", event.eventTime());
       if (event.ingestTime() != 0) {
@@ -110,6 +116,39 @@ public final class V1JsonWriter {
     decimal("bid_size", quote.bidSize());
     decimal("ask", quote.askPrice());
     decimal("ask_size", quote.askSize());
+  }
+
+  private void optionTickerFields(OptionTicker ticker) throws IOException {
+    OptionContract contract = ticker.contract();
+    gen.writeStringField("underlying", contract.underlying());
+    time("expiry", contract.expiry());
+    decimal("strike", contract.strike());
+    gen.writeStringField("option_type", contract.type().wire());
+    decimal("mark_price", ticker.markPrice());
+    decimal("bid", ticker.bidPrice());
+    decimal("bid_size", ticker.bidSize());
+    decimal("ask", ticker.askPrice());
+    decimal("ask_size", ticker.askSize());
+    decimal("underlying_price", ticker.underlyingPrice());
+    decimal("index_price", ticker.indexPrice());
+    number("mark_iv", ticker.markIv());
+    number("bid_iv", ticker.bidIv());
+    number("ask_iv", ticker.askIv());
+    number("delta", ticker.greeks().delta());
+    number("gamma", ticker.greeks().gamma());
+    number("vega", ticker.greeks().vega());
+    number("theta", ticker.greeks().theta());
+    decimal("open_interest", ticker.openInterest());
+  }
+
+  private void markFundingFields(MarkFunding funding) throws IOException {
+    decimal("mark_price", funding.markPrice());
+    decimal("index_price", funding.indexPrice());
+    decimal("est_settlement_price", funding.settlementPrice());
+    decimal("funding_rate", funding.fundingRate());
+    if (funding.nextFundingTime() != 0) {
+      time("next_funding_ts", funding.nextFundingTime());
+    }
   }
 
   private void bookFields(BookUpdate book) throws IOException {

@@ -13,7 +13,12 @@ enum V1Key {
   REVISION("revision"), PROVIDER("provider"), TS("ts"), NAME("name"), VALUE("value"), SCORE("score"),
   META("meta", Shape.STRING_MAP), TYPE("type"), DETAIL("detail"), MEASURE("measure"),
   FEATURES("features", Shape.NUMBER_MAP), REASON("reason"), MID(BookSnapshot.MID),
-  SPREAD_BPS(BookSnapshot.SPREAD_BPS), IMBALANCE_5(BookSnapshot.IMBALANCE_5), MICROPRICE(BookSnapshot.MICROPRICE);
+  SPREAD_BPS(BookSnapshot.SPREAD_BPS), IMBALANCE_5(BookSnapshot.IMBALANCE_5), MICROPRICE(BookSnapshot.MICROPRICE),
+  UNDERLYING("underlying"), EXPIRY("expiry"), STRIKE("strike"), OPTION_TYPE("option_type"),
+  MARK_PRICE("mark_price"), UNDERLYING_PRICE("underlying_price"), INDEX_PRICE("index_price"), MARK_IV("mark_iv"),
+  BID_IV("bid_iv"), ASK_IV("ask_iv"), DELTA("delta"), GAMMA("gamma"), VEGA("vega"), THETA("theta"),
+  OPEN_INTEREST("open_interest"), EST_SETTLEMENT_PRICE("est_settlement_price"), FUNDING_RATE("funding_rate"),
+  NEXT_FUNDING_TS("next_funding_ts");
 
   /** How the reader collects a value: scalars are kept as text and typed later, once the kind is known. */
   enum Shape { SCALAR, LEVELS, STRING_MAP, NUMBER_MAP }
@@ -21,6 +26,10 @@ enum V1Key {
   private static final Map<String, V1Key> BY_NAME = new HashMap<>();
 
   static {
+    // Key sets are bit masks in one long: a 65th key needs a wider mask first, or keys would silently alias.
+    if (values().length > Long.SIZE) {
+      throw new IllegalStateException(values().length + " v1 keys do not fit the 64-bit key masks");
+    }
     for (V1Key key : values()) {
       BY_NAME.put(key.json, key);
     }

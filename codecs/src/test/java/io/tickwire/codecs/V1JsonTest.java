@@ -340,7 +340,8 @@ class V1JsonTest {
     assertThat(failure("{\"ver\":1,\"venue\":\"v\"}")).hasMessage("missing required field 'kind'");
     String bar = V1Json.toJson(new Bar("v", "S", 1000, T0, 1, 1, 1, 1, 1, 1, 1, 0));
     assertThatThrownBy(() -> V1Json.readEvent(bar)).isInstanceOf(V1FormatException.class)
-        .hasMessage("field 'kind': expected trade, quote, book or gap, got \"bar\"");
+        .hasMessage("field 'kind': expected trade, quote, book, gap, option_ticker, mark_funding or "
+            + "volatility_index, got \"bar\"");
   }
 
   @Test

@@ -108,6 +108,8 @@ public final class PartitionWindows {
     for (MarketEvent event : events) {
       if (event instanceof Trade trade) {
         addTrade(trade, out);
+      } else if (event.kind().derivative()) {
+        counters.derivativeEvents++;
       }
       if (!(event instanceof FeedGap)) { // a marker's time is the connector's clock, not the exchange's
         advance(event.eventTime(), out);

@@ -5,6 +5,7 @@ import java.util.Map;
 /** What happened to events in one partition's windows; read by tests, health and metrics. */
 public final class WindowCounters {
   long trades;
+  long derivativeEvents;
   long barsClosed;
   long lateRevised;
   long lateDropped;
@@ -14,6 +15,11 @@ public final class WindowCounters {
 
   public long trades() {
     return trades;
+  }
+
+  /** Option tickers, mark/funding updates and volatility index values: they move the watermark, build no bar. */
+  public long derivativeEvents() {
+    return derivativeEvents;
   }
 
   public long barsClosed() {
@@ -48,6 +54,7 @@ public final class WindowCounters {
   /** Adds these counts to {@code sums} under their health names (an instance sums its partitions). */
   void addTo(Map<String, Long> sums) {
     sums.merge("trades", trades, Long::sum);
+    sums.merge("derivative_events", derivativeEvents, Long::sum);
     sums.merge("bars_closed", barsClosed, Long::sum);
     sums.merge("late_revised", lateRevised, Long::sum);
     sums.merge("late_dropped", lateDropped, Long::sum);

@@ -61,16 +61,19 @@ final class ReplayCommand implements Callable<Integer> {
       description = "A recorded exchange capture (tickwire's format or cryptofeed's) to feed through the connector.")
   Path capture;
 
-  @Option(names = "--venue", paramLabel = "coinbase|kraken|binance", description = "The capture's venue.")
+  @Option(names = "--venue", paramLabel = "coinbase|kraken|binance|binance_futures|deribit",
+      description = "The capture's venue.")
   String venue;
 
   @Option(names = "--protocol", paramLabel = "NAME",
-      description = "The capture's protocol (coinbase: advanced_trade|exchange, kraken: v2|v1, binance: spot);"
+      description = "The capture's protocol (coinbase: advanced_trade|exchange, kraken: v2|v1, binance: spot,"
+          + " binance_futures: usdm, deribit: v2);"
           + " default: from the capture's header or URL.")
   String protocol;
 
   @Option(names = "--rest", paramLabel = "FILE",
-      description = "REST responses recorded with the capture (Binance depth snapshots), merged by receive time.")
+      description = "REST responses recorded with the capture (Binance spot or futures depth snapshots), merged by"
+          + " receive time.")
   Path rest;
 
   @Option(names = "--rate", paramLabel = "N|max", defaultValue = "max",
@@ -193,7 +196,7 @@ final class ReplayCommand implements Callable<Integer> {
       throw Options.bad(spec, "give --file or --capture, not both");
     }
     if (venue == null) {
-      throw Options.bad(spec, "--capture needs --venue (coinbase, kraken or binance)");
+      throw Options.bad(spec, "--capture needs --venue (coinbase, kraken, binance, binance_futures or deribit)");
     }
     readable(capture, "--capture");
     if (rest != null) {

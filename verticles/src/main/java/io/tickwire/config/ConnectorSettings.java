@@ -20,7 +20,15 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
   public static final Map<String, List<String>> PROTOCOLS = Map.of(
       "coinbase", List.of("advanced_trade", "exchange"),
       "kraken", List.of("v2", "v1"),
-      "binance", List.of("spot"));
+      "binance", List.of("spot"),
+      "binance_futures", List.of("usdm"),
+      "deribit", List.of("v2"));
+
+  /** Every venue in the order their connectors start. */
+  static final List<String> VENUES = List.of("coinbase", "kraken", "binance", "binance_futures", "deribit");
+
+  /** Venues whose books start from REST depth snapshots; their deepest snapshot. */
+  private static final Map<String, Integer> REST_SNAPSHOT_DEPTH = Map.of("binance", 5_000, "binance_futures", 1_000);
 
   /** What a connector does when its inbound buffer is full because the pipeline is slower than the exchange. */
   public enum Overflow {
@@ -31,11 +39,17 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
   }
 
   /**
-   * One exchange: {@code name} (coinbase, kraken, binance) and its {@code protocol}; the websocket URL; what to
-   * subscribe; for Binance the REST base URL and how many depth snapshots a second it may ask for.
+   * One exchange: {@code name} (coinbase, kraken, binance, binance_futures, deribit) and its {@code protocol}; the
+   * websocket URL; what to subscribe; for Binance's markets the REST base URL and how many depth snapshots a second
+   * it may ask for; for Deribit how instruments are picked and spread over connections ({@code deribit}, null for
+   * every other venue).
    */
   public record Venue(String name, String protocol, URI url, SessionSpec spec, URI restUrl, double snapshotsPerSec,
-      int snapshotDepth) {
+      int snapshotDepth, DeribitSettings deribit) {
+    public Venue(String name, String protocol, URI url, SessionSpec spec, URI restUrl, double snapshotsPerSec,
+        int snapshotDepth) {
+      this(name, protocol, url, spec, restUrl, snapshotsPerSec, snapshotDepth, null);
+    }
   }
 
   public ConnectorSettings {
@@ -44,7 +58,7 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
 
   static ConnectorSettings from(ConfigReader r) {
     List<Venue> venues = new ArrayList<>();
-    for (String name : List.of("coinbase", "kraken", "binance")) {
+    for (String name : VENUES) {
       if (r.bool(key(name, "enabled"))) {
         venues.add(venue(r, name));
       }
@@ -58,11 +72,12 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
     String protocol = r.oneOf(key(name, "protocol"), PROTOCOLS.get(name).toArray(String[]::new));
     SessionSpec spec = new SessionSpec(r.distinctStringList(key(name, "symbols")),
         channels(r, key(name, "channels")), (int) r.integer(key(name, "book_depth"), 10, 10_000));
-    boolean rest = name.equals("binance");
+    boolean rest = REST_SNAPSHOT_DEPTH.containsKey(name);
     return new Venue(name, protocol, uri(r, key(name, "url"), "ws", "wss"), spec,
         rest ? uri(r, key(name, "rest_url"), "http", "https") : null,
         rest ? r.number(key(name, "snapshots_per_sec"), 0.01, 100) : 0,
-        rest ? (int) r.integer(key(name, "snapshot_depth"), 5, 5_000) : 0);
+        rest ? (int) r.integer(key(name, "snapshot_depth"), 5, REST_SNAPSHOT_DEPTH.get(name)) : 0,
+        name.equals("deribit") ? DeribitSettings.from(r, key(name, "")) : null);
   }
 
   private static Set<SessionSpec.Channel> channels(ConfigReader r, String key) {
@@ -71,13 +86,13 @@ public record ConnectorSettings(List<Venue> venues, FeedPolicy feed, int bufferE
       try {
         channels.add(SessionSpec.Channel.of(name));
       } catch (IllegalArgumentException e) {
-        throw ConfigReader.invalid(key, r.raw(key), "a list of trades, quotes, book");
+        throw ConfigReader.invalid(key, r.raw(key), "a list of trades, quotes, book, funding");
       }
     }
     return channels;
   }
 
-  private static URI uri(ConfigReader r, String key, String... schemes) {
+  static URI uri(ConfigReader r, String key, String... schemes) {
     String text = r.string(key);
     String expected = "a " + String.join(" or ", schemes) + " URL with a host";
     try {

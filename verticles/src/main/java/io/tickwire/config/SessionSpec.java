@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What to subscribe to: venue-native symbols ({@code BTC-USD}, {@code BTC/USD}, {@code btcusdt}), channels by
- * tickwire's names ({@code trades}, {@code quotes}, {@code book}), and the book depth to keep (and to subscribe
- * to, where the venue takes one).
+ * tickwire's names ({@code trades}, {@code quotes}, {@code book}, {@code funding}), and the book depth to keep (and
+ * to subscribe to, where the venue takes one).
  */
 public record SessionSpec(List<String> symbols, Set<Channel> channels, int bookDepth) {
   /**
@@ -17,7 +17,9 @@ public record SessionSpec(List<String> symbols, Set<Channel> channels, int bookD
   public static final String ANY_SYMBOL = "*";
 
   public enum Channel {
-    TRADES("trades"), QUOTES("quotes"), BOOK("book");
+    TRADES("trades"), QUOTES("quotes"), BOOK("book"),
+    /** Mark price and funding of perpetual futures (Binance futures' markPrice stream); spot venues have none. */
+    FUNDING("funding");
 
     private final String configName;
 
@@ -36,7 +38,7 @@ public record SessionSpec(List<String> symbols, Set<Channel> channels, int bookD
           return c;
         }
       }
-      throw new IllegalArgumentException("unknown channel '" + name + "' (expected trades, quotes or book)");
+      throw new IllegalArgumentException("unknown channel '" + name + "' (expected trades, quotes, book or funding)");
     }
   }
 

@@ -10,7 +10,7 @@ import io.vertx.core.json.jackson.JacksonCodec;
  * Typed reads of a venue frame's fields that fail with an {@link IllegalArgumentException} naming the key and the
  * value found, so a session can count the frame as a parse error with a reason a person can act on (a bare
  * {@link ClassCastException} or {@link NullPointerException} would name neither). Shared by every venue whose
- * frames are read as Vert.x JSON (Kraken v2 keeps numbers as text instead: {@code kraken.ExactJson}).
+ * frames are read as Vert.x JSON (Kraken v2 and Deribit keep numbers as text instead: {@link ExactJson}).
  */
 public final class FrameFields {
   /**

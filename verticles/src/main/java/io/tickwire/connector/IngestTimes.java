@@ -1,10 +1,6 @@
 package io.tickwire.connector;
 
-import io.tickwire.codecs.BookUpdate;
-import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.MarketEvent;
-import io.tickwire.codecs.Quote;
-import io.tickwire.codecs.Trade;
 
 /**
  * Stamps the receive time on events whose producer left {@code ingest_ts} out (0): an external producer cannot
@@ -16,21 +12,6 @@ final class IngestTimes {
   }
 
   static MarketEvent stamped(MarketEvent event, long receivedMicros) {
-    if (event.ingestTime() != 0) {
-      return event;
-    }
-    if (event instanceof Trade t) {
-      return new Trade(t.venue(), t.symbol(), t.tradeId(), t.price(), t.size(), t.side(), t.eventTime(),
-          receivedMicros, t.seq());
-    }
-    if (event instanceof Quote q) {
-      return new Quote(q.venue(), q.symbol(), q.bidPrice(), q.bidSize(), q.askPrice(), q.askSize(), q.eventTime(),
-          receivedMicros, q.seq());
-    }
-    if (event instanceof FeedGap g) {
-      return new FeedGap(g.venue(), g.symbol(), g.reason(), g.eventTime(), receivedMicros, g.seq());
-    }
-    BookUpdate b = (BookUpdate) event;
-    return new BookUpdate(b.venue(), b.symbol(), b.snapshot(), b.levels(), b.eventTime(), receivedMicros, b.seq());
+    return event.ingestTime() != 0 ? event : event.withIngestTime(receivedMicros);
   }
 }

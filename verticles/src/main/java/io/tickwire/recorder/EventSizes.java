@@ -1,8 +1,11 @@
 package io.tickwire.recorder;
 
 import io.tickwire.codecs.BookUpdate;
+import io.tickwire.codecs.MarkFunding;
 import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.OptionTicker;
 import io.tickwire.codecs.Trade;
+import io.tickwire.codecs.VolatilityIndex;
 
 /**
  * A cheap estimate of the heap one recorded event holds, so the recorder can honour {@code max_bytes} without
@@ -13,8 +16,10 @@ import io.tickwire.codecs.Trade;
  *   <li>Trade {@value #TRADE}, Quote {@value #QUOTE}, BookUpdate {@value #BOOK} bytes for the record itself
  *       (a book adds its immutable list, {@value #LIST} bytes, and {@value #LEVEL} bytes per level: the
  *       BookLevel object plus its array slot);</li>
- *   <li>every string field (venue, symbol, trade id): {@value #STRING} bytes of String and array headers plus one
- *       byte per char (Latin-1 compact strings).</li>
+ *   <li>OptionTicker {@value #OPTION_TICKER} bytes with its contract and greeks records, MarkFunding
+ *       {@value #MARK_FUNDING}, VolatilityIndex {@value #VOLATILITY_INDEX};</li>
+ *   <li>every string field (venue, symbol, trade id, an option's underlying): {@value #STRING} bytes of String and
+ *       array headers plus one byte per char (Latin-1 compact strings).</li>
  * </ul>
  * Venue and symbol are often shared instances; counting them per event over-estimates, which errs on the side of
  * holding less than {@code max_bytes}, never more.
@@ -27,6 +32,9 @@ final class EventSizes {
   static final int LIST = 32;
   static final int LEVEL = 36;
   static final int STRING = 40;
+  static final int OPTION_TICKER = 144 + 40 + 48;
+  static final int MARK_FUNDING = 88;
+  static final int VOLATILITY_INDEX = 56;
 
   private EventSizes() {
   }
@@ -38,6 +46,15 @@ final class EventSizes {
     }
     if (event instanceof BookUpdate book) {
       return SLOT + BOOK + LIST + LEVEL * book.levels().size() + strings;
+    }
+    if (event instanceof OptionTicker ticker) {
+      return SLOT + OPTION_TICKER + strings + string(ticker.contract().underlying());
+    }
+    if (event instanceof MarkFunding) {
+      return SLOT + MARK_FUNDING + strings;
+    }
+    if (event instanceof VolatilityIndex) {
+      return SLOT + VOLATILITY_INDEX + strings;
     }
     return SLOT + QUOTE + strings;
   }

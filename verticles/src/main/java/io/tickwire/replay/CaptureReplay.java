@@ -64,7 +64,7 @@ public final class CaptureReplay {
       }
     }
     JsonObject summary = CaptureSummary.of(source.venue(), source.protocol(), stats, session.books(),
-        collected.events);
+        session.booksInSync(), collected.events);
     return new Result(summary, collected.events);
   }
 

@@ -4,10 +4,14 @@ import io.tickwire.codecs.BookLevel;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.FeedGap;
+import io.tickwire.codecs.MarkFunding;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Names;
+import io.tickwire.codecs.OptionContract;
+import io.tickwire.codecs.OptionTicker;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Trade;
+import io.tickwire.codecs.VolatilityIndex;
 
 /**
  * Required-field checks every event must pass before it is routed. Returns the reason an event is rejected,
@@ -51,7 +55,55 @@ public final class EventValidator {
     if (event instanceof FeedGap g) {
       return g.reason().isBlank() ? "missing_reason" : null;
     }
+    if (event instanceof OptionTicker o) {
+      return optionTickerReason(o);
+    }
+    if (event instanceof MarkFunding m) {
+      return markFundingReason(m);
+    }
+    if (event instanceof VolatilityIndex v) {
+      return Decimals.isPositive(v.value()) ? null : "bad_value";
+    }
     return bookReason((BookUpdate) event);
+  }
+
+  /** Zero stands for "none" (no bid, no ask), so only negative prices and sizes are wrong. */
+  private static String optionTickerReason(OptionTicker o) {
+    OptionContract contract = o.contract();
+    if (contract.underlying().isEmpty() || Names.symbolProblem(contract.underlying()) != null) {
+      return BAD_FIELD;
+    }
+    if (contract.expiry() <= 0) {
+      return "bad_expiry";
+    }
+    if (!Decimals.isPositive(contract.strike()) || anyNegative(o.markPrice(), o.bidPrice(), o.askPrice(),
+        o.underlyingPrice(), o.indexPrice())) {
+      return "bad_price";
+    }
+    if (anyNegative(o.bidSize(), o.askSize(), o.openInterest())) {
+      return "bad_size";
+    }
+    return null;
+  }
+
+  /** A funding rate may be negative (shorts pay longs); prices may not, and a mark price must be there. */
+  private static String markFundingReason(MarkFunding m) {
+    if (!Decimals.isPositive(m.markPrice()) || anyNegative(m.indexPrice(), m.settlementPrice())) {
+      return "bad_price";
+    }
+    if (m.nextFundingTime() < 0) {
+      return "bad_funding_time";
+    }
+    return null;
+  }
+
+  private static boolean anyNegative(long... packed) {
+    for (long value : packed) {
+      if (Decimals.unscaled(value) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String tradeReason(Trade t) {

@@ -77,6 +77,76 @@ class ReplayCaptureCommandTest {
   }
 
   @Test
+  void theDeribitCaptureKeepsItsTenBooksInSyncThroughTheLocalPipeline() {
+    JsonObject summary = summary("--capture", fixture("DERIBIT.ws.1.0"), "--venue", "deribit", "--local",
+        "--summary", "json", "--set", "data_dir=" + dir);
+
+    assertThat(summary.getString("protocol")).isEqualTo("v2");
+    assertThat(summary.getLong("parse_errors")).as(summary.getString("last_error")).isZero();
+    assertThat(summary.getLong("schema_drift")).isZero();
+    assertThat(summary.getLong("option_tickers")).isEqualTo(89);
+    assertThat(summary.getLong("trades")).as("the recording has no trade").isZero();
+    assertThat(summary.getLong("books")).isEqualTo(10);
+    assertThat(summary.getLong("books_in_sync")).isEqualTo(10);
+    assertThat(summary.getLong("sequence_continuous")).isEqualTo(36);
+    assertThat(summary.getLong("book_updates")).isEqualTo(10 + 36);
+    assertThat(summary.getLong("resyncs")).isZero();
+    assertThat(summary.getLong("gaps")).isZero();
+    assertThat(summary.getJsonObject("symbols").fieldNames()).hasSize(10).contains("BTC-24SEP21-8000-P");
+    JsonObject pipeline = summary.getJsonObject("pipeline");
+    assertThat(pipeline.getLong("processed")).as("every ticker and book update through ingest, router, batchers")
+        .isEqualTo(89 + 46);
+    assertThat(pipeline.getLong("dlq")).isZero();
+    assertThat(pipeline.getLong("bars")).as("bars come from trades only").isZero();
+  }
+
+  @Test
+  void aDeribitCaptureMissingOneBookChangeResyncsThatInstrumentAlone() throws IOException {
+    Path capture = dir.resolve("deribit-one-change-missing.capture");
+    List<String> lines = new ArrayList<>(Files.readAllLines(Fixtures.cryptofeed("DERIBIT.ws.1.0")));
+    String removed = lines.stream().filter(l -> l.contains("\"book.BTC-31DEC21-34000-P.raw\"")
+        && l.contains("\"type\":\"change\"")).findFirst().orElseThrow();
+    lines.remove(removed);
+    Files.write(capture, lines);
+
+    JsonObject summary = summary("--capture", capture.toString(), "--venue", "deribit", "--summary", "json",
+        "--local", "--set", "data_dir=" + dir.resolve("data"));
+
+    assertThat(summary.getLong("resyncs")).isEqualTo(1);
+    assertThat(summary.getLong("gaps")).isEqualTo(1);
+    assertThat(summary.getLong("gap_markers")).isEqualTo(1);
+    assertThat(summary.getLong("books_in_sync")).isEqualTo(9);
+    assertThat(summary.getLong("parse_errors")).isZero();
+    assertThat(summary.getLong("sequence_continuous")).as("one change missing, one breaking, one waiting")
+        .isEqualTo(36 - 3);
+    assertThat(summary.getJsonObject("pipeline").getLong("dlq")).isZero();
+  }
+
+  @Test
+  void theBinanceFuturesCaptureKeepsEveryDepthDiffContinuousOverItsRestSnapshots() {
+    JsonObject summary = summary("--capture", fixture("BINANCE_FUTURES.ws.1.0"), "--rest",
+        fixture("BINANCE_FUTURES.http.0.0"), "--venue", "binance_futures", "--local", "--summary", "json", "--set",
+        "data_dir=" + dir);
+
+    assertThat(summary.getString("protocol")).isEqualTo("usdm");
+    assertThat(summary.getLong("parse_errors")).as(summary.getString("last_error")).isZero();
+    assertThat(summary.getLong("schema_drift")).isZero();
+    assertThat(summary.getLong("gaps")).isZero();
+    assertThat(summary.getLong("resyncs")).isZero();
+    assertThat(summary.getLong("books_in_sync")).isEqualTo(4);
+    // 764 diffs: 12 older than their book's snapshot are already in it, the other 752 each continue the book
+    assertThat(summary.getLong("sequence_continuous")).isEqualTo(752);
+    assertThat(summary.getLong("book_updates")).isEqualTo(4 + 752);
+    assertThat(summary.getLong("trades")).isEqualTo(91);
+    assertThat(summary.getLong("quotes")).isEqualTo(613);
+    assertThat(summary.getJsonObject("symbols").fieldNames())
+        .containsExactlyInAnyOrder("SUSHIUSDT", "AKROUSDT", "KEEPUSDT", "CTKUSDT");
+    JsonObject pipeline = summary.getJsonObject("pipeline");
+    assertThat(pipeline.getLong("dlq")).isZero();
+    assertThat(pipeline.getLong("bars")).isPositive();
+  }
+
+  @Test
   void theCoinbaseCaptureParsesWithoutAnError() {
     JsonObject summary = summary("--capture", fixture("COINBASE.ws.28.0"), "--venue", "coinbase", "--local",
         "--summary", "json", "--set", "data_dir=" + dir);

@@ -2,6 +2,7 @@ package io.tickwire.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwire.codecs.EventKind;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
@@ -39,7 +40,7 @@ class IngestCountsTest {
     assertThat(scrape.value("tickwire_events_ingested_total", "venue=\"other\"", "kind=\"trade\"")).hasValue(50.0);
     assertThat(scrape.sum("tickwire_events_ingested_total")).isEqualTo(IngestCounts.MAX_VENUES + 50);
     assertThat(metrics.scrape().lines().filter(l -> l.startsWith("tickwire_events_ingested_total{")).count())
-        .isEqualTo((IngestCounts.MAX_VENUES + 1) * 4L);
+        .isEqualTo((IngestCounts.MAX_VENUES + 1L) * EventKind.values().length);
   }
 
   private static Trade trade(String venue) {

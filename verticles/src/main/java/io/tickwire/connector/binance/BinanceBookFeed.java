@@ -19,6 +19,7 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
   /** About 16 minutes of a 100 ms stream: ample for a rate-limited snapshot, yet bounded. */
   private static final int MAX_BUFFERED_DIFFS = 10_000;
 
+  private final BinanceMarket market;
   private final String symbol;
   private final OrderBook book;
   private final SessionOutput output;
@@ -26,9 +27,10 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
   /** Null until this connection's first diff: the snapshot must be asked for after diffs start buffering. */
   private BinanceDepthSync sync;
 
-  BinanceBookFeed(String symbol, SessionOutput output, SessionStats stats) {
+  BinanceBookFeed(BinanceMarket market, String symbol, SessionOutput output, SessionStats stats) {
+    this.market = market;
     this.symbol = symbol;
-    this.book = new OrderBook(BinanceSession.VENUE, symbol);
+    this.book = new OrderBook(market.venue(), symbol);
     this.output = output;
     this.stats = stats;
   }
@@ -39,7 +41,7 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
 
   void onDiff(BinanceDepthSync.Diff diff) {
     if (sync == null) {
-      sync = new BinanceDepthSync(symbol, book, output::requestSnapshot, MAX_BUFFERED_DIFFS, this);
+      sync = new BinanceDepthSync(market, symbol, book, output::requestSnapshot, MAX_BUFFERED_DIFFS, this);
       sync.begin();
     }
     sync.onDiff(diff);
@@ -63,12 +65,12 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
       bids = BinanceDepthFrames.levels(array(snapshot, "bids"));
       asks = BinanceDepthFrames.levels(array(snapshot, "asks"));
     } catch (RuntimeException e) {
-      stats.addParseError("binance depth snapshot for " + symbol + ": " + e.getMessage());
+      stats.addParseError(market.venue() + " depth snapshot for " + symbol + ": " + e.getMessage());
       output.requestSnapshot(symbol); // still waiting: without a new request the book would never sync
       return;
     }
     // A REST snapshot carries no time of its own: the receive time is the best there is.
-    output.event(new BookUpdate(BinanceSession.VENUE, symbol, true, BinanceDepthFrames.bookLevels(bids, asks),
+    output.event(new BookUpdate(market.venue(), symbol, true, BinanceDepthFrames.bookLevels(bids, asks),
         receivedMicros, receivedMicros, 0));
     sync.onSnapshot(lastUpdateId, bids, asks);
   }
@@ -85,9 +87,11 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
     return sync != null && sync.synced();
   }
 
+  /** Every applied diff continued the book: the sync refuses any that does not. */
   @Override
   public void applied(BinanceDepthSync.Diff diff) {
-    output.event(new BookUpdate(BinanceSession.VENUE, symbol, false,
+    stats.addContinuous();
+    output.event(new BookUpdate(market.venue(), symbol, false,
         BinanceDepthFrames.bookLevels(diff.bids(), diff.asks()), diff.eventTime(), diff.receivedTime(), 0));
   }
 
@@ -95,7 +99,11 @@ final class BinanceBookFeed implements BinanceDepthSync.Listener {
   public void gap(long lastApplied, BinanceDepthSync.Diff diff) {
     stats.addGap();
     stats.addResync();
-    output.gap(symbol, "binance depth update U=" + diff.firstUpdateId() + " does not follow update id "
-        + lastApplied + "; book resynced from a REST snapshot", diff.receivedTime());
+    output.gap(symbol, market.venue() + " depth update U=" + diff.firstUpdateId() + previous(diff)
+        + " does not follow update id " + lastApplied + "; book resynced from a REST snapshot", diff.receivedTime());
+  }
+
+  private static String previous(BinanceDepthSync.Diff diff) {
+    return diff.previousUpdateId() == BinanceDepthSync.Diff.NO_PREVIOUS ? "" : " pu=" + diff.previousUpdateId();
   }
 }

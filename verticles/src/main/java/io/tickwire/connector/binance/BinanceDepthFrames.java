@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binance depth messages into {@link BinanceDepthSync} terms: a {@code depthUpdate} ({@code U}, {@code u},
- * {@code b}, {@code a}, event time {@code E}) and a REST {@code /api/v3/depth} snapshot ({@code lastUpdateId},
+ * Binance depth messages into {@link BinanceDepthSync} terms: a {@code depthUpdate} ({@code U}, {@code u}, on
+ * futures {@code pu}, {@code b}, {@code a}, event time {@code E}) and a REST depth snapshot ({@code lastUpdateId},
  * {@code bids}, {@code asks}). Prices and sizes are decimal strings, parsed exactly. A field of the wrong shape
  * throws {@link IllegalArgumentException} naming it.
  */
@@ -25,10 +25,14 @@ public final class BinanceDepthFrames {
     return diff(data, 0);
   }
 
-  /** A {@code depthUpdate} received at {@code receivedMicros}; its event time {@code E} (ms) becomes micros. */
+  /**
+   * A {@code depthUpdate} received at {@code receivedMicros}; its event time {@code E} (ms) becomes micros. A
+   * futures diff's {@code pu} is kept; spot diffs have none.
+   */
   public static BinanceDepthSync.Diff diff(JsonObject data, long receivedMicros) {
+    long previous = data.containsKey("pu") ? number(data, "pu") : BinanceDepthSync.Diff.NO_PREVIOUS;
     return new BinanceDepthSync.Diff(number(data, "U"), number(data, "u"), levels(array(data, "b")),
-        levels(array(data, "a")), number(data, "E") * 1000, receivedMicros);
+        levels(array(data, "a")), number(data, "E") * 1000, receivedMicros, previous);
   }
 
   public static long snapshotId(JsonObject snapshot) {

@@ -8,10 +8,17 @@ import java.util.List;
 
 /**
  * Keeps one symbol's book in step with Binance's depth diffs by the documented procedure: buffer diffs until a REST
- * snapshot arrives; drop diffs with {@code u <= lastUpdateId}; the first applied diff must straddle
- * {@code lastUpdateId + 1} ({@code U <= lastUpdateId + 1 <= u}); afterwards each diff's {@code U} must be the
- * previous {@code u + 1}. Anything else is a gap: the book is cleared and a fresh snapshot requested, for this
- * symbol only. Confined to one thread.
+ * snapshot arrives, then
+ * <ul>
+ *   <li>spot: drop diffs with {@code u <= lastUpdateId}; the first applied diff must straddle
+ *       {@code lastUpdateId + 1} ({@code U <= lastUpdateId + 1 <= u}); afterwards each diff's {@code U} must be the
+ *       previous {@code u + 1};</li>
+ *   <li>USD-M futures: drop diffs with {@code u < lastUpdateId}; the first applied diff must straddle
+ *       {@code lastUpdateId} ({@code U <= lastUpdateId <= u}); afterwards each diff's {@code pu} must be the
+ *       previous diff's {@code u} (futures ids are not consecutive).</li>
+ * </ul>
+ * Anything else is a gap: the book is cleared and a fresh snapshot requested, for this symbol only. Confined to one
+ * thread.
  */
 public final class BinanceDepthSync {
   /** A diff or snapshot side as received: [price, size] decimal strings already parsed to packed decimals. */
@@ -19,12 +26,19 @@ public final class BinanceDepthSync {
   }
 
   /**
-   * One {@code depthUpdate}: first and last update id, the changed levels, and its exchange and receive times
-   * (epoch microseconds; 0 when unknown) so a diff applied late, out of the buffer, is still published with its
-   * own times.
+   * One {@code depthUpdate}: first and last update id, the changed levels, its exchange and receive times (epoch
+   * microseconds; 0 when unknown) so a diff applied late, out of the buffer, is still published with its own times,
+   * and on futures the last update id of the diff before it ({@code pu}; {@link #NO_PREVIOUS} on spot).
    */
   public record Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks, long eventTime,
-      long receivedTime) {
+      long receivedTime, long previousUpdateId) {
+    public static final long NO_PREVIOUS = -1;
+
+    public Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks, long eventTime,
+        long receivedTime) {
+      this(firstUpdateId, lastUpdateId, bids, asks, eventTime, receivedTime, NO_PREVIOUS);
+    }
+
     public Diff(long firstUpdateId, long lastUpdateId, List<Level> bids, List<Level> asks) {
       this(firstUpdateId, lastUpdateId, bids, asks, 0, 0);
     }
@@ -54,6 +68,7 @@ public final class BinanceDepthSync {
   private final SnapshotRequester requester;
   private final int maxBuffered;
   private final Listener listener;
+  private final BinanceMarket market;
   private final Deque<Diff> buffered = new ArrayDeque<>();
   private boolean synced;
   private boolean awaitingFirst;
@@ -69,6 +84,12 @@ public final class BinanceDepthSync {
 
   public BinanceDepthSync(String symbol, OrderBook book, SnapshotRequester requester, int maxBuffered,
       Listener listener) {
+    this(BinanceMarket.SPOT, symbol, book, requester, maxBuffered, listener);
+  }
+
+  public BinanceDepthSync(BinanceMarket market, String symbol, OrderBook book, SnapshotRequester requester,
+      int maxBuffered, Listener listener) {
+    this.market = market;
     this.symbol = symbol;
     this.book = book;
     this.requester = requester;
@@ -106,12 +127,10 @@ public final class BinanceDepthSync {
 
   /** Applies a diff that continues the book, skips one the book already holds, resyncs on a hole. */
   private void accept(Diff diff) {
-    if (diff.lastUpdateId() <= lastApplied) {
-      return; // already in the snapshot
+    if (alreadyInBook(diff)) {
+      return;
     }
-    boolean continues = awaitingFirst ? diff.firstUpdateId() <= lastApplied + 1
-        : diff.firstUpdateId() == lastApplied + 1;
-    if (!continues) {
+    if (!continues(diff)) {
       listener.gap(lastApplied, diff);
       gap();
       // Back at the head, ahead of the diffs that follow it: the next snapshot may be straddled by this one.
@@ -120,6 +139,22 @@ public final class BinanceDepthSync {
     }
     apply(diff);
     awaitingFirst = false;
+  }
+
+  /**
+   * A futures diff ending exactly at the snapshot's id is still applied: Binance's futures procedure starts at the
+   * diff that straddles {@code lastUpdateId}, and re-setting levels the snapshot already holds changes nothing.
+   */
+  private boolean alreadyInBook(Diff diff) {
+    return market == BinanceMarket.USDM ? diff.lastUpdateId() < lastApplied : diff.lastUpdateId() <= lastApplied;
+  }
+
+  /** Whether {@code diff} (not already in the book) picks up exactly where the book is. */
+  private boolean continues(Diff diff) {
+    if (market == BinanceMarket.USDM) {
+      return awaitingFirst ? diff.firstUpdateId() <= lastApplied : diff.previousUpdateId() == lastApplied;
+    }
+    return awaitingFirst ? diff.firstUpdateId() <= lastApplied + 1 : diff.firstUpdateId() == lastApplied + 1;
   }
 
   private void apply(Diff diff) {

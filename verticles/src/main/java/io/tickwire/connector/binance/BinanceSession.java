@@ -18,16 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binance spot over one websocket connection (combined streams, {@code {"stream":..,"data":..}}, or the raw
- * payloads of a single-stream connection): {@code trade}/{@code aggTrade} become trades, {@code bookTicker}
- * quotes, and {@code depthUpdate} diffs keep one book per symbol in step with REST snapshots
- * ({@link BinanceBookFeed}). Subscription acks and {@code kline} payloads are ignored; error objects count as
- * parse errors; an unknown event type is schema drift. Binance's forced disconnect after 24 hours is an ordinary
+ * Binance spot or USD-M futures ({@link BinanceMarket}) over one websocket connection (combined streams,
+ * {@code {"stream":..,"data":..}}, or the raw payloads of a single-stream connection): {@code trade}/{@code aggTrade}
+ * become trades, {@code bookTicker} quotes, {@code markPriceUpdate} (futures) mark/funding updates, and
+ * {@code depthUpdate} diffs keep one book per symbol in step with REST snapshots ({@link BinanceBookFeed}), by the
+ * market's continuity rule. Subscription acks and {@code kline} payloads are ignored; error objects count as parse
+ * errors; an unknown event type is schema drift. Binance's forced disconnect after 24 hours is an ordinary
  * disconnect.
  */
 public final class BinanceSession implements VenueSession {
-  public static final String VENUE = "binance";
+  public static final String VENUE = BinanceMarket.SPOT.venue();
 
+  private final BinanceMarket market;
   private final SessionSpec spec;
   private final SessionOutput output;
   private final SessionStats stats;
@@ -39,8 +41,13 @@ public final class BinanceSession implements VenueSession {
     this(spec, new SessionStats(), output);
   }
 
-  /** With the caller's {@code stats}, shared with whatever counts the output ({@code CountingOutput}). */
+  /** Spot, with the caller's {@code stats}, shared with whatever counts the output ({@code CountingOutput}). */
   public BinanceSession(SessionSpec spec, SessionStats stats, SessionOutput output) {
+    this(BinanceMarket.SPOT, spec, stats, output);
+  }
+
+  public BinanceSession(BinanceMarket market, SessionSpec spec, SessionStats stats, SessionOutput output) {
+    this.market = market;
     this.spec = spec;
     this.stats = stats;
     this.output = output;
@@ -51,12 +58,12 @@ public final class BinanceSession implements VenueSession {
 
   @Override
   public String venue() {
-    return VENUE;
+    return market.venue();
   }
 
   @Override
   public List<String> subscribeFrames() {
-    return List.of(BinanceStreams.subscribeFrame(BinanceStreams.streams(spec), nextRequestId++));
+    return List.of(BinanceStreams.subscribeFrame(BinanceStreams.streams(market, spec), nextRequestId++));
   }
 
   @Override
@@ -64,7 +71,7 @@ public final class BinanceSession implements VenueSession {
     try {
       dispatch(FrameFields.parseObject(text), text, receivedMicros);
     } catch (RuntimeException e) {
-      stats.addParseError("binance frame: " + FrameText.describe(e, text));
+      stats.addParseError(market.venue() + " frame: " + FrameText.describe(e, text));
     }
   }
 
@@ -75,7 +82,7 @@ public final class BinanceSession implements VenueSession {
     } else if (frame.containsKey("e") || isBookTicker(frame)) {
       onPayload(frame, null, text, received);
     } else if (frame.containsKey("error") || frame.containsKey("code")) {
-      stats.addParseError("binance error: " + errorText(frame));
+      stats.addParseError(market.venue() + " error: " + errorText(frame));
     } else if (!frame.containsKey("result")) {
       drift("", "unrecognised frame (no data, e, result or error)", text);
     }
@@ -89,20 +96,23 @@ public final class BinanceSession implements VenueSession {
       return;
     }
     switch (event) {
-      case "trade" -> output.event(BinanceMarketFrames.trade(data, false, received));
-      case "aggTrade" -> output.event(BinanceMarketFrames.trade(data, true, received));
+      case "trade" -> output.event(BinanceMarketFrames.trade(market.venue(), data, false, received));
+      case "aggTrade" -> output.event(BinanceMarketFrames.trade(market.venue(), data, true, received));
+      case "bookTicker" -> output.event(BinanceMarketFrames.quote(market.venue(), data, received)); // futures
+      case "markPriceUpdate" -> output.event(BinanceMarketFrames.markFunding(market.venue(), data, received));
       case "depthUpdate" -> onDepth(data, received);
       case "kline" -> { } // bars are built downstream from trades
-      default -> drift(optionalText(data, "s"), "unknown binance event type '" + event + "'", text);
+      default -> drift(optionalText(data, "s"), "unknown " + market.venue() + " event type '" + event + "'", text);
     }
   }
 
   /** Only {@code bookTicker} comes without an event type {@code e}. */
   private void onUntypedPayload(JsonObject data, String stream, String text, long received) {
     if ((stream != null && stream.endsWith("@bookTicker")) || isBookTicker(data)) {
-      output.event(BinanceMarketFrames.quote(data, received));
+      output.event(BinanceMarketFrames.quote(market.venue(), data, received));
     } else {
-      drift(optionalText(data, "s"), "binance payload without an event type on stream '" + stream + "'", text);
+      drift(optionalText(data, "s"), market.venue() + " payload without an event type on stream '" + stream + "'",
+          text);
     }
   }
 
@@ -117,7 +127,7 @@ public final class BinanceSession implements VenueSession {
 
   private BinanceBookFeed feed(String symbol) {
     return feeds.computeIfAbsent(symbol, s -> {
-      BinanceBookFeed feed = new BinanceBookFeed(s, output, stats);
+      BinanceBookFeed feed = new BinanceBookFeed(market, s, output, stats);
       books.put(s, feed.book());
       return feed;
     });
@@ -127,13 +137,13 @@ public final class BinanceSession implements VenueSession {
   public void onSnapshot(String symbol, String body, long receivedMicros) {
     BinanceBookFeed feed = feeds.get(BinanceStreams.symbol(symbol));
     if (feed == null) {
-      stats.addParseError("binance depth snapshot for '" + symbol + "', which has no book in this session");
+      stats.addParseError(market.venue() + " depth snapshot for '" + symbol + "', which has no book in this session");
       return;
     }
     try {
       feed.onSnapshot(body, receivedMicros);
     } catch (RuntimeException e) {
-      stats.addParseError("binance depth snapshot for " + symbol + ": " + e.getMessage());
+      stats.addParseError(market.venue() + " depth snapshot for " + symbol + ": " + e.getMessage());
     }
   }
 
@@ -150,7 +160,7 @@ public final class BinanceSession implements VenueSession {
       if (feed != null && feed.disconnected()) {
         stats.addResync();
       }
-      output.gap(symbol, "binance disconnected: " + reason, nowMicros);
+      output.gap(symbol, market.venue() + " disconnected: " + reason, nowMicros);
     }
   }
 
@@ -162,6 +172,11 @@ public final class BinanceSession implements VenueSession {
   @Override
   public Map<String, OrderBook> books() {
     return Collections.unmodifiableMap(books);
+  }
+
+  @Override
+  public long booksInSync() {
+    return feeds.values().stream().filter(BinanceBookFeed::synced).count();
   }
 
   /** Whether {@code symbol}'s book is in step with the stream (false until its REST snapshot has been applied). */

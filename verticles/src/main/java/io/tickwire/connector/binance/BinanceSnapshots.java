@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fetches Binance REST depth snapshots ({@code GET {restBase}/api/v3/depth?symbol=S&limit=N}) for the live
+ * Fetches Binance REST depth snapshots ({@code GET {restBase}/api/v3/depth?symbol=S&limit=N}, or the futures
+ * market's {@code /fapi/v1/depth}) for the live
  * connector, politely: requests queue, at most one per symbol (asking again while one is pending changes nothing),
  * and a token bucket releases them, so a reconnect that resyncs every book at once does not spend the IP's
  * request weight in one go and get the connector banned. Failures are retried after {@link Backoff} (longer when
@@ -36,22 +37,23 @@ public final class BinanceSnapshots implements SnapshotFetcher {
   private static final System.Logger LOG = System.getLogger(BinanceSnapshots.class.getName());
 
   /**
-   * {@code restBase} like {@code https://api.binance.com}; {@code limit} the depth asked for; {@code perSecond}
-   * and {@code burst} the token bucket; {@code timeoutMs} per request; retries wait {@code retryFirstMs} doubling
-   * up to {@code retryMaxMs}.
+   * {@code market} says which depth endpoint; {@code restBase} like {@code https://api.binance.com}; {@code limit}
+   * the depth asked for; {@code perSecond} and {@code burst} the token bucket; {@code timeoutMs} per request;
+   * retries wait {@code retryFirstMs} doubling up to {@code retryMaxMs}.
    */
-  public record Options(String restBase, int limit, double perSecond, int burst, long timeoutMs, long retryFirstMs,
-      long retryMaxMs) {
-    /** Spend at most half of Binance's default 6,000 request weight a minute on snapshots. */
-    private static final double WEIGHT_PER_MINUTE = 3_000;
+  public record Options(BinanceMarket market, String restBase, int limit, double perSecond, int burst,
+      long timeoutMs, long retryFirstMs, long retryMaxMs) {
+    /** Spend at most half of the market's request weight a minute on snapshots. */
+    private static final double WEIGHT_SHARE = 0.5;
 
     public Options {
       URI uri = URI.create(restBase);
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
         throw new IllegalArgumentException("binance REST base must be an http(s)://host URL, was '" + restBase + "'");
       }
-      if (limit < 1 || limit > 5000) {
-        throw new IllegalArgumentException("binance depth limit must be 1..5000, was " + limit);
+      if (limit < 1 || limit > market.maxDepthLimit()) {
+        throw new IllegalArgumentException("binance depth limit must be 1.." + market.maxDepthLimit() + ", was "
+            + limit);
       }
       if (timeoutMs < 1 || retryFirstMs < 1 || retryMaxMs < retryFirstMs) {
         throw new IllegalArgumentException("binance snapshot timeouts must be positive and retryMaxMs >= "
@@ -60,23 +62,29 @@ public final class BinanceSnapshots implements SnapshotFetcher {
       }
     }
 
-    /**
-     * A rate derived from the request's weight, so a deeper snapshot is asked for more slowly: limit 1000 weighs
-     * 50, giving 1 a second (125 symbols resync in about two minutes); limit 100 weighs 5, giving 10 a second.
-     */
-    public static Options defaults(String restBase, int limit) {
-      return new Options(restBase, limit, WEIGHT_PER_MINUTE / 60 / depthWeight(limit), 2, 10_000, 500, 30_000);
+    /** The spot market's depth endpoint. */
+    public Options(String restBase, int limit, double perSecond, int burst, long timeoutMs, long retryFirstMs,
+        long retryMaxMs) {
+      this(BinanceMarket.SPOT, restBase, limit, perSecond, burst, timeoutMs, retryFirstMs, retryMaxMs);
     }
 
-    /** Binance's documented request weight of {@code /api/v3/depth} by limit. */
+    /**
+     * A rate derived from the request's weight, so a deeper snapshot is asked for more slowly: on spot, limit 1000
+     * weighs 50 of 6,000 a minute, giving 1 a second (125 symbols resync in about two minutes), limit 100 weighs 5,
+     * giving 10 a second; on futures limit 1000 weighs 20 of 2,400, also 1 a second.
+     */
+    public static Options defaults(BinanceMarket market, String restBase, int limit) {
+      double perSecond = market.weightPerMinute() * WEIGHT_SHARE / 60 / market.depthWeight(limit);
+      return new Options(market, restBase, limit, perSecond, 2, 10_000, 500, 30_000);
+    }
+
+    public static Options defaults(String restBase, int limit) {
+      return defaults(BinanceMarket.SPOT, restBase, limit);
+    }
+
+    /** Binance's documented request weight of a spot {@code /api/v3/depth} by limit. */
     public static int depthWeight(int limit) {
-      if (limit <= 100) {
-        return 5;
-      }
-      if (limit <= 500) {
-        return 25;
-      }
-      return limit <= 1000 ? 50 : 250;
+      return BinanceMarket.SPOT.depthWeight(limit);
     }
   }
 
@@ -207,7 +215,8 @@ public final class BinanceSnapshots implements SnapshotFetcher {
   }
 
   private String requestUrl(String symbol) {
-    return options.restBase() + "/api/v3/depth?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
+    return options.restBase() + options.market().depthPath() + "?symbol="
+        + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
         + "&limit=" + options.limit();
   }
 
@@ -237,8 +246,8 @@ public final class BinanceSnapshots implements SnapshotFetcher {
     if (cause instanceof HttpStatusException http) {
       delay = Math.max(delay, http.retryAfterMs);
     }
-    LOG.log(System.Logger.Level.WARNING, "binance depth snapshot of {0} failed (attempt {1}): {2}; retrying in {3} ms",
-        symbol, attempt, cause.getMessage(), delay);
+    LOG.log(System.Logger.Level.WARNING, "{4} depth snapshot of {0} failed (attempt {1}): {2}; retrying in {3} ms",
+        symbol, attempt, cause.getMessage(), delay, options.market().venue());
     vertx.setTimer(delay, id -> requeue(symbol));
   }
 

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Binance stream names for a {@link SessionSpec}: {@code <symbol>@trade}, {@code <symbol>@bookTicker} and
- * {@code <symbol>@depth@100ms} (the diff stream the REST-snapshot sync needs, at its fastest cadence), symbols in
- * lower case as Binance requires. They go either into a {@code SUBSCRIBE} frame or into the combined-stream URL.
+ * Binance stream names for a {@link SessionSpec}: {@code <symbol>@trade} (spot) or {@code <symbol>@aggTrade}
+ * (futures), {@code <symbol>@bookTicker}, {@code <symbol>@depth@100ms} (the diff stream the REST-snapshot sync
+ * needs, at its fastest cadence) and on futures {@code <symbol>@markPrice@1s} for the {@code funding} channel,
+ * symbols in lower case as Binance requires. They go either into a {@code SUBSCRIBE} frame or into the
+ * combined-stream URL.
  */
 public final class BinanceStreams {
   private BinanceStreams() {
@@ -22,19 +24,27 @@ public final class BinanceStreams {
     return configured.toUpperCase(Locale.ROOT);
   }
 
-  /** The stream names, symbol by symbol, for the channels the spec wants. */
+  /** The spot stream names, symbol by symbol, for the channels the spec wants. */
   public static List<String> streams(SessionSpec spec) {
+    return streams(BinanceMarket.SPOT, spec);
+  }
+
+  /** The stream names, symbol by symbol, for the channels the spec wants; spot has no funding stream. */
+  public static List<String> streams(BinanceMarket market, SessionSpec spec) {
     List<String> streams = new ArrayList<>();
     for (String symbol : spec.symbols()) {
       String lower = symbol.toLowerCase(Locale.ROOT);
       if (spec.wants(Channel.TRADES)) {
-        streams.add(lower + "@trade");
+        streams.add(lower + market.tradeStream());
       }
       if (spec.wants(Channel.QUOTES)) {
         streams.add(lower + "@bookTicker");
       }
       if (spec.wants(Channel.BOOK)) {
         streams.add(lower + "@depth@100ms");
+      }
+      if (spec.wants(Channel.FUNDING) && market == BinanceMarket.USDM) {
+        streams.add(lower + "@markPrice@1s");
       }
     }
     return streams;

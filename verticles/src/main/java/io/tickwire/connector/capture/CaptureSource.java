@@ -54,6 +54,8 @@ public record CaptureSource(String venue, String protocol, List<CryptofeedCaptur
       case "kraken" -> url.contains("/v2") ? "v2" : "v1";
       case "coinbase" -> url.contains("advanced-trade") ? "advanced_trade" : "exchange";
       case "binance" -> "spot";
+      case "binance_futures" -> "usdm";
+      case "deribit" -> "v2";
       default -> throw new IllegalArgumentException("unknown venue '" + venue + "'");
     };
   }

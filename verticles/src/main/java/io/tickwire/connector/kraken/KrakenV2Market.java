@@ -1,10 +1,11 @@
 package io.tickwire.connector.kraken;
 
-import static io.tickwire.connector.kraken.ExactJson.decimal;
-import static io.tickwire.connector.kraken.ExactJson.optionalNumber;
-import static io.tickwire.connector.kraken.ExactJson.optionalText;
-import static io.tickwire.connector.kraken.ExactJson.text;
+import static io.tickwire.connector.ExactJson.decimal;
+import static io.tickwire.connector.ExactJson.optionalNumber;
+import static io.tickwire.connector.ExactJson.optionalText;
+import static io.tickwire.connector.ExactJson.text;
 
+import io.tickwire.connector.ExactJson;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;

@@ -1,9 +1,10 @@
 package io.tickwire.connector.kraken;
 
-import static io.tickwire.connector.kraken.ExactJson.array;
-import static io.tickwire.connector.kraken.ExactJson.text;
+import static io.tickwire.connector.ExactJson.array;
+import static io.tickwire.connector.ExactJson.text;
 
 import io.tickwire.book.OrderBook;
+import io.tickwire.connector.ExactJson;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;

@@ -18,7 +18,10 @@ public final class CountingOutput implements SessionOutput {
       case TRADE -> stats.addTrade();
       case QUOTE -> stats.addQuote();
       case BOOK -> stats.addBookUpdate();
-      default -> { }
+      case OPTION_TICKER -> stats.addOptionTicker();
+      case MARK_FUNDING -> stats.addMarkFunding();
+      case VOLATILITY_INDEX -> stats.addVolatilityIndex();
+      case GAP -> { } // counted by gap() as markers
     }
     next.event(event);
   }

@@ -10,6 +10,11 @@ public final class SessionStats {
   private long trades;
   private long quotes;
   private long bookUpdates;
+  private long optionTickers;
+  private long markFunding;
+  private long volatilityIndex;
+  private long continuous;
+  private long heartbeats;
   private long gapMarkers;
   private long checksumOk;
   private long checksumFailed;
@@ -33,6 +38,28 @@ public final class SessionStats {
 
   public void addBookUpdate() {
     bookUpdates++;
+  }
+
+  public void addOptionTicker() {
+    optionTickers++;
+  }
+
+  public void addMarkFunding() {
+    markFunding++;
+  }
+
+  public void addVolatilityIndex() {
+    volatilityIndex++;
+  }
+
+  /** A book update whose sequence ids continued its book's (Deribit's change ids, Binance futures' {@code pu}). */
+  public void addContinuous() {
+    continuous++;
+  }
+
+  /** A venue heartbeat answered (Deribit's {@code test_request}). */
+  public void addHeartbeat() {
+    heartbeats++;
   }
 
   public void addGapMarker() {
@@ -81,6 +108,26 @@ public final class SessionStats {
 
   public long bookUpdates() {
     return bookUpdates;
+  }
+
+  public long optionTickers() {
+    return optionTickers;
+  }
+
+  public long markFunding() {
+    return markFunding;
+  }
+
+  public long volatilityIndex() {
+    return volatilityIndex;
+  }
+
+  public long continuous() {
+    return continuous;
+  }
+
+  public long heartbeats() {
+    return heartbeats;
   }
 
   public long gapMarkers() {

@@ -1,6 +1,7 @@
 package io.tickwire.connector.venue;
 
 import io.tickwire.book.OrderBook;
+import io.tickwire.codecs.Side;
 import java.util.List;
 import java.util.Map;
 
@@ -41,4 +42,12 @@ public interface VenueSession {
 
   /** The live books by symbol (read-only use: summaries, book features, snapshots). */
   Map<String, OrderBook> books();
+
+  /**
+   * How many books are in step with the venue's stream now. By default every book holding levels; a session that
+   * tracks sequence continuity (Deribit, Binance futures) counts only books whose sequence holds.
+   */
+  default long booksInSync() {
+    return books().values().stream().filter(b -> !b.isEmpty(Side.BUY) || !b.isEmpty(Side.SELL)).count();
+  }
 }

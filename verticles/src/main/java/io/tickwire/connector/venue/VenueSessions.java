@@ -2,10 +2,14 @@ package io.tickwire.connector.venue;
 
 import io.tickwire.config.ConnectorSettings;
 import io.tickwire.config.SessionSpec;
+import io.tickwire.connector.binance.BinanceMarket;
 import io.tickwire.connector.binance.BinanceSession;
 import io.tickwire.connector.binance.BinanceSnapshots;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedSession;
 import io.tickwire.connector.coinbase.CoinbaseExchangeSession;
+import io.tickwire.connector.deribit.DeribitInstruments;
+import io.tickwire.connector.deribit.DeribitOptions;
+import io.tickwire.connector.deribit.DeribitSession;
 import io.tickwire.connector.kraken.KrakenV1Session;
 import io.tickwire.connector.kraken.KrakenV2Session;
 import io.vertx.core.Vertx;
@@ -20,21 +24,44 @@ public final class VenueSessions {
    * {@link VenueSession#stats()} count what it puts out.
    */
   public static VenueSession create(String venue, String protocol, SessionSpec spec, SessionOutput output) {
-    SessionStats stats = new SessionStats();
+    return create(venue, protocol, spec, DeribitOptions.REPLAY, new SessionStats(), output);
+  }
+
+  /**
+   * A session for one connection of {@code venue}; {@code stats} may be shared by the sessions of a connector's
+   * connections (they run on one event loop).
+   */
+  public static VenueSession create(String venue, String protocol, SessionSpec spec, DeribitOptions deribit,
+      SessionStats stats, SessionOutput output) {
     SessionOutput counted = new CountingOutput(stats, output);
     return switch (venue + "/" + protocol) {
       case "coinbase/advanced_trade" -> new CoinbaseAdvancedSession(spec, stats, counted);
       case "coinbase/exchange" -> new CoinbaseExchangeSession(spec, stats, counted);
       case "kraken/v2" -> new KrakenV2Session(spec, stats, counted);
       case "kraken/v1" -> new KrakenV1Session(spec, stats, counted);
-      case "binance/spot" -> new BinanceSession(spec, stats, counted);
+      case "binance/spot" -> new BinanceSession(BinanceMarket.SPOT, spec, stats, counted);
+      case "binance_futures/usdm" -> new BinanceSession(BinanceMarket.USDM, spec, stats, counted);
+      case "deribit/v2" -> new DeribitSession(spec, stats, counted, deribit);
       default -> throw new IllegalArgumentException("no session for venue '" + venue + "' protocol '" + protocol
           + "' (known: " + ConnectorSettings.PROTOCOLS + ")");
     };
   }
 
   public static VenueSession create(ConnectorSettings.Venue venue, SessionOutput output) {
-    return create(venue.name(), venue.protocol(), venue.spec(), output);
+    return create(venue, venue.spec(), 0, new SessionStats(), output);
+  }
+
+  /** The session of connection {@code lane} of {@code venue}, subscribing {@code spec}. */
+  public static VenueSession create(ConnectorSettings.Venue venue, SessionSpec spec, int lane, SessionStats stats,
+      SessionOutput output) {
+    DeribitOptions deribit = venue.deribit() == null ? DeribitOptions.REPLAY
+        : DeribitOptions.of(venue.deribit(), lane);
+    return create(venue.name(), venue.protocol(), spec, deribit, stats, output);
+  }
+
+  /** Where a venue's symbols come from when they change at run time, or null when configuration lists them. */
+  public static SymbolDirectory symbolDirectory(Vertx vertx, ConnectorSettings.Venue venue) {
+    return venue.deribit() == null ? null : new DeribitInstruments(vertx, venue);
   }
 
   /** The REST snapshot source a venue needs, or null when its books come over the websocket alone. */
@@ -44,9 +71,10 @@ public final class VenueSessions {
       return null;
     }
     String base = venue.restUrl().toString().replaceAll("/+$", "");
-    BinanceSnapshots.Options defaults = BinanceSnapshots.Options.defaults(base, venue.snapshotDepth());
-    return new BinanceSnapshots(vertx, new BinanceSnapshots.Options(defaults.restBase(), defaults.limit(),
-        venue.snapshotsPerSec(), defaults.burst(), defaults.timeoutMs(), defaults.retryFirstMs(),
+    BinanceSnapshots.Options defaults = BinanceSnapshots.Options.defaults(BinanceMarket.ofVenue(venue.name()), base,
+        venue.snapshotDepth());
+    return new BinanceSnapshots(vertx, new BinanceSnapshots.Options(defaults.market(), defaults.restBase(),
+        defaults.limit(), venue.snapshotsPerSec(), defaults.burst(), defaults.timeoutMs(), defaults.retryFirstMs(),
         defaults.retryMaxMs()), answers);
   }
 }

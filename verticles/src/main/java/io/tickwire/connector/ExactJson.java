@@ -1,4 +1,4 @@
-package io.tickwire.connector.kraken;
+package io.tickwire.connector;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON tree whose numbers stay as the text received. Kraken websocket v2 sends prices and quantities as JSON
- * numbers, and both the book keys and the checksum need their exact decimal text ({@code 0.10000000} keeps its
- * zeros); a tree built by a general-purpose mapper would go through {@code double}. Objects become maps, arrays
- * lists, numbers {@link Num}, and the accessors fail with an error naming the key and what was found.
+ * A JSON tree whose numbers stay as the text received. Kraken websocket v2 and Deribit send prices and quantities as
+ * JSON numbers, and book keys and checksums need their exact decimal text ({@code 0.10000000} keeps its zeros); a
+ * tree built by a general-purpose mapper would go through {@code double}. Objects become maps, arrays lists,
+ * numbers {@link Num}, and the accessors fail with an error naming the key and what was found.
  */
-final class ExactJson {
+public final class ExactJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   /** A JSON number as its text. */
-  record Num(String text) {
+  public record Num(String text) {
     @Override
     public String toString() {
       return text;
@@ -32,7 +32,7 @@ final class ExactJson {
   }
 
   /** The object {@code text} holds; throws naming the problem when it is not exactly one JSON object. */
-  static Map<String, Object> parseObject(String text) {
+  public static Map<String, Object> parseObject(String text) {
     try (JsonParser p = FACTORY.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("not a JSON object");
@@ -80,7 +80,7 @@ final class ExactJson {
     return array;
   }
 
-  static String text(Map<String, Object> object, String key) {
+  public static String text(Map<String, Object> object, String key) {
     if (object.get(key) instanceof String text) {
       return text;
     }
@@ -88,12 +88,12 @@ final class ExactJson {
   }
 
   /** The string at {@code key}, or null when absent. */
-  static String optionalText(Map<String, Object> object, String key) {
+  public static String optionalText(Map<String, Object> object, String key) {
     return object.containsKey(key) ? text(object, key) : null;
   }
 
   /** An exact decimal from a JSON number (or a numeric string), never through a double. */
-  static long decimal(Map<String, Object> object, String key) {
+  public static long decimal(Map<String, Object> object, String key) {
     Object value = object.get(key);
     if (value instanceof Num || value instanceof String) {
       return Decimals.parse(value.toString());
@@ -101,8 +101,45 @@ final class ExactJson {
     throw wrong(object, key, "a number");
   }
 
+  /** The decimal at {@code key}, or zero when the key is absent or null (venues send null for "none"). */
+  public static long optionalDecimal(Map<String, Object> object, String key) {
+    return object.get(key) == null ? Decimals.of(0, 0) : decimal(object, key);
+  }
+
+  /** An integral JSON number (ids, epoch milliseconds); a fraction or a number past 64 bits is an error. */
+  public static long integer(Map<String, Object> object, String key) {
+    if (object.get(key) instanceof Num number) {
+      try {
+        return Long.parseLong(number.text());
+      } catch (NumberFormatException e) {
+        throw wrong(object, key, "an integer");
+      }
+    }
+    throw wrong(object, key, "an integer");
+  }
+
+  /** A model output (an implied volatility, a greek) as a double, NaN when absent or null. */
+  public static double optionalDouble(Map<String, Object> object, String key) {
+    Object value = object.get(key);
+    if (value == null) {
+      return Double.NaN;
+    }
+    if (value instanceof Num number) {
+      return Double.parseDouble(number.text());
+    }
+    throw wrong(object, key, "a number");
+  }
+
+  /** The object at {@code key}; anything else is an error naming the key. */
+  public static Map<String, Object> objectAt(Map<String, Object> object, String key) {
+    if (object.get(key) instanceof Map<?, ?>) {
+      return object(object.get(key), key);
+    }
+    throw wrong(object, key, "an object");
+  }
+
   /** A JSON number's text, as sent (ids, checksums), or null when absent. */
-  static String optionalNumber(Map<String, Object> object, String key) {
+  public static String optionalNumber(Map<String, Object> object, String key) {
     Object value = object.get(key);
     if (value == null) {
       return null;
@@ -113,7 +150,7 @@ final class ExactJson {
     throw wrong(object, key, "a number");
   }
 
-  static List<Object> array(Map<String, Object> object, String key) {
+  public static List<Object> array(Map<String, Object> object, String key) {
     if (object.get(key) instanceof List<?> list) {
       @SuppressWarnings("unchecked")
       List<Object> array = (List<Object>) list;
@@ -123,7 +160,7 @@ final class ExactJson {
   }
 
   /** {@code value} as an object; {@code what} names it in the error. */
-  static Map<String, Object> object(Object value, String what) {
+  public static Map<String, Object> object(Object value, String what) {
     if (value instanceof Map<?, ?> map) {
       @SuppressWarnings("unchecked")
       Map<String, Object> object = (Map<String, Object>) map;
