@@ -4,6 +4,7 @@ import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
+import io.tickwire.codecs.SpotMid;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ public record Settings(
     Books books,
     ClusterSettings cluster,
     BatchSettings batch,
-    Shutdown shutdown) {
+    Shutdown shutdown,
+    DerivedSettings derived) {
 
   /**
    * The order books the batchers keep per (venue, symbol): at most {@code maxLevels} per side (deeper ones are cut),
@@ -215,7 +217,7 @@ public record Settings(
     Settings settings = new Settings(r.string("data_dir"), pipeline(r), synthetic(r), router(r), batcher(r), pg(r),
         sink(r), r.bool("trades.persist"), redis(r), web(r), features(r), rules(r), inference(r),
         tcpIngest(r), detect(r), recorder(r), ConnectorSettings.from(r), books(r),
-        ClusterSettings.from(r), BatchSettings.from(r), shutdown(r));
+        ClusterSettings.from(r), BatchSettings.from(r), shutdown(r), DerivedSettings.from(r));
     checkPartitionsPerBatcher(settings);
     if (settings.redis().enabled() && !settings.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
@@ -377,6 +379,10 @@ public record Settings(
     if (BookSnapshot.FEATURE_NAMES.contains(name)) {
       throw ConfigReader.invalid(key + ".name", name, "a name other than the order-book features "
           + BookSnapshot.FEATURE_NAMES + ", which snapshots carry already");
+    }
+    if (SpotMid.FEATURE_NAMES.contains(name)) {
+      throw ConfigReader.invalid(key + ".name", name, "a name other than the spot-mid features "
+          + SpotMid.FEATURE_NAMES + ", which snapshots of the derived.spot_mid assets carry already");
     }
     String kind = r.oneOf("kind", FEATURE_KINDS.toArray(new String[0]));
     if (kind.equals("rsi")) {

@@ -10,6 +10,7 @@ import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.connector.venue.VenueConnector;
+import io.tickwire.derived.DerivedVerticle;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.feature.FeatureVerticle;
@@ -24,6 +25,7 @@ import io.tickwire.redis.EmbeddedRedis;
 import io.tickwire.redis.RedisSinkVerticle;
 import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
+import io.tickwire.sink.DerivedSinkVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -206,6 +208,9 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(settings, database, health));
+      if (settings.derived().enabled()) {
+        order.add(new DerivedSinkVerticle(settings, database, health));
+      }
       order.addAll(io.tickwire.jobs.BatchJobs.stages(settings, database, topology, health));
     }
     if (redisSink()) {
@@ -219,6 +224,9 @@ public final class Node {
       order.addAll(batchers());
     }
     if (roles.contains(Role.INGEST)) {
+      if (settings.derived().enabled()) {
+        order.add(new DerivedVerticle(settings, topology, health)); // reads every partition the router sends
+      }
       // In a cluster, partitions move between compute nodes; the router's journal is what they rebuild from.
       order.add(new RouterVerticle(settings, topology, health, member != null));
       if (settings.synthetic().enabled()) {

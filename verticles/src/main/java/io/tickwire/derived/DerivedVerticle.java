@@ -1,0 +1,112 @@
+package io.tickwire.derived;
+
+import io.tickwire.codecs.IvSurface;
+import io.tickwire.codecs.IvSurfaceBatch;
+import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.SpotMid;
+import io.tickwire.codecs.SpotMidBatch;
+import io.tickwire.codecs.TickBatch;
+import io.tickwire.config.DerivedSettings;
+import io.tickwire.config.Settings;
+import io.tickwire.derived.mid.SpotMidEngine;
+import io.tickwire.derived.surface.SurfaceEngine;
+import io.tickwire.flow.Addresses;
+import io.tickwire.flow.CreditReceiver;
+import io.tickwire.flow.Outlet;
+import io.tickwire.flow.Topology;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.HealthReports;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The streams derived across venues and instruments: consolidated spot mids ({@code md.spot_mid}) and
+ * implied-volatility smiles ({@code md.iv_surface}), from every routed partition.
+ *
+ * <p>Why beside the router, on the ingest node: an asset's venues and an option chain's instruments hash to
+ * different partitions, so these streams need every partition, and the ingest node is the one place they all pass
+ * (a cluster has one). Its inboxes {@code md.ticks.<p>#derived} are node-local, so in a cluster the router's links
+ * reach this instance and no other. The links are lossless: a sample holds every event stamped before it, and a
+ * replay takes the same samples. A tick batch is acknowledged once the samples it brought due are admitted
+ * downstream.
+ */
+public final class DerivedVerticle extends VerticleBase {
+  public static final String GROUP = "derived";
+  private static final System.Logger LOG = System.getLogger(DerivedVerticle.class.getName());
+
+  private final Settings settings;
+  private final Topology topology;
+  private final HealthRegistry health;
+  private SpotMidEngine mids;
+  private SurfaceEngine surfaces;
+  private Outlet<SpotMidBatch> midOut;
+  private Outlet<IvSurfaceBatch> surfaceOut;
+  private long healthTimer = -1;
+
+  public DerivedVerticle(Settings settings, Topology topology, HealthRegistry health) {
+    this.settings = settings;
+    this.topology = topology;
+    this.health = health;
+  }
+
+  @Override
+  public Future<?> start() {
+    DerivedSettings derived = settings.derived();
+    mids = derived.spotMid().enabled() ? new SpotMidEngine(derived.spotMid()) : null;
+    surfaces = derived.ivSurface().enabled() ? new SurfaceEngine(derived.ivSurface()) : null;
+    midOut = new Outlet<>(vertx, Addresses.SPOT_MID, topology);
+    surfaceOut = new Outlet<>(vertx, Addresses.IV_SURFACE, topology);
+    DerivedHealth.register(health.metrics(), mids, surfaces);
+    healthTimer = vertx.setPeriodic(HealthReports.PERIOD_MS, id -> reportHealth());
+    reportHealth();
+    List<Future<?>> bound = new ArrayList<>();
+    for (int p = 0; p < settings.pipeline().partitions(); p++) {
+      bound.add(CreditReceiver.<TickBatch>bindLocal(vertx, Addresses.inbox(Addresses.ticks(p), GROUP), this::apply,
+          health.metrics()));
+    }
+    return Future.all(bound);
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(healthTimer);
+    return Outlet.drainedAll(List.of(midOut, surfaceOut)).onComplete(v -> {
+      reportHealth();
+      LOG.log(System.Logger.Level.INFO, "derived: spot mids {0}, surfaces {1}",
+          mids == null ? "off" : mids.gauges(), surfaces == null ? "off" : surfaces.gauges());
+    });
+  }
+
+  private Future<Void> apply(TickBatch batch) {
+    List<SpotMid> samples = new ArrayList<>(0);
+    List<IvSurface> smiles = new ArrayList<>(0);
+    for (MarketEvent event : batch.items()) {
+      if (mids != null) {
+        mids.apply(event, samples);
+      }
+      if (surfaces != null) {
+        surfaces.apply(event, smiles);
+      }
+    }
+    Future<Void> midsSent = samples.isEmpty() ? Future.succeededFuture() : midOut.send(new SpotMidBatch(samples));
+    Future<Void> smilesSent = smiles.isEmpty() ? Future.succeededFuture()
+        : surfaceOut.send(new IvSurfaceBatch(smiles));
+    return Future.all(midsSent, smilesSent).mapEmpty();
+  }
+
+  private void reportHealth() {
+    if (mids != null) {
+      health.report(DerivedHealth.spotMid(mids));
+    }
+    if (surfaces != null) {
+      health.report(DerivedHealth.ivSurface(surfaces));
+    }
+  }
+
+  /** The spot-mid engine, or null when no asset is configured; read it on this verticle's event loop. */
+  public SpotMidEngine spotMids() {
+    return mids;
+  }
+}
