@@ -47,11 +47,12 @@ public record DerivedSettings(SpotMid spotMid, IvSurface ivSurface) {
    * Every {@code intervalMillis} of event time, per asset: each venue's newest quote at or before the sample time
    * (fresh when younger than {@code maxAgeMs}), the median of the fresh venues' mids, and the quality flag:
    * {@code ok} with at least {@code minVenues} fresh venues whose mids spread at most {@code bandBps}. A sample is
-   * taken once the asset's newest event time is {@code latenessMs} past it. Feature snapshots of the asset's
-   * symbols take the newest sample at most {@code featureMaxAgeMs} older than themselves.
+   * taken once the partitions of the asset's venues have all got {@code latenessMs} past it, waiting at most
+   * {@code maxWaitMs} of event time for one that lags. Feature snapshots of the asset's symbols take the newest
+   * sample at most {@code featureMaxAgeMs} older than themselves.
    */
-  public record SpotMid(List<Asset> assets, long intervalMillis, long latenessMs, long maxAgeMs, int minVenues,
-      double bandBps, long featureMaxAgeMs) {
+  public record SpotMid(List<Asset> assets, long intervalMillis, long latenessMs, long maxWaitMs, long maxAgeMs,
+      int minVenues, double bandBps, long featureMaxAgeMs) {
     public SpotMid {
       assets = List.copyOf(assets);
     }
@@ -65,11 +66,14 @@ public record DerivedSettings(SpotMid spotMid, IvSurface ivSurface) {
    * Every {@code everyMillis} of event time, per (venue, underlying, expiry) of the option tickers of
    * {@code venues} and {@code underlyings} (empty: any): the forward, the at-the-money volatility and the smile
    * points that pass the liquidity filter (bid and ask volatility present, at most {@code maxIvSpread} volatility
-   * points apart, bid and ask sizes present). A ticker older than {@code maxAgeMs} at the snapshot is left out.
+   * points apart, bid and ask sizes present). A ticker older than {@code maxAgeMs} at the snapshot is left out. A
+   * snapshot is taken once every partition has got {@code latenessMs} past it, waiting at most {@code maxWaitMs} of
+   * event time for one that lags.
    * At most {@code maxInstruments} instruments, {@code maxExpiries} expiries per underlying and
    * {@code maxUnderlyings} underlyings are followed at once.
    */
-  public record IvSurface(boolean enabled, long everyMillis, long latenessMs, long maxAgeMs, double maxIvSpread,
+  public record IvSurface(boolean enabled, long everyMillis, long latenessMs, long maxWaitMs, long maxAgeMs,
+      double maxIvSpread,
       List<String> venues, List<String> underlyings, int maxInstruments, int maxExpiries, int maxUnderlyings) {
     public IvSurface {
       venues = List.copyOf(venues);
@@ -92,7 +96,8 @@ public record DerivedSettings(SpotMid spotMid, IvSurface ivSurface) {
       }
     }
     return new SpotMid(assets, sampleInterval(r, "derived.spot_mid.interval"),
-        r.integer("derived.spot_mid.lateness_ms", 0, HOUR_MS), r.integer("derived.spot_mid.max_age_ms", 1, HOUR_MS),
+        r.integer("derived.spot_mid.lateness_ms", 0, HOUR_MS), r.integer("derived.spot_mid.max_wait_ms", 0, HOUR_MS),
+        r.integer("derived.spot_mid.max_age_ms", 1, HOUR_MS),
         minVenues, r.number("derived.spot_mid.band_bps", 0.0, 10_000.0),
         r.integer("derived.spot_mid.feature_max_age_ms", 1, HOUR_MS));
   }
@@ -170,8 +175,9 @@ public record DerivedSettings(SpotMid spotMid, IvSurface ivSurface) {
 
   private static IvSurface ivSurface(ConfigReader r) {
     return new IvSurface(r.bool("derived.iv_surface.enabled"), sampleInterval(r, "derived.iv_surface.every"),
-        r.integer("derived.iv_surface.lateness_ms", 0, HOUR_MS), r.integer("derived.iv_surface.max_age_ms", 1,
-        24 * HOUR_MS), r.number("derived.iv_surface.max_iv_spread", 0.0, 1_000.0),
+        r.integer("derived.iv_surface.lateness_ms", 0, HOUR_MS), r.integer("derived.iv_surface.max_wait_ms", 0, HOUR_MS),
+        r.integer("derived.iv_surface.max_age_ms", 1, 24 * HOUR_MS), r.number("derived.iv_surface.max_iv_spread", 0.0,
+        1_000.0),
         Settings.distinct("derived.iv_surface.venues", r.stringListOrEmpty("derived.iv_surface.venues")),
         Settings.distinct("derived.iv_surface.underlyings", r.stringListOrEmpty("derived.iv_surface.underlyings")),
         (int) r.integer("derived.iv_surface.max_instruments", 1, 1_000_000),

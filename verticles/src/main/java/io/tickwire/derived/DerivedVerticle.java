@@ -9,6 +9,7 @@ import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.DerivedSettings;
 import io.tickwire.config.Settings;
 import io.tickwire.derived.mid.SpotMidEngine;
+import io.tickwire.derived.sampling.PartitionWatermarks;
 import io.tickwire.derived.surface.SurfaceEngine;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
@@ -39,6 +40,7 @@ public final class DerivedVerticle extends VerticleBase {
   private final Settings settings;
   private final Topology topology;
   private final HealthRegistry health;
+  private PartitionWatermarks watermarks;
   private SpotMidEngine mids;
   private SurfaceEngine surfaces;
   private Outlet<SpotMidBatch> midOut;
@@ -54,8 +56,9 @@ public final class DerivedVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     DerivedSettings derived = settings.derived();
-    mids = derived.spotMid().enabled() ? new SpotMidEngine(derived.spotMid()) : null;
-    surfaces = derived.ivSurface().enabled() ? new SurfaceEngine(derived.ivSurface()) : null;
+    watermarks = new PartitionWatermarks(settings.pipeline().partitions());
+    mids = derived.spotMid().enabled() ? new SpotMidEngine(derived.spotMid(), watermarks) : null;
+    surfaces = derived.ivSurface().enabled() ? new SurfaceEngine(derived.ivSurface(), watermarks) : null;
     midOut = new Outlet<>(vertx, Addresses.SPOT_MID, topology);
     surfaceOut = new Outlet<>(vertx, Addresses.IV_SURFACE, topology);
     DerivedHealth.register(health.metrics(), mids, surfaces);
@@ -69,20 +72,34 @@ public final class DerivedVerticle extends VerticleBase {
     return Future.all(bound);
   }
 
+  /** Takes the samples still waiting for a partition (the sources have stopped), then waits for them to be admitted. */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(healthTimer);
-    return Outlet.drainedAll(List.of(midOut, surfaceOut)).onComplete(v -> {
+    List<SpotMid> samples = new ArrayList<>(0);
+    List<IvSurface> smiles = new ArrayList<>(0);
+    if (mids != null) {
+      mids.flush(samples);
+    }
+    if (surfaces != null) {
+      surfaces.flush(smiles);
+    }
+    return send(samples, smiles).compose(v -> Outlet.drainedAll(List.of(midOut, surfaceOut))).onComplete(v -> {
       reportHealth();
       LOG.log(System.Logger.Level.INFO, "derived: spot mids {0}, surfaces {1}",
           mids == null ? "off" : mids.gauges(), surfaces == null ? "off" : surfaces.gauges());
     });
   }
 
+  /** An empty batch is the router's word that the partition is idle: it is waited for no more. */
   private Future<Void> apply(TickBatch batch) {
     List<SpotMid> samples = new ArrayList<>(0);
     List<IvSurface> smiles = new ArrayList<>(0);
+    if (batch.items().isEmpty()) {
+      watermarks.idle(batch.partition());
+    }
     for (MarketEvent event : batch.items()) {
+      watermarks.event(batch.partition(), event.eventTime());
       if (mids != null) {
         mids.apply(event, samples);
       }
@@ -90,6 +107,17 @@ public final class DerivedVerticle extends VerticleBase {
         surfaces.apply(event, smiles);
       }
     }
+    // The batch moved its partition on, which may complete samples that other partitions' inputs brought due.
+    if (mids != null) {
+      mids.drainAll(samples);
+    }
+    if (surfaces != null) {
+      surfaces.drainAll(smiles);
+    }
+    return send(samples, smiles);
+  }
+
+  private Future<Void> send(List<SpotMid> samples, List<IvSurface> smiles) {
     Future<Void> midsSent = samples.isEmpty() ? Future.succeededFuture() : midOut.send(new SpotMidBatch(samples));
     Future<Void> smilesSent = smiles.isEmpty() ? Future.succeededFuture()
         : surfaceOut.send(new IvSurfaceBatch(smiles));

@@ -44,7 +44,8 @@ final class CatalogResource {
   }
 
   private static JsonArray features(Settings settings) {
-    JsonArray names = new JsonArray(settings.features().windows().stream().map(Settings.FeatureWindow::name).toList());
+    JsonArray names = new JsonArray(new java.util.ArrayList<>(settings.features().windows().stream()
+        .map(Settings.FeatureWindow::name).toList()));
     if (settings.derived().spotMid().enabled()) {
       SpotMid.FEATURE_NAMES.forEach(names::add);
     }

@@ -8,7 +8,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** {@code GET /api/mid}: one asset's consolidated spot mid samples as a JSON array of v1 spot_mid objects, newest first. */
+/**
+ * {@code GET /api/mid}: one asset's consolidated spot mid samples as a JSON array of v1 spot_mid objects, newest
+ * first.
+ */
 final class MidResource {
   static final int DEFAULT_LIMIT = 500;
   static final int MAX_LIMIT = 5000;

@@ -32,8 +32,8 @@ final class AssetMids {
   AssetMids(DerivedSettings.Asset asset, DerivedSettings.SpotMid config) {
     this.asset = asset;
     this.clock = new SampleClock(config.intervalMillis() * 1000, config.latenessMs() * 1000);
-    // Enough pending samples for every sample the lateness can hold back, and a few more.
-    int pending = (int) Math.min(64, config.latenessMs() / config.intervalMillis() + 3);
+    // Enough pending samples for every sample the lateness and the wait for partitions can hold back.
+    int pending = (int) Math.min(256, (config.latenessMs() + config.maxWaitMs()) / config.intervalMillis() + 3);
     for (int i = 0; i < asset.venues().size(); i++) {
       venues.add(new AsOf<>(clock, pending));
     }
@@ -56,13 +56,28 @@ final class AssetMids {
     return perp.offer(time, mark);
   }
 
-  /** Moves the asset's clock to {@code eventTime}; the samples that fall due are added to {@code out}. */
-  void advance(long eventTime, List<SpotMid> out) {
+  /** An input of the asset was stamped {@code eventTime}. */
+  void observe(long eventTime) {
     clock.observe(eventTime);
-    for (long t = clock.nextDue(); t != Long.MIN_VALUE; t = clock.nextDue()) {
+  }
+
+  /**
+   * Adds to {@code out} the samples that are due now that every input stamped up to {@code complete} has arrived;
+   * returns how many.
+   */
+  int drain(long complete, List<SpotMid> out) {
+    int taken = 0;
+    for (long t = clock.nextDue(complete); t != Long.MIN_VALUE; t = clock.nextDue(complete)) {
       newest = sample(t);
       out.add(newest);
+      taken++;
     }
+    return taken;
+  }
+
+  /** The asset's clock: its newest and first input, which the partitions it waits for are measured against. */
+  SampleClock clock() {
+    return clock;
   }
 
   private SpotMid sample(long t) {

@@ -5,6 +5,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.OptionTicker;
 import io.tickwire.config.DerivedSettings;
 import io.tickwire.derived.sampling.AsOf;
+import io.tickwire.derived.sampling.PartitionWatermarks;
 import io.tickwire.derived.sampling.Rejections;
 import io.tickwire.derived.sampling.SampleClock;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Implied-volatility smiles from routed option tickers: per (venue, underlying root) a clock of snapshot times
- * (every {@code derived.iv_surface.every}, taken once the root's newest ticker is the lateness past them), and per
+ * (every {@code derived.iv_surface.every}, taken once every partition has got the lateness past them, see
+ * {@link PartitionWatermarks}: a chain's instruments hash to any partition), and per
  * expiry the newest ticker of each instrument. At each snapshot time every expiry still to come with at least one
  * ticker young enough gets an {@link IvSurface} ({@link SmileBuilder}). A ticker that fails {@link TickerCheck} is
  * counted by reason and never reaches a smile.
@@ -51,6 +53,9 @@ public final class SurfaceEngine {
   }
 
   private final DerivedSettings.IvSurface config;
+  private final PartitionWatermarks watermarks;
+  /** Every partition: a chain's instruments hash to any of them. */
+  private final int[] everyPartition;
   private final SmileBuilder smiles;
   private final Map<ChainKey, Chain> chains = new HashMap<>();
   /** Every instrument followed, least recently updated first, with the expiry chain that holds it. */
@@ -63,10 +68,13 @@ public final class SurfaceEngine {
   private long late;
   private long superseded;
 
-  public SurfaceEngine(DerivedSettings.IvSurface config) {
+  /** @param watermarks the routed partitions' progress, which the caller keeps up to date with every event */
+  public SurfaceEngine(DerivedSettings.IvSurface config, PartitionWatermarks watermarks) {
     this.config = config;
+    this.watermarks = watermarks;
+    this.everyPartition = java.util.stream.IntStream.range(0, watermarks.partitions()).toArray();
     this.smiles = new SmileBuilder(new LiquidityFilter(config.maxIvSpread()));
-    this.maxPending = (int) Math.min(16, config.latenessMs() / config.everyMillis() + 3);
+    this.maxPending = (int) Math.min(64, (config.latenessMs() + config.maxWaitMs()) / config.everyMillis() + 3);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
@@ -96,7 +104,31 @@ public final class SurfaceEngine {
     counted(expiry.offer(ticker));
     touch(new InstrumentKey(ticker.venue(), ticker.symbol()), expiry);
     chain.clock.observe(ticker.eventTime());
-    for (long t = chain.clock.nextDue(); t != Long.MIN_VALUE; t = chain.clock.nextDue()) {
+    drain(chain, out);
+  }
+
+  /** Adds the snapshots every chain has due: after a batch, or the router's word that a partition idles. */
+  public void drainAll(List<IvSurface> out) {
+    for (Chain chain : chains.values()) {
+      drain(chain, out);
+    }
+  }
+
+  /** Adds every snapshot up to each chain's newest ticker, waiting for no partition: the stream is stopping. */
+  public void flush(List<IvSurface> out) {
+    for (Chain chain : chains.values()) {
+      snapshotsUpTo(chain, Long.MAX_VALUE, out);
+    }
+  }
+
+  private void drain(Chain chain, List<IvSurface> out) {
+    SampleClock clock = chain.clock;
+    snapshotsUpTo(chain, watermarks.low(everyPartition, clock.newest(), clock.first(), config.maxWaitMs() * 1000),
+        out);
+  }
+
+  private void snapshotsUpTo(Chain chain, long complete, List<IvSurface> out) {
+    for (long t = chain.clock.nextDue(complete); t != Long.MIN_VALUE; t = chain.clock.nextDue(complete)) {
       snapshot(chain, t, out);
     }
   }

@@ -43,8 +43,9 @@ class SpotMidBadInputTest {
             Decimals.parse("65000.10"), Decimals.parse("1"), q.eventTime() + 5, 0, 0)); // negative size
       }
     }
-    SpotMidEngine engine = new SpotMidEngine(ThreeVenues.config());
-    List<SpotMid> samples = run(engine, poisoned);
+    MidFeed feed = new MidFeed(ThreeVenues.config()).applyAll(poisoned);
+    SpotMidEngine engine = feed.engine;
+    List<SpotMid> samples = feed.out;
 
     assertThat(samples).isEqualTo(SpotMidEngineTest.run(good));
     assertThat(engine.rejections().get(QuoteCheck.BAD_PRICE)).isEqualTo(60);
@@ -56,13 +57,14 @@ class SpotMidBadInputTest {
   @Test
   void aBookVenueQuotesItsTopAndACrossedBookOrAGapTakesItOutUntilUsableAgain() {
     DerivedSettings.SpotMid config = new DerivedSettings.SpotMid(List.of(new DerivedSettings.Asset("BTC",
-        List.of(A, B), null)), 1000, 0, 5000, 2, 50.0, 3000);
-    SpotMidEngine engine = new SpotMidEngine(config);
-    List<SpotMid> out = new ArrayList<>();
-    engine.apply(book(B, true, T0, level(Side.BUY, "64999.00", "1"), level(Side.SELL, "65001.00", "1")), out);
-    engine.apply(quote(A, "64999.50", "65000.50", "1", T0), out);
-    engine.apply(book(B, false, T0 + 100_000, level(Side.BUY, "64999.90", "2")), out);
-    engine.apply(quote(A, "64999.50", "65000.50", "1", T0 + SECOND), out);
+        List.of(A, B), null)), 1000, 0, 10_000, 5000, 2, 50.0, 3000);
+    MidFeed feed = new MidFeed(config);
+    SpotMidEngine engine = feed.engine;
+    List<SpotMid> out = feed.out;
+    feed.apply(book(B, true, T0, level(Side.BUY, "64999.00", "1"), level(Side.SELL, "65001.00", "1")));
+    feed.apply(quote(A, "64999.50", "65000.50", "1", T0));
+    feed.apply(book(B, false, T0 + 100_000, level(Side.BUY, "64999.90", "2")));
+    feed.apply(quote(A, "64999.50", "65000.50", "1", T0 + SECOND));
     assertThat(out).extracting(SpotMid::ts).containsExactly(T0, T0 + SECOND);
     SpotMid atOne = out.get(1);
     assertThat(atOne.venues().get(1).bidPrice()).as("the delta raised b's best bid")
@@ -70,21 +72,21 @@ class SpotMidBadInputTest {
     assertThat(atOne.quality()).isEqualTo(SpotMid.OK);
     assertThat(atOne.mid()).as("median of 65000.00 and 65000.45").isEqualTo(65000.225);
 
-    engine.apply(book(B, false, T0 + 1_500_000, level(Side.BUY, "65002.00", "1")), out); // crosses b's ask
-    engine.apply(quote(A, "64999.50", "65000.50", "1", T0 + 2 * SECOND), out);
+    feed.apply(book(B, false, T0 + 1_500_000, level(Side.BUY, "65002.00", "1"))); // crosses b's ask
+    feed.apply(quote(A, "64999.50", "65000.50", "1", T0 + 2 * SECOND));
     SpotMid atTwo = out.get(2);
     assertThat(atTwo.venues().get(1).quoted()).as("a crossed book gives no quote").isFalse();
     assertThat(atTwo.quality()).isEqualTo(SpotMid.DEGRADED);
     assertThat(atTwo.mid()).isEqualTo(65000.0);
     assertThat(engine.rejections().get(BookTops.CROSSED_BOOK)).isEqualTo(1);
 
-    engine.apply(book(B, false, T0 + 2_500_000, level(Side.BUY, "65002.00", "0")), out); // uncrossed
-    engine.apply(quote(A, "64999.50", "65000.50", "1", T0 + 3 * SECOND), out);
+    feed.apply(book(B, false, T0 + 2_500_000, level(Side.BUY, "65002.00", "0"))); // uncrossed
+    feed.apply(quote(A, "64999.50", "65000.50", "1", T0 + 3 * SECOND));
     assertThat(out.get(3).quality()).isEqualTo(SpotMid.OK);
 
-    engine.apply(new FeedGap(B.venue(), B.symbol(), "reconnect", T0 + 3_500_000, 0, 0), out);
-    engine.apply(book(B, false, T0 + 3_600_000, level(Side.BUY, "64999.95", "1")), out); // ignored until a snapshot
-    engine.apply(quote(A, "64999.50", "65000.50", "1", T0 + 4 * SECOND), out);
+    feed.apply(new FeedGap(B.venue(), B.symbol(), "reconnect", T0 + 3_500_000, 0, 0));
+    feed.apply(book(B, false, T0 + 3_600_000, level(Side.BUY, "64999.95", "1"))); // ignored until a snapshot
+    feed.apply(quote(A, "64999.50", "65000.50", "1", T0 + 4 * SECOND));
     assertThat(out.get(4).venues().get(1).quoted()).as("dropped by the gap").isFalse();
     assertThat(engine.gauges()).containsEntry("book_deltas_before_snapshot", 1L);
   }
@@ -93,14 +95,15 @@ class SpotMidBadInputTest {
   void aPerpetualGivesBasisAndFundingAndAnAbsurdRateIsRefused() {
     VenueSymbol perp = new VenueSymbol("perp_venue", "BTCUSDT");
     DerivedSettings.SpotMid config = new DerivedSettings.SpotMid(List.of(new DerivedSettings.Asset("BTC",
-        List.of(A, B), perp)), 1000, 0, 5000, 2, 50.0, 3000);
-    SpotMidEngine engine = new SpotMidEngine(config);
-    List<SpotMid> out = new ArrayList<>();
-    engine.apply(quote(A, "64999.00", "65001.00", "1", T0), out);
-    engine.apply(quote(B, "65001.00", "65003.00", "1", T0), out);
-    engine.apply(mark(perp, "65033.0", "0.00010000", T0 + 100_000), out);
-    engine.apply(mark(perp, "99999.0", "1.5", T0 + 200_000), out); // a 150% funding rate: garbage
-    engine.apply(quote(A, "64999.00", "65001.00", "1", T0 + SECOND), out);
+        List.of(A, B), perp)), 1000, 0, 10_000, 5000, 2, 50.0, 3000);
+    MidFeed feed = new MidFeed(config);
+    SpotMidEngine engine = feed.engine;
+    List<SpotMid> out = feed.out;
+    feed.apply(quote(A, "64999.00", "65001.00", "1", T0));
+    feed.apply(quote(B, "65001.00", "65003.00", "1", T0));
+    feed.apply(mark(perp, "65033.0", "0.00010000", T0 + 100_000));
+    feed.apply(mark(perp, "99999.0", "1.5", T0 + 200_000)); // a 150% funding rate: garbage
+    feed.apply(quote(A, "64999.00", "65001.00", "1", T0 + SECOND));
     SpotMid sample = out.get(out.size() - 1);
     assertThat(sample.ts()).isEqualTo(T0 + SECOND);
     assertThat(sample.mid()).isEqualTo(65001.0);
@@ -114,20 +117,13 @@ class SpotMidBadInputTest {
 
   @Test
   void eventsOfOtherVenuesAndSymbolsAreIgnored() {
-    SpotMidEngine engine = new SpotMidEngine(ThreeVenues.config());
-    List<SpotMid> out = new ArrayList<>();
-    engine.apply(quote(new VenueSymbol("elsewhere", "BTC-USD"), "1", "2", "1", T0 + 5 * SECOND), out);
-    engine.apply(quote(new VenueSymbol(A.venue(), "ETH-USD"), "1", "2", "1", T0 + 5 * SECOND), out);
+    MidFeed feed = new MidFeed(ThreeVenues.config());
+    SpotMidEngine engine = feed.engine;
+    List<SpotMid> out = feed.out;
+    feed.apply(quote(new VenueSymbol("elsewhere", "BTC-USD"), "1", "2", "1", T0 + 5 * SECOND));
+    feed.apply(quote(new VenueSymbol(A.venue(), "ETH-USD"), "1", "2", "1", T0 + 5 * SECOND));
     assertThat(out).isEmpty();
     assertThat(engine.rejections().total()).isZero();
-  }
-
-  private static List<SpotMid> run(SpotMidEngine engine, List<MarketEvent> events) {
-    List<SpotMid> out = new ArrayList<>();
-    for (MarketEvent event : events) {
-      engine.apply(event, out);
-    }
-    return out;
   }
 
   static Quote quote(VenueSymbol venue, String bid, String ask, String size, long time) {

@@ -67,13 +67,9 @@ class SpotMidEngineTest {
     assertThat(at25.dispersionBps()).isGreaterThan(450);
   }
 
+  /** Every event through one partition, as in a single feed: the engine then waits for nothing but the lateness. */
   static List<SpotMid> run(List<? extends MarketEvent> events) {
-    SpotMidEngine engine = new SpotMidEngine(ThreeVenues.config());
-    List<SpotMid> out = new ArrayList<>();
-    for (MarketEvent event : events) {
-      engine.apply(event, out);
-    }
-    return out;
+    return new MidFeed(ThreeVenues.config()).applyAll(events).out;
   }
 
   static List<Long> secondsFrom(int first, int last) {

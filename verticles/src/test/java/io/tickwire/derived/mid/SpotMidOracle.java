@@ -13,26 +13,26 @@ import java.util.TreeMap;
  * quote is younger than the age limit, their mids as exact decimals from the quoted text, the median of those, and
  * the quality by the documented rule.
  */
-final class SpotMidOracle {
+public final class SpotMidOracle {
   /** One quote as a venue sent it: the decimal text of its bid and ask. */
-  record RawQuote(String venue, long time, String bid, String ask) {
+  public record RawQuote(String venue, long time, String bid, String ask) {
   }
 
   /** What a sample should say. */
-  record Expected(long ts, Double mid, String quality, int fresh) {
+  public record Expected(long ts, Double mid, String quality, int fresh) {
   }
 
   private final long maxAgeMicros;
   private final int minVenues;
   private final double bandBps;
 
-  SpotMidOracle(long maxAgeMicros, int minVenues, double bandBps) {
+  public SpotMidOracle(long maxAgeMicros, int minVenues, double bandBps) {
     this.maxAgeMicros = maxAgeMicros;
     this.minVenues = minVenues;
     this.bandBps = bandBps;
   }
 
-  Expected at(long t, List<RawQuote> quotes) {
+  public Expected at(long t, List<RawQuote> quotes) {
     Map<String, RawQuote> last = new TreeMap<>();
     for (RawQuote q : quotes) {
       if (q.time() <= t) {

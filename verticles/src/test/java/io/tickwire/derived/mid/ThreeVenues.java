@@ -15,10 +15,10 @@ import java.util.List;
  * Three fake venues quoting one asset for 30 seconds, every 250 ms each: all three in agreement for the first ten
  * seconds; then b and c go quiet while a goes on; from 20 s b is back as before and c is back 5% higher.
  */
-final class ThreeVenues {
-  static final long T0 = IsoTime.parse("2024-05-01T12:00:00Z");
-  static final long SECOND = 1_000_000L;
-  static final List<VenueSymbol> VENUES = List.of(new VenueSymbol("fake_a", "BTC-USD"),
+public final class ThreeVenues {
+  public static final long T0 = IsoTime.parse("2024-05-01T12:00:00Z");
+  public static final long SECOND = 1_000_000L;
+  public static final List<VenueSymbol> VENUES = List.of(new VenueSymbol("fake_a", "BTC-USD"),
       new VenueSymbol("fake_b", "BTC/USD"), new VenueSymbol("fake_c", "BTCUSDT"));
   /** Each venue's first quote after a whole second comes this long after it, so venues are never in step. */
   private static final long[] OFFSET = {0, 80_000, 170_000};
@@ -26,18 +26,23 @@ final class ThreeVenues {
   private static final String[] SKEW = {"0.00", "1.00", "-1.50"};
 
   /** The events in event-time order, with the decimal text the oracle reads. */
-  record Feed(List<Quote> quotes, List<SpotMidOracle.RawQuote> raw) {
+  public record Feed(List<Quote> quotes, List<SpotMidOracle.RawQuote> raw) {
   }
 
   private ThreeVenues() {
   }
 
-  static DerivedSettings.SpotMid config() {
-    return new DerivedSettings.SpotMid(List.of(new DerivedSettings.Asset("BTC", VENUES, null)), 1000, 500, 3000, 2,
-        50.0, 3000);
+  public static DerivedSettings.SpotMid config() {
+    return config(10_000);
   }
 
-  static Feed feed() {
+  /** As {@link #config()}, waiting at most {@code maxWaitMs} for a partition that lags. */
+  public static DerivedSettings.SpotMid config(long maxWaitMs) {
+    return new DerivedSettings.SpotMid(List.of(new DerivedSettings.Asset("BTC", VENUES, null)), 1000, 500,
+        maxWaitMs, 3000, 2, 50.0, 3000);
+  }
+
+  public static Feed feed() {
     List<Quote> quotes = new ArrayList<>();
     List<SpotMidOracle.RawQuote> raw = new ArrayList<>();
     for (int v = 0; v < 3; v++) {
@@ -68,7 +73,7 @@ final class ThreeVenues {
   }
 
   /** The same quotes as they might arrive: venue c's 400 ms behind the others (within the 500 ms lateness). */
-  static List<Quote> arrivingWithCLate(List<Quote> quotes) {
+  public static List<Quote> arrivingWithCLate(List<Quote> quotes) {
     List<Quote> arriving = new ArrayList<>(quotes);
     arriving.sort(Comparator.comparingLong(q -> q.eventTime() + (q.venue().equals("fake_c") ? 400_000 : 0)));
     return arriving;

@@ -26,6 +26,50 @@ class SampleClockTest {
   }
 
   @Test
+  void samplesWaitUntilEveryInputHasGotPastThem() {
+    SampleClock clock = new SampleClock(S, S / 2);
+    clock.observe(10 * S + 1);
+    clock.observe(14 * S);
+    assertThat(due(clock, 11 * S + 600_000)).as("complete up to 11.6 s").containsExactly(11 * S);
+    assertThat(due(clock, 20 * S)).as("never beyond the newest input").containsExactly(12 * S, 13 * S);
+  }
+
+  @Test
+  void partitionsAreWaitedForUnlessIdleOrTooFarBehind() {
+    PartitionWatermarks marks = new PartitionWatermarks(4);
+    int[] waited = {0, 1, 2};
+    marks.event(0, 30 * S);
+    marks.event(1, 25 * S);
+    assertThat(marks.low(waited, 30 * S, 21 * S, 10 * S)).as("2 has said nothing: taken to be at the first input")
+        .isEqualTo(21 * S);
+    assertThat(marks.low(waited, 30 * S, 19 * S, 10 * S)).as("the first input is over 10 s behind the newest")
+        .isEqualTo(25 * S);
+    marks.event(2, 22 * S);
+    assertThat(marks.low(waited, 30 * S, 10 * S, 10 * S)).isEqualTo(22 * S);
+    marks.idle(2);
+    assertThat(marks.low(waited, 30 * S, 10 * S, 10 * S)).as("the router says 2 is idle").isEqualTo(25 * S);
+    marks.event(2, 26 * S);
+    assertThat(marks.low(waited, 30 * S, 10 * S, 10 * S)).as("2 back").isEqualTo(25 * S);
+    marks.event(3, 5 * S);
+    marks.event(1, 45 * S);
+    marks.event(0, 45 * S);
+    assertThat(marks.low(waited, 40 * S, 10 * S, 10 * S)).as("2 over 10 s behind; 3 not waited for")
+        .isEqualTo(40 * S);
+    marks.event(-1, 50 * S);
+    assertThat(marks.low(waited, 40 * S, 10 * S, 10 * S)).as("an unrouted event moves no partition")
+        .isEqualTo(40 * S);
+  }
+
+  @Test
+  void theFirstSampleIsThatOfTheEarliestInputWhicheverArrivedFirst() {
+    SampleClock clock = new SampleClock(S, 0);
+    clock.observe(2 * S + 500_000);
+    clock.observe(200_000);
+    assertThat(due(clock, S)).containsExactly(S);
+    assertThat(clock.first()).isEqualTo(200_000);
+  }
+
+  @Test
   void anEventOnASampleTimeCountsForThatSample() {
     SampleClock clock = new SampleClock(S, 0);
     assertThat(clock.sampleOf(5 * S)).isEqualTo(5 * S);
@@ -75,8 +119,12 @@ class SampleClockTest {
   }
 
   private static List<Long> due(SampleClock clock) {
+    return due(clock, Long.MAX_VALUE);
+  }
+
+  private static List<Long> due(SampleClock clock, long complete) {
     List<Long> out = new ArrayList<>();
-    for (long t = clock.nextDue(); t != Long.MIN_VALUE; t = clock.nextDue()) {
+    for (long t = clock.nextDue(complete); t != Long.MIN_VALUE; t = clock.nextDue(complete)) {
       out.add(t);
     }
     return out;

@@ -15,22 +15,23 @@ import java.util.List;
  * {@code iv(k) = 50 - 8 k + 30 k^2} percent with {@code k = ln(K / F)}. Every option is quoted 0.4 volatility
  * points either side of its mark, with a size on each side, unless a test makes it illiquid.
  */
-final class OptionChain {
-  static final long T0 = IsoTime.parse("2024-05-01T12:00:00Z");
-  static final long SECOND = 1_000_000L;
-  static final long EXPIRY = IsoTime.parse("2024-06-28T08:00:00Z");
-  static final String VENUE = "deribit";
+public final class OptionChain {
+  public static final long T0 = IsoTime.parse("2024-05-01T12:00:00Z");
+  public static final long SECOND = 1_000_000L;
+  public static final long EXPIRY = IsoTime.parse("2024-06-28T08:00:00Z");
+  public static final String VENUE = "deribit";
 
   private OptionChain() {
   }
 
-  static double smile(double strike, double forward) {
+  public static double smile(double strike, double forward) {
     double k = Math.log(strike / forward);
     return 50 - 8 * k + 30 * k * k;
   }
 
   /** Put and call per strike, both marked on the smile and liquid, stamped a few milliseconds apart from {@code t}. */
-  static List<OptionTicker> chain(long expiry, String underlying, String forward, List<Integer> strikes, long t) {
+  public static List<OptionTicker> chain(long expiry, String underlying, String forward, List<Integer> strikes,
+      long t) {
     List<OptionTicker> out = new ArrayList<>();
     double f = new BigDecimal(forward).doubleValue();
     long time = t;
@@ -44,7 +45,7 @@ final class OptionChain {
     return out;
   }
 
-  static OptionTicker ticker(long expiry, String underlying, String forward, int strike, OptionType type,
+  public static OptionTicker ticker(long expiry, String underlying, String forward, int strike, OptionType type,
       double markIv, double bidIv, double askIv, String bidSize, String askSize, long time) {
     String name = "BTC-" + IsoTime.format(expiry).substring(0, 10) + "-" + strike + (type == OptionType.PUT ? "-P"
         : "-C");
@@ -54,17 +55,5 @@ final class OptionChain {
         Decimals.parse("0.0450"), bid ? Decimals.parse("0.0440") : 0, bid ? Decimals.parse(bidSize) : 0,
         ask ? Decimals.parse("0.0460") : 0, ask ? Decimals.parse(askSize) : 0, Decimals.parse(forward),
         Decimals.parse(forward), markIv, bidIv, askIv, Greeks.NONE, Decimals.parse("100"), time, time, 0);
-  }
-
-  /** Replaces the option of {@code strike} and {@code type} in {@code chain} with {@code replacement}. */
-  static void replace(List<OptionTicker> chain, int strike, OptionType type, OptionTicker replacement) {
-    for (int i = 0; i < chain.size(); i++) {
-      OptionTicker t = chain.get(i);
-      if (Decimals.toDouble(t.contract().strike()) == strike && t.contract().type() == type) {
-        chain.set(i, replacement);
-        return;
-      }
-    }
-    throw new IllegalArgumentException("no " + type + " at " + strike);
   }
 }

@@ -30,7 +30,7 @@ class SurfaceEngineTest {
       72500, 75000, 77500, 80000);
 
   private static DerivedSettings.IvSurface config() {
-    return new DerivedSettings.IvSurface(true, 10_000, 1_000, 60_000, 5.0, List.of(), List.of(), 5_000, 8, 4);
+    return new DerivedSettings.IvSurface(true, 10_000, 1_000, 10_000, 60_000, 5.0, List.of(), List.of(), 5_000, 8, 4);
   }
 
   @Test
@@ -94,8 +94,9 @@ class SurfaceEngineTest {
     poisoned.add(OptionChain.ticker(EXPIRY, "BTC-28JUN24", FORWARD, 75000, OptionType.CALL, 51, -2, 52, "1", "1",
         t)); // negative bid volatility
     poisoned.add(dueTicker());
-    SurfaceEngine engine = new SurfaceEngine(config());
-    List<IvSurface> withPoison = run(engine, poisoned);
+    SurfaceFeed feed = new SurfaceFeed(config()).applyAll(poisoned);
+    SurfaceEngine engine = feed.engine;
+    List<IvSurface> withPoison = feed.out;
 
     assertThat(withPoison).isEqualTo(snapshots(clean));
     assertThat(engine.rejections().get(TickerCheck.BAD_MARK_IV)).isEqualTo(2);
@@ -106,9 +107,10 @@ class SurfaceEngineTest {
 
   @Test
   void expiriesAndInstrumentsAreCappedAndAnExpiryReachedIsDropped() {
-    DerivedSettings.IvSurface tight = new DerivedSettings.IvSurface(true, 10_000, 0, 60_000, 5.0, List.of(),
+    DerivedSettings.IvSurface tight = new DerivedSettings.IvSurface(true, 10_000, 0, 10_000, 60_000, 5.0, List.of(),
         List.of(), 10, 2, 1);
-    SurfaceEngine engine = new SurfaceEngine(tight);
+    SurfaceFeed feed = new SurfaceFeed(tight);
+    SurfaceEngine engine = feed.engine;
     long soon = T0 + 15 * SECOND;
     long june = EXPIRY;
     long september = IsoTime.parse("2024-09-27T08:00:00Z");
@@ -118,17 +120,17 @@ class SurfaceEngineTest {
     events.addAll(OptionChain.chain(september, "BTC-27SEP24", FORWARD, List.of(60000), T0 + 1));
     events.add(OptionChain.ticker(june, "ETH-28JUN24", "3100", 3000, OptionType.CALL, 50, 49, 51, "1", "1",
         T0 + 2));
-    List<IvSurface> out = run(engine, events);
+    List<IvSurface> out = feed.applyAll(events).out;
 
     assertThat(engine.rejections().get(SurfaceEngine.EXPIRY_CAP)).as("a third expiry").isEqualTo(2);
     assertThat(engine.rejections().get(SurfaceEngine.UNDERLYING_CAP)).as("a second underlying").isEqualTo(1);
     assertThat(engine.gauges()).containsEntry("instruments", 10).containsEntry("instruments_evicted", 0L);
-    engine.apply(OptionChain.ticker(june, "BTC-28JUN24", FORWARD, 75000, OptionType.PUT, 50, 49, 51, "1", "1",
-        T0 + 3), out);
+    feed.apply(OptionChain.ticker(june, "BTC-28JUN24", FORWARD, 75000, OptionType.PUT, 50, 49, 51, "1", "1",
+        T0 + 3));
     assertThat(engine.gauges()).containsEntry("instruments", 10).containsEntry("instruments_evicted", 1L);
 
-    engine.apply(OptionChain.ticker(june, "BTC-28JUN24", FORWARD, 60000, OptionType.PUT, 50, 49, 51, "1", "1",
-        T0 + 20 * SECOND), out);
+    feed.apply(OptionChain.ticker(june, "BTC-28JUN24", FORWARD, 60000, OptionType.PUT, 50, 49, 51, "1", "1",
+        T0 + 20 * SECOND));
     assertThat(out).extracting(IvSurface::ts).containsExactly(T0 + 10 * SECOND, T0 + 10 * SECOND,
         T0 + 20 * SECOND);
     assertThat(out).extracting(IvSurface::expiry).as("the expiry 15 s out is gone by the 20 s snapshot")
@@ -153,20 +155,12 @@ class SurfaceEngineTest {
   private static List<IvSurface> snapshots(List<? extends MarketEvent> chain) {
     List<MarketEvent> events = new ArrayList<>(chain);
     events.add(dueTicker());
-    return run(new SurfaceEngine(config()), events);
+    return new SurfaceFeed(config()).applyAll(events).out;
   }
 
   private static OptionTicker dueTicker() {
     return OptionChain.ticker(EXPIRY, "BTC-28JUN24", FORWARD, 90000, OptionType.CALL, 60, 59, 61, "1", "1",
         T0 + 11 * SECOND);
-  }
-
-  private static List<IvSurface> run(SurfaceEngine engine, List<? extends MarketEvent> events) {
-    List<IvSurface> out = new ArrayList<>();
-    for (MarketEvent event : events) {
-      engine.apply(event, out);
-    }
-    return out;
   }
 
   private static IvSurface only(List<IvSurface> surfaces) {
