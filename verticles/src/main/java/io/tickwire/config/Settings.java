@@ -118,8 +118,14 @@ public record Settings(
     }
   }
 
-  /** The Redis hot cache: off when {@code url} is null and {@code embedded} false; every key expires after {@code keyTtlMs}. */
-  public record Redis(String url, boolean embedded, int embeddedPort, long streamMaxlen, int queue, long keyTtlMs) {
+  /**
+   * The Redis hot cache: off when {@code url} is null and {@code embedded} false; every key expires after
+   * {@code keyTtlMs}. {@code mdV1Asset} (null: the first spot-mid asset) is the asset whose consolidated mid and
+   * volatility surfaces the {@code md:v1:*} keys of an older service's readers hold; {@code mdV1WindowMaxlen} caps its
+   * stream of recent mids.
+   */
+  public record Redis(String url, boolean embedded, int embeddedPort, long streamMaxlen, int queue, long keyTtlMs,
+      String mdV1Asset, long mdV1WindowMaxlen) {
     public boolean enabled() {
       return url != null || embedded;
     }
@@ -223,7 +229,16 @@ public record Settings(
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
           + " cache reads bars as an observer");
     }
+    checkMdV1Asset(settings);
     return settings;
+  }
+
+  private static void checkMdV1Asset(Settings s) {
+    String asset = s.redis().mdV1Asset();
+    List<String> assets = s.derived().spotMid().assets().stream().map(DerivedSettings.Asset::name).toList();
+    if (asset != null && !assets.contains(asset)) {
+      throw ConfigReader.invalid("redis.md_v1.asset", asset, "null or one of derived.spot_mid.assets " + assets);
+    }
   }
 
   /**
@@ -332,7 +347,8 @@ public record Settings(
     }
     return new Redis(url, r.bool("redis.embedded"), (int) r.integer("redis.embedded_port", 0, 65_535),
         r.integer("redis.stream_maxlen", 1, 100_000_000), (int) r.integer("redis.queue", 1, 1_000_000),
-        r.integer("redis.key_ttl_ms", 1_000, 365 * 24 * HOUR_MS));
+        r.integer("redis.key_ttl_ms", 1_000, 365 * 24 * HOUR_MS), r.optionalString("redis.md_v1.asset"),
+        r.integer("redis.md_v1.window_maxlen", 1, 100_000_000));
   }
 
   private static Shutdown shutdown(ConfigReader r) {
