@@ -23,13 +23,26 @@ final class DriftMutation {
   private static final Map<String, List<String>> REQUIRED = Map.of(
       "trade", List.of("venue", "symbol", "trade_id", "price", "size", "side", "src_ts"),
       "quote", List.of("venue", "symbol", "bid", "bid_size", "ask", "ask_size", "src_ts"),
-      "book", List.of("venue", "symbol", "snapshot", "src_ts"));
+      "book", List.of("venue", "symbol", "snapshot", "src_ts"),
+      "option_ticker", List.of("venue", "symbol", "underlying", "expiry", "strike", "option_type", "mark_price",
+          "bid", "bid_size", "ask", "ask_size", "underlying_price", "index_price", "mark_iv", "bid_iv", "ask_iv",
+          "delta", "gamma", "vega", "theta", "open_interest", "src_ts"),
+      "mark_funding", List.of("venue", "symbol", "mark_price", "index_price", "est_settlement_price",
+          "funding_rate", "src_ts"),
+      "volatility_index", List.of("venue", "symbol", "value", "src_ts"));
 
-  /** Keys each kind reads and types; a book's level arrays may be absent but are typed when present. */
+  /**
+   * Keys each kind reads and types; a book's level arrays and a mark/funding update's next funding time may be
+   * absent but are typed when present.
+   */
   private static final Map<String, List<String>> TYPED = Map.of(
       "trade", REQUIRED.get("trade"),
       "quote", REQUIRED.get("quote"),
-      "book", List.of("venue", "symbol", "snapshot", "src_ts", "bids", "asks"));
+      "book", List.of("venue", "symbol", "snapshot", "src_ts", "bids", "asks"),
+      "option_ticker", REQUIRED.get("option_ticker"),
+      "mark_funding", List.of("venue", "symbol", "mark_price", "index_price", "est_settlement_price",
+          "funding_rate", "next_funding_ts", "src_ts"),
+      "volatility_index", REQUIRED.get("volatility_index"));
 
   /** Keys exchanges have been known to add; none is in the v1 contract. */
   private static final List<UnknownKey> UNKNOWN_KEYS = List.of(new UnknownKey("fee", "0.0001"),
@@ -44,10 +57,17 @@ final class DriftMutation {
       Map.entry("src_ts", (line, raw) -> Long.toString(line.hasEventTime() ? line.eventTime() / 1000 : 0)),
       Map.entry("trade_id", (line, raw) -> "{\"id\":" + raw + "}"),
       Map.entry("snapshot", (line, raw) -> LineFields.quoted(raw)),
+      Map.entry("underlying", (line, raw) -> "7"),
+      Map.entry("option_type", (line, raw) -> "1"),
+      Map.entry("expiry", (line, raw) -> "1632470400"),
+      Map.entry("next_funding_ts", (line, raw) -> "1632470400"),
       Map.entry("bids", (line, raw) -> "{\"levels\":" + raw + "}"),
       Map.entry("asks", (line, raw) -> "{\"levels\":" + raw + "}"));
 
-  private static final List<String> DECIMAL_KEYS = List.of("price", "size", "bid", "bid_size", "ask", "ask_size");
+  /** Numeric keys: exact decimals, and the option ticker's volatilities and greeks, which refuse the same types. */
+  private static final List<String> DECIMAL_KEYS = List.of("price", "size", "bid", "bid_size", "ask", "ask_size",
+      "strike", "mark_price", "underlying_price", "index_price", "open_interest", "est_settlement_price",
+      "funding_rate", "value", "mark_iv", "bid_iv", "ask_iv", "delta", "gamma", "vega", "theta");
 
   /** Drifts {@code line}, which must be an {@link EventLine#isEvent() event}; draws from {@code rng} only. */
   Drifted drift(EventLine line, SplittableRandom rng) {

@@ -11,7 +11,9 @@ import java.util.Set;
 final class EventLine {
   /** Event time of a line that has none that parses; such a line takes no part in order. */
   static final long NO_TIME = Long.MIN_VALUE;
-  private static final Set<String> EVENT_KINDS = Set.of("trade", "quote", "book");
+  /** Market data lines: what faults may drift and the router's order detector judges (gap markers are neither). */
+  private static final Set<String> EVENT_KINDS = Set.of("trade", "quote", "book", "option_ticker", "mark_funding",
+      "volatility_index");
   /** The sequence-gap detector reads longer ids as not numeric (they would not fit in a long). */
   private static final int MAX_ID_DIGITS = 18;
 

@@ -6,11 +6,13 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.BookSnapshotBatch;
-import io.tickwire.codecs.MarketEvent;
+import io.tickwire.codecs.MarkFunding;
+import io.tickwire.codecs.OptionTicker;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.SignalBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.Trade;
+import io.tickwire.codecs.VolatilityIndex;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
@@ -21,11 +23,14 @@ import io.tickwire.store.AnomalyRows;
 import io.tickwire.store.BarRows;
 import io.tickwire.store.BookSnapshotRows;
 import io.tickwire.store.Database;
+import io.tickwire.store.MarkFundingRows;
+import io.tickwire.store.OptionTickerRows;
 import io.tickwire.store.PooledInsert;
 import io.tickwire.store.SignalRows;
 import io.tickwire.store.SqlBatch;
 import io.tickwire.store.TradeCopy;
 import io.tickwire.store.TradeRows;
+import io.tickwire.store.VolatilityIndexRows;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -34,8 +39,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Persists trades (unless {@code trades.persist} is false), bars, signals, anomalies and order-book snapshots to
- * PostgreSQL as the lossless {@code pg} consumer group of their topics. Each topic's batches are acknowledged when
+ * Persists trades and the derivatives events (option tickers, mark/funding updates, volatility index values; all
+ * unless {@code trades.persist} is false), bars, signals, anomalies and order-book snapshots to PostgreSQL as the
+ * lossless {@code pg} consumer group of their topics. Each topic's batches are acknowledged when
  * their rows are committed (see {@link TableWriter}), so the database's pace is the pipeline's pace, and stopping flushes
  * everything that was handed over.
  */
@@ -53,6 +59,9 @@ public final class PostgresSinkVerticle extends VerticleBase {
   private TableWriter<Signal> signals;
   private TableWriter<Anomaly> anomalies;
   private TableWriter<BookSnapshot> books;
+  private TableWriter<OptionTicker> optionTickers;
+  private TableWriter<MarkFunding> markFunding;
+  private TableWriter<VolatilityIndex> volatilityIndex;
   private long healthTimer;
 
   public PostgresSinkVerticle(Settings settings, Database database, HealthRegistry health) {
@@ -70,11 +79,14 @@ public final class PostgresSinkVerticle extends VerticleBase {
     signals = writer(new SignalRows());
     anomalies = writer(new AnomalyRows());
     books = writer(new BookSnapshotRows());
+    optionTickers = writer(new OptionTickerRows());
+    markFunding = writer(new MarkFundingRows());
+    volatilityIndex = writer(new VolatilityIndexRows());
     List<Future<?>> bound = new ArrayList<>();
     if (settings.persistTrades()) {
       for (int p = 0; p < settings.pipeline().partitions(); p++) {
         bound.add(CreditReceiver.<TickBatch>bind(vertx, Addresses.inbox(Addresses.ticks(p), GROUP),
-            batch -> trades.add(tradesOf(batch)), health.metrics()));
+            this::persistTicks, health.metrics()));
       }
     }
     bound.add(CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP),
@@ -94,7 +106,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(healthTimer);
-    return Future.all(trades.flush(), bars.flush(), signals.flush(), anomalies.flush(), books.flush())
+    return Future.all(writers().stream().map(TableWriter::flush).toList())
         .onComplete(v -> {
           reportHealth();
           LOG.log(System.Logger.Level.INFO, "postgres sink: rows inserted {0}", rowsInserted());
@@ -106,18 +118,15 @@ public final class PostgresSinkVerticle extends VerticleBase {
     return new TableWriter<>(vertx, new PooledInsert<>(database.pool(), sql), settings.sink(), health.metrics());
   }
 
-  private static List<Trade> tradesOf(TickBatch batch) {
-    List<Trade> out = new ArrayList<>(batch.size());
-    for (MarketEvent event : batch.items()) {
-      if (event instanceof Trade trade) {
-        out.add(trade);
-      }
-    }
-    return out;
+  /** A partition batch is acknowledged once every table's share of it is committed. */
+  private Future<?> persistTicks(TickBatch batch) {
+    TickRows rows = TickRows.of(batch);
+    return Future.all(trades.add(rows.trades()), optionTickers.add(rows.optionTickers()),
+        markFunding.add(rows.markFunding()), volatilityIndex.add(rows.volatilityIndex()));
   }
 
   private List<TableWriter<?>> writers() {
-    return List.of(trades, bars, signals, anomalies, books);
+    return List.of(trades, bars, signals, anomalies, books, optionTickers, markFunding, volatilityIndex);
   }
 
   private void reportHealth() {

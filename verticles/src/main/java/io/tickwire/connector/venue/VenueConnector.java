@@ -18,6 +18,7 @@ import io.tickwire.flow.Topology;
 import io.tickwire.health.ComponentHealth;
 import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -92,9 +93,14 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     directory = VenueSessions.symbolDirectory(vertx, venue);
     ConnectorMetrics.register(health.metrics(), venue.name(), () -> figures);
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    if (directory == null) {
-      return openLane(0, venue.spec());
-    }
+    return directory == null ? openLane(0, venue.spec()) : subscribeListed();
+  }
+
+  /**
+   * Subscribes what the directory lists, or, when it cannot answer yet, the configured symbols (a venue down for
+   * REST may still stream), asking again soon; then refreshes on the directory's schedule.
+   */
+  private Future<Void> subscribeListed() {
     return directory.symbols().recover(failure -> {
       LOG.log(System.Logger.Level.WARNING, "{0}: cannot list instruments ({1}); starting with the configured "
           + "symbols and asking again", venue.name(), failure.getMessage());
@@ -148,7 +154,7 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
   /** Spreads {@code wanted} over the connections: retargets the open ones, opens those newly needed. */
   private Future<Void> subscribe(List<String> wanted) {
     List<Set<String>> current = new ArrayList<>();
-    lanes.forEach(lane -> current.add(((RetargetableSession) lane.session()).symbols()));
+    lanes.forEach(lane -> current.add(retargetable(lane).symbols()));
     LanePlan.Assignment plan = LanePlan.assign(current, wanted, directory.firstConnectionCapacity(),
         directory.connectionCapacity(), directory.maxConnections());
     refusedSymbols = plan.refused().size();
@@ -160,13 +166,22 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     for (int i = 0; i < plan.lanes().size(); i++) {
       Set<String> symbols = plan.lanes().get(i);
       if (i < lanes.size()) {
-        ((RetargetableSession) lanes.get(i).session()).retarget(symbols);
+        retargetable(lanes.get(i)).retarget(symbols);
       } else {
         opened.add(openLane(i, new SessionSpec(List.copyOf(symbols), venue.spec().channels(),
             venue.spec().bookDepth())));
       }
     }
     return Future.all(opened).mapEmpty();
+  }
+
+  /** A venue with a symbol directory must have sessions that can change their symbols while connected. */
+  private RetargetableSession retargetable(VenueLane lane) {
+    if (lane.session() instanceof RetargetableSession session) {
+      return session;
+    }
+    throw new IllegalStateException(venue.name() + " takes its symbols from a directory, but its session cannot"
+        + " change them while connected");
   }
 
   private Future<Void> openLane(int index, SessionSpec spec) {
@@ -197,19 +212,22 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
 
   /** Asks the directory again; a failure keeps the current subscriptions and asks again sooner. */
   private void refresh() {
-    directory.symbols().compose(this::subscribe).onComplete(done -> {
-      if (stopping) {
-        return;
-      }
-      if (done.succeeded()) {
-        failedRefreshes = 0;
-        scheduleRefresh(directory.refreshMs());
-      } else {
-        LOG.log(System.Logger.Level.WARNING, "{0}: instrument refresh failed: {1}", venue.name(),
-            done.cause().getMessage());
-        scheduleRefresh(retryDelayMs(++failedRefreshes));
-      }
-    });
+    directory.symbols().compose(symbols -> stopping ? Future.succeededFuture() : subscribe(symbols))
+        .onComplete(this::refreshed);
+  }
+
+  private void refreshed(AsyncResult<Void> done) {
+    if (stopping) {
+      return;
+    }
+    if (done.succeeded()) {
+      failedRefreshes = 0;
+      scheduleRefresh(directory.refreshMs());
+    } else {
+      LOG.log(System.Logger.Level.WARNING, "{0}: instrument refresh failed: {1}", venue.name(),
+          done.cause().getMessage());
+      scheduleRefresh(retryDelayMs(++failedRefreshes));
+    }
   }
 
   private long retryDelayMs(int attempt) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
-import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.MarkFunding;
 import io.tickwire.codecs.OptionTicker;
@@ -23,7 +22,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -187,7 +185,7 @@ class DeribitSessionTest {
   }
 
   @Test
-  void tradesBecomeExactTradesWithTheTakersSide() {
+  void tradesBecomeExactTradesWithTheTakersSideIdentifiedByTheirSequenceInTheInstrument() {
     DeribitSession session = liveSession(List.of("BTC-PERPETUAL"), List.of());
     session.onFrame(notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":30289432,\"trade_id\":\"48079254\","
         + "\"timestamp\":1590484156350,\"tick_direction\":0,\"price\":8950.0,\"mark_price\":8948.9,"
@@ -198,8 +196,9 @@ class DeribitSessionTest {
 
     List<Trade> trades = output.events(Trade.class);
     assertThat(trades).hasSize(2);
-    assertThat(trades.get(0)).isEqualTo(new Trade("deribit", "BTC-PERPETUAL", "48079254", Decimals.parse("8950.0"),
-        Decimals.parse("10.0"), Side.SELL, 1_590_484_156_350_000L, 5, 0));
+    assertThat(trades.get(0)).as("the instrument's own sequence is the id, so holes are checked per instrument")
+        .isEqualTo(new Trade("deribit", "BTC-PERPETUAL", "30289432", Decimals.parse("8950.0"),
+            Decimals.parse("10.0"), Side.SELL, 1_590_484_156_350_000L, 5, 0));
     assertThat(trades.get(1).side()).isEqualTo(Side.BUY);
     assertThat(stats.trades()).isEqualTo(2);
   }
@@ -255,7 +254,9 @@ class DeribitSessionTest {
         notification("ticker.ETH-30JUL21-2800-C.raw", "{\"timestamp\":-5,\"instrument_name\":\"ETH-30JUL21-2800-C\","
             + "\"mark_price\":0.001}"),
         notification("ticker.NONSENSE.raw", "{\"timestamp\":1,\"instrument_name\":\"NONSENSE\",\"mark_price\":1}"),
-        notification("trades.BTC-PERPETUAL.raw", "[{\"trade_id\":\"1\",\"timestamp\":1,\"price\":1e999999,"
+        notification("trades.BTC-PERPETUAL.raw", "[{\"trade_seq\":1,\"trade_id\":\"1\",\"timestamp\":1,"
+            + "\"price\":1e999999,\"amount\":1,\"direction\":\"buy\",\"instrument_name\":\"BTC-PERPETUAL\"}]"),
+        notification("trades.BTC-PERPETUAL.raw", "[{\"trade_id\":\"2\",\"timestamp\":1,\"price\":1,"
             + "\"amount\":1,\"direction\":\"buy\",\"instrument_name\":\"BTC-PERPETUAL\"}]"),
         "{\"jsonrpc\":\"2.0\",\"id\":77,\"error\":{\"message\":\"Invalid params\",\"code\":-32602}}"};
     for (String frame : bad) {
@@ -301,6 +302,28 @@ class DeribitSessionTest {
     }
     assertThat(capped.books()).hasSize(2);
     assertThat(stats.lastError()).contains("cap of 2 books");
+  }
+
+  @Test
+  void aSnapshotOfAbsurdDepthIsCutToTheBookDepthAndTheNextChangeStillApplies() {
+    DeribitSession session = new DeribitSession(new SessionSpec(List.of("BTC-PERPETUAL"),
+        EnumSet.of(Channel.BOOK), 25), stats, new CountingOutput(stats, output),
+        new DeribitOptions("100ms", "raw", 10, List.of(), 10));
+    StringBuilder bids = new StringBuilder();
+    for (int i = 1; i <= 50_000; i++) {
+      bids.append(i == 1 ? "" : ",").append("[\"new\",").append(i).append(".5,1.0]");
+    }
+    session.onFrame(notification("book.BTC-PERPETUAL.raw", "{\"type\":\"snapshot\",\"timestamp\":1,"
+        + "\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":7,\"bids\":[" + bids + "],\"asks\":[]}"), 1);
+    session.onFrame(notification("book.BTC-PERPETUAL.raw", "{\"type\":\"change\",\"timestamp\":2,"
+        + "\"prev_change_id\":7,\"instrument_name\":\"BTC-PERPETUAL\",\"change_id\":8,"
+        + "\"bids\":[[\"delete\",50000.5,0.0]],\"asks\":[[\"new\",60000.5,2.0]]}"), 2);
+
+    assertThat(session.books().get("BTC-PERPETUAL").depth(Side.BUY)).as("the 25 kept, less the one deleted")
+        .isEqualTo(24);
+    assertThat(Decimals.toString(session.books().get("BTC-PERPETUAL").bestBid())).isEqualTo("49999.5");
+    assertThat(stats.continuous()).isEqualTo(1);
+    assertThat(stats.parseErrors()).isZero();
   }
 
   @Test
