@@ -29,7 +29,8 @@ import java.util.List;
  * <p>Why beside the router, on the ingest node: an asset's venues and an option chain's instruments hash to
  * different partitions, so these streams need every partition, and the ingest node is the one place they all pass
  * (a cluster has one). Its inboxes {@code md.ticks.<p>#derived} are node-local, so in a cluster the router's links
- * reach this instance and no other. The links are lossless: a sample holds every event stamped before it, and a
+ * reach this instance and no other. The links are lossless, and a sample is taken only once the partitions it
+ * waits for have passed it ({@link PartitionWatermarks}), so it holds every input stamped at or before it and a
  * replay takes the same samples. A tick batch is acknowledged once the samples it brought due are admitted
  * downstream.
  */
@@ -131,10 +132,5 @@ public final class DerivedVerticle extends VerticleBase {
     if (surfaces != null) {
       health.report(DerivedHealth.ivSurface(surfaces));
     }
-  }
-
-  /** The spot-mid engine, or null when no asset is configured; read it on this verticle's event loop. */
-  public SpotMidEngine spotMids() {
-    return mids;
   }
 }

@@ -43,10 +43,6 @@ final class AssetMids {
     this.bandBps = config.bandBps();
   }
 
-  String name() {
-    return asset.name();
-  }
-
   /** A venue's top from {@code time} on; null when it has none from then (a book dropped or crossed). */
   AsOf.Offer offerTop(int venue, long time, TopOfBook top) {
     return venues.get(venue).offer(time, top);

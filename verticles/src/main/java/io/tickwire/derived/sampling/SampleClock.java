@@ -74,11 +74,6 @@ public final class SampleClock {
     return next;
   }
 
-  /** The newest sample taken, or {@link Long#MIN_VALUE} before the first. */
-  public long lastSample() {
-    return lastSample;
-  }
-
   /** The newest event time observed, or {@link Long#MIN_VALUE} before the first. */
   public long newest() {
     return newest;

@@ -28,10 +28,6 @@ final class ExpiryChain {
     instruments.remove(symbol);
   }
 
-  boolean holds(String symbol) {
-    return instruments.containsKey(symbol);
-  }
-
   Iterable<String> symbols() {
     return instruments.keySet();
   }
