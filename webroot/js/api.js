@@ -58,6 +58,10 @@ export const api = {
   /** Newest first, as the server answers. */
   bars: (symbol, interval, limit) => call('GET', `/api/bars?${query({symbol, interval, limit})}`),
   signals: (limit) => call('GET', `/api/signals?${query({limit})}`),
+  /** An asset's consolidated mids, newest first. */
+  mids: (asset, limit) => call('GET', `/api/mid?${query({asset, limit})}`),
+  /** An underlying's smiles at its newest snapshot, one per (venue, expiry). */
+  surfaces: (underlying) => call('GET', `/api/iv_surface?${query({underlying})}`),
   incidents: (limit) => call('GET', `/api/incidents?${query({limit})}`),
   incident: (id) => call('GET', `/api/incidents/${encodeURIComponent(id)}`),
   rules: () => call('GET', '/api/rules'),

@@ -11,9 +11,11 @@ import {Feed} from './feed.js';
 import {HealthStrip} from './health.js';
 import {IncidentViewer} from './incidents.js';
 import {alertItem, anomaly, incident, signalItem} from './items.js';
+import {MidStrip} from './mids.js';
 import {RulesPanel} from './rules.js';
+import {SmileChart} from './smile.js';
 
-const STREAMS = ['bars', 'forming', 'features', 'signals', 'anomalies', 'incidents', 'health'];
+const STREAMS = ['bars', 'forming', 'features', 'signals', 'anomalies', 'incidents', 'health', 'mids', 'surfaces'];
 const DEFAULT_INTERVALS = ['1s', '10s', '1m'];
 
 const page = {
@@ -24,11 +26,15 @@ const page = {
   book: null,
   connection: 'connecting',
   everLive: false,
+  assets: [],
+  underlyings: [],
 };
 
 const chart = new CandleChart(byId('chart'));
 const features = new FeaturePanel();
 const health = new HealthStrip();
+const mids = new MidStrip();
+const smile = new SmileChart(byId('smile'), byId('smile-meta'));
 const rules = new RulesPanel();
 const viewer = new IncidentViewer();
 const signals = new Feed(byId('signals'), {...signalItem, limit: 100, empty: 'no signals yet'});
@@ -55,6 +61,8 @@ window.tickwire = {
   signalCount: () => signals.size(),
   eventsPerSec: () => health.lastEventsPerSec,
   connection: () => page.connection,
+  midStrip: () => mids.state(),
+  smileSeries: () => smile.drawnSeries(),
   selection: () => ({symbol: page.symbol, interval: page.interval, venue: page.book?.venue ?? null}),
   select,
 };
@@ -69,6 +77,9 @@ async function start() {
   const params = new URLSearchParams(location.search);
   page.intervals = catalog.intervals?.length ? catalog.intervals : DEFAULT_INTERVALS;
   features.expect(catalog.features);
+  mids.expect(catalog.assets);
+  page.assets = catalog.assets ?? [];
+  page.underlyings = catalog.underlyings ?? [];
   drawIntervals();
   (catalog.symbols ?? []).forEach(addSymbol);
   const interval = page.intervals.includes(params.get('interval')) ? params.get('interval') : page.intervals[0];
@@ -127,6 +138,25 @@ async function loadFeeds() {
   } catch (e) {
     console.warn(`tickwire: no incident history: ${e.detail ?? e.message}`);
   }
+  loadDerived();
+}
+
+/** The newest mid of each asset and the newest smiles of each underlying, until the live ones arrive. */
+async function loadDerived() {
+  for (const asset of page.assets) {
+    try {
+      (await api.mids(asset, 1)).forEach((sample) => mids.show(sample));
+    } catch (e) {
+      console.warn(`tickwire: no stored mid of ${asset}: ${e.detail ?? e.message}`);
+    }
+  }
+  for (const underlying of page.underlyings) {
+    try {
+      (await api.surfaces(underlying)).forEach((surface) => smile.show(surface));
+    } catch (e) {
+      console.warn(`tickwire: no stored smile of ${underlying}: ${e.detail ?? e.message}`);
+    }
+  }
 }
 
 function subscribe() {
@@ -157,6 +187,12 @@ function dispatch(message) {
       break;
     case 'health':
       health.show(message);
+      break;
+    case 'spot_mid':
+      mids.show(data);
+      break;
+    case 'iv_surface':
+      smile.show(data);
       break;
     case 'error':
       console.warn(`tickwire: the server refused a request: ${message.detail ?? message.error}`);

@@ -25,9 +25,16 @@ public final class Codecs {
   public static final BatchCodec<BookSnapshotBatch, BookSnapshot> BOOK_SNAPSHOT_BATCH = new BatchCodec<>(
       "tickwire.BookSnapshotBatch.v1", BookSnapshotBatch.class, BookSnapshotWireFormat.INSTANCE, b -> 0,
       (h, items) -> new BookSnapshotBatch(items));
+  public static final BatchCodec<SpotMidBatch, SpotMid> SPOT_MID_BATCH = new BatchCodec<>(
+      "tickwire.SpotMidBatch.v1", SpotMidBatch.class, SpotMidWireFormat.INSTANCE, b -> 0,
+      (h, items) -> new SpotMidBatch(items));
+  public static final BatchCodec<IvSurfaceBatch, IvSurface> IV_SURFACE_BATCH = new BatchCodec<>(
+      "tickwire.IvSurfaceBatch.v1", IvSurfaceBatch.class, IvSurfaceWireFormat.INSTANCE, b -> 0,
+      (h, items) -> new IvSurfaceBatch(items));
 
   public static final List<BatchCodec<?, ?>> ALL =
-      List.of(TICK_BATCH, BAR_BATCH, FEATURE_BATCH, SIGNAL_BATCH, ANOMALY_BATCH, BOOK_SNAPSHOT_BATCH);
+      List.of(TICK_BATCH, BAR_BATCH, FEATURE_BATCH, SIGNAL_BATCH, ANOMALY_BATCH, BOOK_SNAPSHOT_BATCH,
+          SPOT_MID_BATCH, IV_SURFACE_BATCH);
 
   // Weak: a closed Vertx must not be kept alive by having had codecs registered.
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());

@@ -30,6 +30,10 @@ public final class V1Json {
   public static final int VERSION = V1Decoder.VERSION;
   /** The {@code kind} of a {@link BookSnapshot}. */
   public static final String BOOK_SNAPSHOT_KIND = "book_snapshot";
+  /** The {@code kind} of a {@link SpotMid} (written only: nothing reads it back as an input). */
+  public static final String SPOT_MID_KIND = "spot_mid";
+  /** The {@code kind} of an {@link IvSurface} (written only). */
+  public static final String IV_SURFACE_KIND = "iv_surface";
 
   static final JsonFactory FACTORY = new JsonFactoryBuilder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -68,7 +72,10 @@ public final class V1Json {
   private V1Json() {
   }
 
-  /** One record (MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot or BookSnapshot) as a single-line JSON object, no newline. */
+  /**
+   * One record (MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot, BookSnapshot, SpotMid or IvSurface) as a
+   * single-line JSON object, no newline.
+   */
   public static String toJson(Object record) {
     V1JsonWriter writer = WRITER.get();
     writer.reset();

@@ -46,7 +46,10 @@ public final class V1JsonWriter {
     gen.setRootValueSeparator(null); // lines are separated by our own '\n'
   }
 
-  /** Appends one record as one line; dispatches on MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot, BookSnapshot. */
+  /**
+   * Appends one record as one line; dispatches on MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot, BookSnapshot,
+   * SpotMid, IvSurface.
+   */
   public V1JsonWriter write(Object record) {
     if (record instanceof MarketEvent event) {
       return writeEvent(event);
@@ -60,6 +63,10 @@ public final class V1JsonWriter {
       return writeFeatures(features);
     } else if (record instanceof BookSnapshot book) {
       return writeBookSnapshot(book);
+    } else if (record instanceof SpotMid sample) {
+      return writeSpotMid(sample);
+    } else if (record instanceof IvSurface surface) {
+      return writeIvSurface(surface);
     }
     throw new IllegalArgumentException("no v1 JSON form for " + (record == null ? "null" : record.getClass().getName()));
   }
@@ -262,6 +269,82 @@ public final class V1JsonWriter {
     }
   }
 
+  /**
+   * Each venue as an object with its exact bid and ask; a venue that never quoted has nulls for its prices, time and
+   * age. Values that could not be had (no fresh venue, no perpetual) are null.
+   */
+  public V1JsonWriter writeSpotMid(SpotMid sample) {
+    try {
+      begin(V1Json.SPOT_MID_KIND);
+      gen.writeStringField("asset", sample.asset());
+      time("ts", sample.ts());
+      number("mid", sample.mid());
+      gen.writeStringField("quality", sample.quality());
+      gen.writeNumberField("fresh_venues", sample.freshVenues());
+      number("dispersion_bps", sample.dispersionBps());
+      gen.writeArrayFieldStart("venues");
+      for (VenueQuote quote : sample.venues()) {
+        venueQuote(quote);
+      }
+      gen.writeEndArray();
+      number("perp_mark", sample.perpMark());
+      number(SpotMid.BASIS, sample.basis());
+      number(SpotMid.BASIS_BPS, sample.basisBps());
+      number(SpotMid.FUNDING_RATE, sample.fundingRate());
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void venueQuote(VenueQuote quote) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("venue", quote.venue());
+    gen.writeStringField("symbol", quote.symbol());
+    if (quote.quoted()) {
+      decimal("bid", quote.bidPrice());
+      decimal("bid_size", quote.bidSize());
+      decimal("ask", quote.askPrice());
+      decimal("ask_size", quote.askSize());
+      number("mid", quote.mid());
+      time("quote_ts", quote.quoteTime());
+      gen.writeNumberField("age_ms", quote.ageMs());
+    } else {
+      for (String name : new String[] {"bid", "bid_size", "ask", "ask_size", "mid", "quote_ts", "age_ms"}) {
+        gen.writeNullField(name);
+      }
+    }
+    gen.writeBooleanField("fresh", quote.fresh());
+    gen.writeEndObject();
+  }
+
+  /** Smile points as {@code [strike, iv]} pairs, the strike with its exact digits. */
+  public V1JsonWriter writeIvSurface(IvSurface surface) {
+    try {
+      begin(V1Json.IV_SURFACE_KIND);
+      gen.writeStringField("venue", surface.venue());
+      gen.writeStringField("underlying", surface.underlying());
+      time("expiry", surface.expiry());
+      time("ts", surface.ts());
+      number("forward", surface.forward());
+      number("atm_iv", surface.atmIv());
+      gen.writeNumberField("strikes_seen", surface.strikesSeen());
+      gen.writeNumberField("strikes_kept", surface.strikesKept());
+      gen.writeNumberField("oldest_input_age_ms", surface.oldestInputAgeMs());
+      gen.writeArrayFieldStart("smile");
+      for (SmilePoint point : surface.points()) {
+        gen.writeStartArray();
+        decimalValue(point.strike());
+        numberValue(point.iv());
+        gen.writeEndArray();
+      }
+      gen.writeEndArray();
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void begin(String kind) throws IOException {
     gen.writeStartObject();
     gen.writeNumberField("ver", V1Json.VERSION);
@@ -295,6 +378,10 @@ public final class V1JsonWriter {
 
   private void number(String name, double value) throws IOException {
     gen.writeFieldName(name);
+    numberValue(value);
+  }
+
+  private void numberValue(double value) throws IOException {
     if (Double.isFinite(value)) {
       gen.writeNumber(value);
     } else {

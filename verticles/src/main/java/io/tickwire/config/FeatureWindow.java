@@ -1,6 +1,7 @@
 package io.tickwire.config;
 
 import io.tickwire.codecs.BookSnapshot;
+import io.tickwire.codecs.SpotMid;
 import io.tickwire.codecs.Intervals;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -41,6 +42,10 @@ public record FeatureWindow(String name, String kind, long horizonMillis, int pe
     if (BookSnapshot.FEATURE_NAMES.contains(name)) {
       throw ConfigReader.invalid(key + ".name", name, "a name other than the order-book features "
           + BookSnapshot.FEATURE_NAMES + ", which snapshots carry already");
+    }
+    if (SpotMid.FEATURE_NAMES.contains(name)) {
+      throw ConfigReader.invalid(key + ".name", name, "a name other than the spot-mid features "
+          + SpotMid.FEATURE_NAMES + ", which snapshots of the derived.spot_mid assets carry already");
     }
     return name;
   }

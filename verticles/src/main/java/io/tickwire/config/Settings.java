@@ -2,6 +2,7 @@ package io.tickwire.config;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The validated, typed configuration: one section per area, each reading and checking its own keys. Built once at
@@ -28,7 +29,8 @@ public record Settings(
     BookSettings books,
     ClusterSettings cluster,
     BatchSettings batch,
-    ShutdownSettings shutdown) {
+    ShutdownSettings shutdown,
+    DerivedSettings derived) {
 
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public Path archiveDir() {
@@ -48,9 +50,11 @@ public record Settings(
         r.bool("trades.persist"), RedisSettings.from(r), WebSettings.from(r),
         FeatureSettings.from(r, BatcherSettings.intervals(r)), RulesSettings.from(r), InferenceSettings.from(r),
         TcpIngestSettings.from(r), DetectSettings.from(r), RecorderSettings.from(r), ConnectorSettings.from(r),
-        BookSettings.from(r), ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r));
+        BookSettings.from(r), ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r),
+        DerivedSettings.from(r));
     checkPartitionsPerBatcher(settings);
     checkObserversForRedis(settings);
+    checkMdV1Asset(settings);
     return settings;
   }
 
@@ -70,6 +74,15 @@ public record Settings(
     if (s.redis().enabled() && !s.pipeline().publishToObservers()) {
       throw ConfigReader.invalid("pipeline.publish_to_observers", false, "true while Redis is enabled: the Redis"
           + " cache reads bars as an observer");
+    }
+  }
+
+  /** The md:v1 keys follow one asset: it must be one the derived stage samples. */
+  private static void checkMdV1Asset(Settings s) {
+    String asset = s.redis().mdV1Asset();
+    List<String> assets = s.derived().spotMid().assets().stream().map(DerivedSettings.Asset::name).toList();
+    if (asset != null && !assets.contains(asset)) {
+      throw ConfigReader.invalid("redis.md_v1.asset", asset, "null or one of derived.spot_mid.assets " + assets);
     }
   }
 }

@@ -6,8 +6,10 @@ import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.BookSnapshotBatch;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.codecs.SpotMidBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
+import io.tickwire.flow.BestEffortConsumer;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
@@ -38,11 +40,18 @@ import java.util.concurrent.TimeUnit;
  * book snapshot at or before the snapshot's time and at most {@code books.feature_max_age_ms} older (see
  * {@link BookFeatureJoin}); otherwise they are absent, and rules using them do not fire.
  *
+ * <p>Spot-mid features: with {@code derived.spot_mid.assets} configured, the verticle also reads {@code md.spot_mid}
+ * (best-effort: the samples are made on the ingest node) and adds {@code spot_mid}, {@code basis},
+ * {@code basis_bps} and {@code funding_rate} to the snapshots of each asset's symbols (see
+ * {@link SpotMidFeatureJoin}).
+ *
  * <p>An incoming batch is acknowledged once the feature batch it produced is admitted by every consumer group
  * of {@code md.features}, so a slow consumer holds the batcher back.
  */
 public final class FeatureVerticle extends VerticleBase {
   public static final String GROUP = "feature";
+  /** Spot-mid batches waiting: one a second per asset, so only a stalled event loop would fill it. */
+  private static final int MID_QUEUE = 64;
   private static final System.Logger LOG = System.getLogger(FeatureVerticle.class.getName());
 
   private final Settings settings;
@@ -55,6 +64,9 @@ public final class FeatureVerticle extends VerticleBase {
   private volatile long bookEvictionsSeen;
   private FeatureEngine engine;
   private BookFeatureJoin books;
+  /** Null when no spot-mid asset is configured. */
+  private SpotMidFeatureJoin mids;
+  private BestEffortConsumer<SpotMidBatch> midFeed;
   private Outlet<FeatureBatch> features;
   private Timer updateTime;
 
@@ -75,12 +87,23 @@ public final class FeatureVerticle extends VerticleBase {
     updateTime = metrics.timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
         + " batch of bars");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    return Future.all(
+    return Future.all(subscribeToMids(),
         // node-local: a symbol's rolling state lives on the node whose batcher owns its partition
         CreditReceiver.<BookSnapshotBatch>bindLocal(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks,
             metrics),
         CreditReceiver.<BarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS, GROUP), this::apply,
             metrics));
+  }
+
+  private Future<?> subscribeToMids() {
+    if (!settings.derived().spotMid().enabled()) {
+      return Future.succeededFuture();
+    }
+    mids = new SpotMidFeatureJoin(settings.derived().spotMid());
+    return BestEffortConsumer.<SpotMidBatch>subscribe(vertx, Addresses.SPOT_MID, MID_QUEUE, batch -> {
+      batch.items().forEach(mids::add);
+      return Future.succeededFuture();
+    }).onSuccess(consumer -> midFeed = consumer);
   }
 
   /** Waits until every feature batch sent has been acknowledged. */
@@ -99,7 +122,8 @@ public final class FeatureVerticle extends VerticleBase {
     }
     List<FeatureSnapshot> withBooks = new ArrayList<>(snapshots.size());
     for (FeatureSnapshot snapshot : snapshots) {
-      withBooks.add(books.join(snapshot));
+      FeatureSnapshot joined = books.join(snapshot);
+      withBooks.add(mids == null ? joined : mids.join(joined));
     }
     return features.send(new FeatureBatch(withBooks));
   }
@@ -122,6 +146,12 @@ public final class FeatureVerticle extends VerticleBase {
     gauges.put("out_of_order_books", books.outOfOrder());
     gauges.put("books", books.books());
     gauges.put("symbols_max", settings.router().maxSymbols());
+    if (mids != null) {
+      gauges.put("spot_mid_samples", mids.samples());
+      gauges.put("snapshots_with_spot_mid", mids.joined());
+      gauges.put("snapshots_without_spot_mid", mids.withoutSample());
+      gauges.put("spot_mid_batches_dropped", midFeed == null ? 0 : midFeed.dropped());
+    }
     gauges.put("symbols_evicted", engine.evictions());
     gauges.put("books_evicted", books.evictions());
     engineEvictionsSeen = engine.evictions();

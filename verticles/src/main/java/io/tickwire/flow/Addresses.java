@@ -21,6 +21,13 @@ public final class Addresses {
   public static final String ANOMALIES = "md.anomalies";
   /** Periodic top-of-book snapshots from the batchers that keep the order books. */
   public static final String BOOKS = "md.books";
+  /**
+   * Consolidated spot mids: per configured asset and sample time, the median of the fresh venues' mids, each
+   * venue's quote and age, a quality flag, and the perpetual's basis and funding (derived stage).
+   */
+  public static final String SPOT_MID = "md.spot_mid";
+  /** Implied-volatility smiles per (venue, underlying, expiry) every few seconds of event time (derived stage). */
+  public static final String IV_SURFACE = "md.iv_surface";
   public static final String HEALTH = "md.health";
   public static final String DLQ = "md.dlq";
   /** Notice that the flight recorder wrote an incident bundle: a small JSON object naming it. */
@@ -43,7 +50,7 @@ public final class Addresses {
 
   /** Topics whose producers send batches through an {@link Outlet}, so they can have lossless groups. */
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
-      ANOMALIES, BOOKS);
+      ANOMALIES, BOOKS, SPOT_MID, IV_SURFACE);
   /** Topics that are only ever published best-effort. */
   public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, BARS_FORMING, INCIDENTS);
 
@@ -84,6 +91,10 @@ public final class Addresses {
     d.put(SIGNALS, "signals fired by the rules and the model");
     d.put(ANOMALIES, "sampled anomalies: duplicates, gaps, outliers, latency spikes, stale feeds, schema drift");
     d.put(BOOKS, "periodic order-book snapshots (top levels, spread, imbalance, microprice)");
+    d.put(SPOT_MID, "consolidated spot mid per asset every sample interval: venues' quotes and ages, quality, basis,"
+        + " funding");
+    d.put(IV_SURFACE, "implied-volatility smile per (venue, underlying, expiry): forward, ATM volatility, liquid"
+        + " strikes");
     d.put(HEALTH, "health notices");
     d.put(DLQ, "samples of rejected events and frames, with the reason");
     d.put(INCIDENTS, "notice that the flight recorder wrote an incident bundle, naming it");

@@ -2,6 +2,7 @@ package io.tickwire.inference;
 
 import io.micrometer.core.instrument.Timer;
 import io.tickwire.codecs.BookSnapshot;
+import io.tickwire.codecs.SpotMid;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.SignalBatch;
@@ -104,12 +105,14 @@ public final class InferenceVerticle extends VerticleBase {
 
   /**
    * The feature names: the variables a rule condition may use besides price, symbol and venue. The configured
-   * windows, and the order-book features that snapshots carry when the symbol has a recent book.
+   * windows, the order-book features that snapshots carry when the symbol has a recent book, and the spot-mid
+   * features that snapshots of a {@code derived.spot_mid} asset's symbols carry when it has a recent sample.
    */
   public static List<String> featureNames(Settings settings) {
     List<String> names = new ArrayList<>();
     settings.features().windows().forEach(w -> names.add(w.name()));
     names.addAll(BookSnapshot.FEATURE_NAMES);
+    names.addAll(SpotMid.FEATURE_NAMES);
     return List.copyOf(names);
   }
 

@@ -10,6 +10,7 @@ import io.tickwire.connector.Source;
 import io.tickwire.connector.SyntheticConnector;
 import io.tickwire.connector.TcpIngestVerticle;
 import io.tickwire.connector.venue.VenueConnector;
+import io.tickwire.derived.DerivedVerticle;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Topology;
 import io.tickwire.feature.FeatureVerticle;
@@ -25,6 +26,7 @@ import io.tickwire.redis.EmbeddedRedis;
 import io.tickwire.redis.RedisSinkVerticle;
 import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
+import io.tickwire.sink.DerivedSinkVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
@@ -191,6 +193,9 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(context, database));
+      if (settings.derived().enabled()) {
+        order.add(new DerivedSinkVerticle(context, database));
+      }
       order.addAll(io.tickwire.jobs.BatchJobs.stages(context, database));
     }
     if (redisSink()) {
@@ -204,6 +209,9 @@ public final class Node {
       order.addAll(batchers());
     }
     if (roles.contains(Role.INGEST)) {
+      if (settings.derived().enabled()) {
+        order.add(new DerivedVerticle(context)); // reads every partition the router sends
+      }
       // In a cluster, partitions move between compute nodes; the router's journal is what they rebuild from.
       order.add(new RouterVerticle(context, member != null));
       if (settings.synthetic().enabled()) {

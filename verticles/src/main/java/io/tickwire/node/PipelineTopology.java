@@ -4,6 +4,8 @@ import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.config.PipelineSettings;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
+import io.tickwire.derived.DerivedVerticle;
+import io.tickwire.sink.DerivedSinkVerticle;
 import io.tickwire.feature.FeatureVerticle;
 import io.tickwire.inference.InferenceVerticle;
 import io.tickwire.flow.Addresses;
@@ -37,6 +39,9 @@ public final class PipelineTopology {
       if (roles.contains(Role.PERSIST) && settings.persistTrades()) {
         topology.addGroup(Addresses.ticks(p), PostgresSinkVerticle.GROUP);
       }
+      if (roles.contains(Role.INGEST) && settings.derived().enabled()) {
+        topology.addGroup(Addresses.ticks(p), DerivedVerticle.GROUP);
+      }
     }
     if (roles.contains(Role.COMPUTE)) {
       topology.addGroup(Addresses.BARS, FeatureVerticle.GROUP);
@@ -47,6 +52,11 @@ public final class PipelineTopology {
     }
     if (roles.contains(Role.PERSIST)) {
       for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES, Addresses.BOOKS)) {
+        topology.addGroup(topic, PostgresSinkVerticle.GROUP);
+      }
+    }
+    if (roles.contains(Role.PERSIST)) {
+      for (String topic : DerivedSinkVerticle.topics(settings.derived())) {
         topology.addGroup(topic, PostgresSinkVerticle.GROUP);
       }
     }

@@ -2,6 +2,8 @@ package io.tickwire.redis;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
+import io.tickwire.codecs.IvSurfaceBatch;
+import io.tickwire.codecs.SpotMidBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.Backoff;
@@ -22,13 +24,16 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis hot cache, best-effort: reads bars from the {@code md.bars} topic through a bounded drop-oldest queue,
  * so it never slows the pipeline, and writes the latest bar per series, a capped stream of 1s bars per symbol,
- * update notifications and the node's health (see {@link RedisKeys}). One pipelined write is in flight at a time;
- * bars arriving meanwhile are coalesced to the newest per key. While Redis is unreachable writes are retried with
+ * update notifications and the node's health (see {@link RedisKeys}). With a derived stream configured it also reads
+ * {@code md.spot_mid} and {@code md.iv_surface} the same way and writes the {@code md:v1:*} keys an older service's
+ * readers know ({@link MdV1Coalescer}, {@link MdV1Requests}). One pipelined write is in flight at a time;
+ * values arriving meanwhile are coalesced to the newest per key. While Redis is unreachable writes are retried with
  * capped exponential backoff, memory stays bounded (latest per key, a bounded stream backlog), the sink reports
  * itself degraded, and it recovers by itself when the client's pool reconnects.
  *
@@ -57,8 +62,11 @@ public final class RedisSinkVerticle extends VerticleBase {
   private final HealthRegistry health;
   private final Metrics metrics;
   private final BarCoalescer pending = new BarCoalescer(MAX_KEYS, MAX_STREAM_BACKLOG);
+  /** Null when no derived stream is configured: no md:v1 key is written then. */
+  private final MdV1Coalescer md;
   private Redis client;
   private volatile BestEffortConsumer<BarBatch> consumer;
+  private final List<BestEffortConsumer<?>> derivedConsumers = new CopyOnWriteArrayList<>();
   private long healthTimer = -1;
   private long retryTimer = -1;
   private boolean writing;
@@ -70,13 +78,32 @@ public final class RedisSinkVerticle extends VerticleBase {
   private boolean everWritten;
   private long written;
   private long streamWritten;
+  private long mdWritten;
   private long failures;
+
+  /** What one write cycle took: bars and, with derived streams, the md:v1 values. */
+  private record Taken(BarCoalescer.Pending bars, MdV1Coalescer.Pending md) {
+  }
 
   public RedisSinkVerticle(StageContext context, String redisUrl) {
     this.settings = context.settings();
     this.url = redisUrl;
     this.health = context.health();
     this.metrics = context.metrics();
+    this.md = settings.derived().enabled() ? new MdV1Coalescer(mdV1Asset(settings), MAX_KEYS, MAX_STREAM_BACKLOG)
+        : null;
+  }
+
+  /** The md:v1 asset: the configured one, else the first spot-mid asset, else the first surface underlying. */
+  static String mdV1Asset(Settings settings) {
+    if (settings.redis().mdV1Asset() != null) {
+      return settings.redis().mdV1Asset();
+    }
+    if (settings.derived().spotMid().enabled()) {
+      return settings.derived().spotMid().assets().get(0).name();
+    }
+    List<String> underlyings = settings.derived().ivSurface().underlyings();
+    return underlyings.isEmpty() ? null : underlyings.get(0);
   }
 
   @Override
@@ -85,17 +112,36 @@ public final class RedisSinkVerticle extends VerticleBase {
     registerMeters(metrics);
     healthTimer = vertx.setPeriodic(HEALTH_PERIOD_MS, id -> refreshHealth());
     reportHealth();
-    return BestEffortConsumer.subscribe(vertx, Addresses.BARS, settings.redis().queue(), this::accept)
-        .onSuccess(subscribed -> {
+    return subscribeToDerived().compose(v -> BestEffortConsumer.subscribe(vertx, Addresses.BARS,
+        settings.redis().queue(), this::accept)).onSuccess(subscribed -> {
           consumer = subscribed;
           writeIfIdle();
         });
   }
 
+  private Future<Void> subscribeToDerived() {
+    if (md == null) {
+      return Future.succeededFuture();
+    }
+    return Future.all(
+        BestEffortConsumer.<SpotMidBatch>subscribe(vertx, Addresses.SPOT_MID, settings.redis().queue(), batch -> {
+          batch.items().forEach(md::add);
+          writeIfIdle();
+          return Future.succeededFuture();
+        }).onSuccess(derivedConsumers::add),
+        BestEffortConsumer.<IvSurfaceBatch>subscribe(vertx, Addresses.IV_SURFACE, settings.redis().queue(), batch -> {
+          batch.items().forEach(md::add);
+          writeIfIdle();
+          return Future.succeededFuture();
+        }).onSuccess(derivedConsumers::add)).mapEmpty();
+  }
+
   /** Read by the scrape from another thread: counts only ever grow, so a slightly old value is all it can see. */
   private void registerMeters(Metrics metrics) {
     metrics.dropped(Addresses.inbox(Addresses.BARS, HEALTH_NAME), () -> consumer == null ? 0 : consumer.dropped());
-    metrics.dropped(HEALTH_NAME + ".pending", () -> pending.keysDropped() + pending.streamDropped());
+    metrics.dropped(HEALTH_NAME + ".pending", () -> pending.keysDropped() + pending.streamDropped()
+        + (md == null ? 0 : md.dropped()));
+    metrics.dropped(HEALTH_NAME + ".derived", this::derivedDropped);
     metrics.errors(HEALTH_NAME, "write_failed", () -> failures);
   }
 
@@ -120,8 +166,20 @@ public final class RedisSinkVerticle extends VerticleBase {
     writeIfIdle();
   }
 
+  private long derivedDropped() {
+    long dropped = 0;
+    for (BestEffortConsumer<?> derived : derivedConsumers) {
+      dropped += derived.dropped();
+    }
+    return dropped;
+  }
+
+  private boolean nothingPending() {
+    return pending.isEmpty() && (md == null || md.isEmpty());
+  }
+
   private void writeIfIdle() {
-    if (writing || retryTimer != -1 || stopping || (pending.isEmpty() && !healthDue)) {
+    if (writing || retryTimer != -1 || stopping || (nothingPending() && !healthDue)) {
       return;
     }
     writeOnce();
@@ -130,11 +188,19 @@ public final class RedisSinkVerticle extends VerticleBase {
   /** Sends one pipeline of what is pending; completes when Redis has answered it (or failed). */
   private Future<Void> writeOnce() {
     writing = true;
-    BarCoalescer.Pending taken = pending.take(MAX_BARS_PER_WRITE);
-    List<Request> requests = RedisRequests.forBars(taken, settings.redis().streamMaxlen(),
+    Taken taken = new Taken(pending.take(MAX_BARS_PER_WRITE), md == null ? null : md.take(MAX_BARS_PER_WRITE));
+    List<Request> requests = RedisRequests.forBars(taken.bars(), settings.redis().streamMaxlen(),
         settings.redis().keyTtlMs());
+    if (taken.md() != null) {
+      requests.addAll(MdV1Requests.forPending(taken.md(), settings.redis().keyTtlMs(),
+          settings.redis().mdV1WindowMaxlen()));
+    }
     if (healthDue) {
-      requests.add(RedisRequests.health(health.snapshot(), Clock.nowMicros()));
+      long now = Clock.nowMicros();
+      requests.add(RedisRequests.health(health.snapshot(), now));
+      if (md != null) {
+        requests.addAll(MdV1Requests.health(health.snapshot(), now));
+      }
       healthDue = false;
     }
     inFlight = send(requests).timeout(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
@@ -159,9 +225,13 @@ public final class RedisSinkVerticle extends VerticleBase {
     }
   }
 
-  private void succeeded(BarCoalescer.Pending taken) {
-    written += taken.latest().size();
-    streamWritten += taken.stream().size();
+  private void succeeded(Taken taken) {
+    written += taken.bars().latest().size();
+    streamWritten += taken.bars().stream().size();
+    if (taken.md() != null) {
+      mdWritten += taken.md().bbos().size() + taken.md().surfaces().size() + taken.md().window().size()
+          + (taken.md().mid() == null ? 0 : 1);
+    }
     everWritten = true;
     if (consecutiveFailures > 0) {
       LOG.log(System.Logger.Level.INFO, "Redis writes recovered after {0} failed attempts: {1}",
@@ -173,8 +243,11 @@ public final class RedisSinkVerticle extends VerticleBase {
     writeIfIdle();
   }
 
-  private void failed(BarCoalescer.Pending taken, Throwable error) {
-    pending.restore(taken);
+  private void failed(Taken taken, Throwable error) {
+    pending.restore(taken.bars());
+    if (taken.md() != null) {
+      md.restore(taken.md());
+    }
     failures++;
     consecutiveFailures++;
     lastError = String.valueOf(error.getMessage() != null ? error.getMessage() : error);
@@ -212,7 +285,7 @@ public final class RedisSinkVerticle extends VerticleBase {
   }
 
   private Future<Void> writeRemaining() {
-    if (pending.isEmpty()) {
+    if (nothingPending()) {
       return Future.succeededFuture();
     }
     return writeOnce().compose(v -> writeRemaining());
@@ -243,6 +316,13 @@ public final class RedisSinkVerticle extends VerticleBase {
     gauges.put("stream_dropped", pending.streamDropped());
     gauges.put("written", written);
     gauges.put("stream_written", streamWritten);
+    if (md != null) {
+      gauges.put("md_v1_pending_keys", md.pendingKeys());
+      gauges.put("md_v1_pending_window", md.pendingWindow());
+      gauges.put("md_v1_coalesced", md.coalesced());
+      gauges.put("md_v1_dropped", md.dropped() + derivedDropped());
+      gauges.put("md_v1_written", mdWritten);
+    }
     gauges.put("failures", failures);
     return gauges;
   }

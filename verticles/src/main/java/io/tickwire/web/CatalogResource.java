@@ -1,7 +1,9 @@
 package io.tickwire.web;
 
 import io.tickwire.codecs.Intervals;
+import io.tickwire.codecs.SpotMid;
 import io.tickwire.config.ConnectorSettings;
+import io.tickwire.config.DerivedSettings;
 import io.tickwire.config.FeatureWindow;
 import io.tickwire.config.Settings;
 import io.vertx.core.json.JsonArray;
@@ -12,11 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code GET /api/catalog}: {@code {"symbols":[...],"intervals":["1s",...],"features":[...]}}, the symbols this
- * node's configuration feeds (the synthetic feed's and each enabled exchange connector's), the bar intervals it
- * builds and the windowed features it computes. The dashboard fills its selectors and feature panel from it before
- * any data has arrived (a feature is absent from snapshots until its window is full); symbols from other nodes or
- * the TCP ingest, and order-book features, are not known here, and the page adds them as their data arrives.
+ * {@code GET /api/catalog}: {@code {"symbols":[...],"intervals":["1s",...],"features":[...],"assets":[...],
+ * "underlyings":[...]}}, the symbols this node's configuration feeds (the synthetic feed's and each enabled exchange
+ * connector's), the bar intervals it builds, the windowed features it computes (and the spot-mid features when
+ * assets are configured), the assets of the consolidated spot mid and the underlyings of the volatility surfaces
+ * ({@code []} when the surface takes any). The dashboard fills its selectors and panels from it before any data has
+ * arrived (a feature is absent from snapshots until its window is full); symbols from other nodes or the TCP
+ * ingest, and order-book features, are not known here, and the page adds them as their data arrives.
  */
 final class CatalogResource {
   private final JsonObject catalog;
@@ -25,7 +29,11 @@ final class CatalogResource {
     // Configuration does not change while the node runs, so the answer is computed once.
     this.catalog = new JsonObject().put("symbols", new JsonArray(symbols(settings).stream().toList()))
         .put("intervals", intervals(settings))
-        .put("features", new JsonArray(settings.features().windows().stream().map(FeatureWindow::name).toList()));
+        .put("features", features(settings))
+        .put("assets", new JsonArray(settings.derived().spotMid().assets().stream().map(DerivedSettings.Asset::name)
+            .toList()))
+        .put("underlyings", new JsonArray(settings.derived().ivSurface().enabled()
+            ? settings.derived().ivSurface().underlyings() : java.util.List.of()));
   }
 
   void mount(Router router) {
@@ -34,6 +42,15 @@ final class CatalogResource {
 
   private void catalog(RoutingContext ctx) {
     Replies.json(ctx, 200, catalog);
+  }
+
+  private static JsonArray features(Settings settings) {
+    JsonArray names = new JsonArray(new java.util.ArrayList<>(settings.features().windows().stream()
+        .map(FeatureWindow::name).toList()));
+    if (settings.derived().spotMid().enabled()) {
+      SpotMid.FEATURE_NAMES.forEach(names::add);
+    }
+    return names;
   }
 
   private static Set<String> symbols(Settings settings) {

@@ -13,7 +13,9 @@ import io.tickwire.metrics.Metrics;
 import io.tickwire.recorder.IncidentStore;
 import io.tickwire.store.BarStore;
 import io.tickwire.store.Database;
+import io.tickwire.store.IvSurfaceStore;
 import io.tickwire.store.SignalStore;
+import io.tickwire.store.SpotMidStore;
 import io.tickwire.web.dashboard.Dashboard;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -29,8 +31,8 @@ import java.util.function.Function;
 /**
  * The node's HTTP face: {@code /live}, {@code /health}, {@code /ready}, {@code /metrics} (as on every node, see
  * {@link OpsEndpoints}), the REST API, the dashboard WebSocket ({@code /ws}) and the dashboard's files. It only
- * builds the resources (bars, signals, rules, incidents, catalog, dashboard), mounts them, and runs the server on
- * {@code web.host}:{@code web.port}; each resource registers its own routes.
+ * builds the resources (bars, signals, spot mids, volatility surfaces, rules, incidents, catalog, dashboard),
+ * mounts them, and runs the server on {@code web.host}:{@code web.port}; each resource registers its own routes.
  */
 public final class WebVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(WebVerticle.class.getName());
@@ -104,6 +106,8 @@ public final class WebVerticle extends VerticleBase {
     new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
         .mount(router);
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
+    new MidResource(database == null ? null : new SpotMidStore(database.apiPool())).mount(router);
+    new IvSurfaceResource(database == null ? null : new IvSurfaceStore(database.apiPool())).mount(router);
     rules(token, features).mount(router);
     new IncidentsResource(vertx, new IncidentStore(settings.incidentsDir())).mount(router);
     new CatalogResource(settings).mount(router);

@@ -98,6 +98,21 @@ public final class TestRedis {
     return null;
   }
 
+  /** Every entry of the stream at {@code key}, oldest first (XRANGE), each as its fields in order. */
+  public java.util.List<java.util.Map<String, String>> streamEntries(String key) {
+    Response entries = Await.result(client.send(Request.cmd(Command.XRANGE).arg(key).arg("-").arg("+")));
+    java.util.List<java.util.Map<String, String>> out = new java.util.ArrayList<>();
+    for (int e = 0; e < entries.size(); e++) {
+      Response fields = entries.get(e).get(1);
+      java.util.Map<String, String> entry = new java.util.LinkedHashMap<>();
+      for (int i = 0; i + 1 < fields.size(); i += 2) {
+        entry.put(fields.get(i).toString(), fields.get(i + 1).toString());
+      }
+      out.add(entry);
+    }
+    return out;
+  }
+
   /** Polling readers retry while Redis restarts, so a failed read counts as "not there yet". */
   private Response sendQuietly(Request request) {
     try {

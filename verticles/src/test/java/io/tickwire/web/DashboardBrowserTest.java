@@ -11,6 +11,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +52,32 @@ class DashboardBrowserTest {
       long drawn = number(browser, "return window.tickwire.candleCount()");
       Await.until(() -> number(browser, "return window.tickwire.candleCount()") >= drawn + 2, LIVE,
           "two more candles drawn live");
+    }
+  }
+
+  @Test
+  void showsTheMidStripAndASmileFedLive(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-derived.png"), "/",
+        List.of("derived.spot_mid.assets=[{asset: BTC, venues: [fake_a:BTC-USD, fake_b:BTC/USD, fake_c:BTCUSDT],"
+            + " perp: fake_perp:BTCUSDT}]", "derived.spot_mid.max_wait_ms=60000", "derived.iv_surface.enabled=true",
+            "derived.iv_surface.every=10s", "derived.iv_surface.underlyings=[BTC]"))) {
+      HeadlessChromium browser = dashboard.browser;
+      Await.until(() -> "live".equals(browser.eval("return window.tickwire?.connection() ?? null;")), LIVE,
+          "the page live");
+      Await.until(() -> text(browser, "mids").contains("BTC"), LIVE, "the mid strip naming the configured asset");
+
+      dashboard.send(DerivedFeed.lastHalfMinute(System.currentTimeMillis() * 1000));
+
+      // Half a minute sent at once: the stage waits for every venue's partition, so each sample holds all three.
+      Await.until(() -> midShown(browser), LIVE, "a BTC mid with its quality, basis and funding in the strip");
+      Map<?, ?> mid = (Map<?, ?>) ((List<?>) browser.eval("return window.tickwire.midStrip();")).get(0);
+      assertThat(mid.get("quality")).isEqualTo("ok");
+      assertThat(((Number) mid.get("mid")).doubleValue()).isBetween(64_990.0, 65_010.0);
+      assertThat(text(browser, "mids")).contains("ok").contains("basis").contains("0.0100%");
+
+      Await.until(() -> smilePoints(browser) >= DerivedFeed.STRIKES.size(), LIVE,
+          "a smile drawn with every liquid strike");
+      assertThat(text(browser, "smile-meta")).contains("BTC").contains("ATM");
     }
   }
 
@@ -111,6 +138,18 @@ class DashboardBrowserTest {
   private static double eventsPerSecond(HeadlessChromium browser) {
     String shown = text(browser, "events-per-sec").replace(",", "");
     return shown.matches("[0-9.]+") ? Double.parseDouble(shown) : 0;
+  }
+
+  private static boolean midShown(HeadlessChromium browser) {
+    Object state = browser.eval("return window.tickwire.midStrip();");
+    return state instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> mid
+        && mid.get("mid") instanceof Number && mid.get("basisBps") instanceof Number
+        && mid.get("fundingRate") instanceof Number;
+  }
+
+  /** Points of the fullest smile series the chart has drawn. */
+  private static long smilePoints(HeadlessChromium browser) {
+    return number(browser, "return Math.max(0, ...window.tickwire.smileSeries().map(s => s.points));");
   }
 
   private static long number(HeadlessChromium browser, String script) {

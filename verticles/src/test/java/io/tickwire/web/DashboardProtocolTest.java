@@ -8,6 +8,12 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.codecs.Decimals;
+import io.tickwire.codecs.IvSurface;
+import io.tickwire.codecs.IvSurfaceBatch;
+import io.tickwire.codecs.SmilePoint;
+import io.tickwire.codecs.SpotMid;
+import io.tickwire.codecs.SpotMidBatch;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.SignalBatch;
 import io.tickwire.flow.Addresses;
@@ -102,6 +108,26 @@ class DashboardProtocolTest {
     });
   }
 
+  @Test
+  void midsAndSurfacesReachTheirSubscribersWhateverTheirSymbols() {
+    client.request("{\"op\":\"subscribe\",\"symbols\":[\"ETH-USD\"],\"streams\":[\"mids\",\"surfaces\"]}",
+        "subscribed", WAIT);
+    SpotMid mid = new SpotMid("BTC", T0, 65000.5, SpotMid.OK, 2, 0.5, List.of(), 65010.5, 10.0, 1.54, 0.0001);
+    IvSurface surface = new IvSurface("deribit", "BTC", T0 + 86_400_000_000L, T0, 65100.0, 51.5, 3, 2, 400,
+        List.of(new SmilePoint(Decimals.parse("60000"), 55.0), new SmilePoint(Decimals.parse("70000"), 50.0)));
+    vertx.eventBus().publish(Addresses.SPOT_MID, new SpotMidBatch(List.of(mid)));
+    vertx.eventBus().publish(Addresses.IV_SURFACE, new IvSurfaceBatch(List.of(surface)));
+
+    JsonObject midData = client.await(m -> "spot_mid".equals(m.getString("type")), WAIT, "a mid")
+        .getJsonObject("data");
+    assertThat(midData.getString("asset")).isEqualTo("BTC");
+    assertThat(midData.getDouble("basis_bps")).isEqualTo(1.54);
+    JsonObject surfaceData = client.await(m -> "iv_surface".equals(m.getString("type")), WAIT, "a smile")
+        .getJsonObject("data");
+    assertThat(surfaceData.getJsonArray("smile")).hasSize(2);
+    assertThat(surfaceData.getDouble("atm_iv")).isEqualTo(51.5);
+  }
+
   /** On every topic, the items the subscription excludes first, then the BTC-USD 1s one. */
   private void publishForBothSymbols() {
     vertx.eventBus().publish(Addresses.BARS, new BarBatch(List.of(bar("ETH-USD", 1000, 1), bar("BTC-USD", 10_000, 1),
@@ -142,7 +168,7 @@ class DashboardProtocolTest {
     assertThat(errorFor("[1,2]")).contains("JSON object");
     assertThat(errorFor("{\"op\":\"dance\"}")).contains("op", "dance");
     assertThat(errorFor("{\"op\":\"subscribe\",\"symbols\":[\"BTC-USD\"],\"streams\":[\"bars\",\"trades\"]}"))
-        .contains("streams[1]", "trades", "bars, forming, features, signals, anomalies, incidents, health");
+        .contains("streams[1]", "trades", "bars, forming, features, signals, anomalies, incidents, health, mids, surfaces");
     assertThat(errorFor("{\"op\":\"subscribe\",\"symbols\":[\"BTC-USD\"],\"streams\":[\"bars\"],"
         + "\"intervals\":[\"1s\",\"5s\"]}")).contains("intervals[1]", "5s", "1s, 10s, 1m");
     String tooMany = IntStream.range(0, 101).mapToObj(i -> "\"S" + i + "\"").collect(Collectors.joining(","));

@@ -72,6 +72,19 @@ final class LiveDashboard implements AutoCloseable {
     return dashboard;
   }
 
+  /** Sends {@code events} to the node's TCP ingest as v1 JSON frames, as a producer would. */
+  void send(List<? extends io.tickwire.codecs.MarketEvent> events) throws java.io.IOException {
+    int ingest = node.stages().stream().filter(io.tickwire.connector.TcpIngestVerticle.class::isInstance)
+        .map(io.tickwire.connector.TcpIngestVerticle.class::cast).findFirst().orElseThrow().actualPort();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", ingest);
+        java.io.OutputStream out = socket.getOutputStream()) {
+      for (io.tickwire.codecs.MarketEvent event : events) {
+        out.write(io.tickwire.connector.FrameWriter.frame(io.tickwire.codecs.V1Json.toJson(event)).getBytes());
+      }
+      out.flush();
+    }
+  }
+
   int port() {
     return node.stages().stream().filter(WebVerticle.class::isInstance).map(WebVerticle.class::cast)
         .findFirst().orElseThrow().actualPort();

@@ -4,6 +4,8 @@ import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Batch;
 import io.tickwire.codecs.FeatureSnapshot;
+import io.tickwire.codecs.IvSurface;
+import io.tickwire.codecs.SpotMid;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.flow.Addresses;
@@ -17,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads what the pipeline publishes for observers (bars, forming bars, features, signals, anomalies, incident
- * notices) and hands each item to the {@link DashboardHub}. Every topic is read best-effort: the pipeline never
+ * notices, spot mids, volatility smiles) and hands each item to the {@link DashboardHub}. Every topic is read best-effort: the pipeline never
  * waits for the dashboard, and the hub hands items over without waiting either, so these queues stay near empty.
  */
 final class DashboardFeeds {
@@ -45,6 +47,10 @@ final class DashboardFeeds {
             hub.publish(DashboardStream.SIGNALS, s.provider(), s.symbol(), 0, () -> V1Json.toJson(s))),
         feeds.<Anomaly>items(Addresses.ANOMALIES, a ->
             hub.publish(DashboardStream.ANOMALIES, a.venue(), a.symbol(), 0, () -> V1Json.toJson(a))),
+        feeds.<SpotMid>items(Addresses.SPOT_MID, m ->
+            hub.publishLatest(DashboardStream.MIDS, m.asset(), () -> V1Json.toJson(m))),
+        feeds.<IvSurface>items(Addresses.IV_SURFACE, s -> hub.publishLatest(DashboardStream.SURFACES,
+            s.venue() + '|' + s.underlying() + '|' + s.expiry(), () -> V1Json.toJson(s))),
         feeds.incidents())).map(v -> feeds);
   }
 

@@ -51,6 +51,21 @@ final class DashboardHub {
     }
   }
 
+  /**
+   * Sends a latest-value message about no symbol ({@code key} names what a newer one replaces) to every client
+   * subscribed to {@code stream}; {@code dataJson} is only called when one is.
+   */
+  void publishLatest(DashboardStream stream, String key, Supplier<String> dataJson) {
+    List<DashboardClient> to = interested(stream, null, 0);
+    if (to.isEmpty()) {
+      return;
+    }
+    Push push = Push.latest(stream, key, Frames.data(stream, dataJson.get()));
+    for (DashboardClient client : to) {
+      client.offer(push);
+    }
+  }
+
   /** The health message to every client subscribed to health; each carries that client's own drops. */
   void publishHealth(String healthJson, long eventsPerSec) {
     for (DashboardClient client : interested(DashboardStream.HEALTH, null, 0)) {

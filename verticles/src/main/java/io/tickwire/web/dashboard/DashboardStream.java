@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a dashboard client can subscribe to, with the {@code type} of the messages each one pushes and how a full
- * client queue treats them. Latest-value streams (bars, forming bars, features) coalesce: only the newest message
- * per key is worth sending late. Event streams (signals, anomalies, incidents, health) drop the oldest instead.
+ * client queue treats them. Latest-value streams (bars, forming bars, features, mids, surfaces) coalesce: only the
+ * newest message per key is worth sending late. Event streams (signals, anomalies, incidents, health) drop the oldest instead.
  * {@link #CONTROL} is the server's replies (acks, pongs, errors): never subscribed, always delivered.
  */
 public enum DashboardStream {
@@ -16,11 +16,15 @@ public enum DashboardStream {
   ANOMALIES("anomalies", "anomaly", false, false),
   INCIDENTS("incidents", "incident", false, false),
   HEALTH("health", "health", false, false),
+  /** Consolidated spot mids, the newest per asset; about no symbol, so a subscription's symbols do not filter them. */
+  MIDS("mids", "spot_mid", true, false),
+  /** Volatility smiles, the newest per (venue, underlying, expiry); about no symbol either. */
+  SURFACES("surfaces", "iv_surface", true, false),
   CONTROL("control", null, false, false);
 
   /** The streams a subscribe request may name, in their wire order. */
   public static final List<DashboardStream> SUBSCRIBABLE =
-      List.of(BARS, FORMING, FEATURES, SIGNALS, ANOMALIES, INCIDENTS, HEALTH);
+      List.of(BARS, FORMING, FEATURES, SIGNALS, ANOMALIES, INCIDENTS, HEALTH, MIDS, SURFACES);
 
   private final String wire;
   private final String messageType;

@@ -16,6 +16,11 @@ record Push(DashboardStream stream, String key, String symbol, long intervalMill
     return new Push(stream, key, symbol, intervalMillis, text);
   }
 
+  /** A message about no symbol, of a coalescing stream: a newer one of the same {@code key} replaces it. */
+  static Push latest(DashboardStream stream, String key, String text) {
+    return new Push(stream, stream.wire() + '|' + key, null, 0, text);
+  }
+
   /** A message about no symbol in particular. */
   static Push general(DashboardStream stream, String text) {
     return new Push(stream, null, null, 0, text);
