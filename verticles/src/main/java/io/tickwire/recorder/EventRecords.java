@@ -59,9 +59,11 @@ final class EventRecords {
   }
 
   private static void writeBook(RecordWriter out, BookUpdate book) {
+    List<BookLevel> levels = book.levels();
     out.writeBoolean(book.snapshot());
-    out.writeVarUnsigned(book.levels().size());
-    for (BookLevel level : book.levels()) {
+    out.writeVarUnsigned(levels.size());
+    for (int i = 0; i < levels.size(); i++) { // by index: no iterator per book
+      BookLevel level = levels.get(i);
       out.writeByte(level.side().ordinal());
       out.writeVarLong(level.price());
       out.writeVarLong(level.size());

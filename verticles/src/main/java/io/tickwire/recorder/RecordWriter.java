@@ -36,11 +36,15 @@ final class RecordWriter {
   /** Unsigned varint: 7 bits per byte, high bit set on every byte but the last. */
   void writeVarUnsigned(long value) {
     ensure(MAX_VARINT);
+    // Locals, not fields, in the loop: this runs several times per event on the router's thread.
+    byte[] b = buf;
+    int at = length;
     while ((value & ~0x7FL) != 0) {
-      buf[length++] = (byte) ((value & 0x7F) | 0x80);
+      b[at++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buf[length++] = (byte) value;
+    b[at++] = (byte) value;
+    length = at;
   }
 
   /** Zig-zag varint, so small negative numbers stay small too. */
@@ -50,29 +54,29 @@ final class RecordWriter {
 
   /** Length + UTF-8. Venue, symbol and ids are ASCII in practice: copied char by char, no byte[] made for them. */
   void writeText(String value) {
-    if (isAscii(value)) {
-      writeAscii(value);
-    } else {
-      writeBytes(value.getBytes(StandardCharsets.UTF_8));
+    int n = value.length();
+    // An ASCII string's length is its UTF-8 length, and below 128 it is one varint byte.
+    if (n < 0x80 && writeAscii(value, n)) {
+      return;
     }
+    writeBytes(value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static boolean isAscii(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) >= 0x80) {
+  /** Writes length and chars if every char is ASCII; otherwise writes nothing and returns false. */
+  private boolean writeAscii(String value, int n) {
+    ensure(1 + n);
+    byte[] b = buf;
+    int at = length;
+    b[at++] = (byte) n;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
         return false;
       }
+      b[at++] = (byte) c;
     }
+    length = at;
     return true;
-  }
-
-  private void writeAscii(String value) {
-    int n = value.length();
-    writeVarUnsigned(n);
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      buf[length++] = (byte) value.charAt(i);
-    }
   }
 
   private void writeBytes(byte[] utf8) {

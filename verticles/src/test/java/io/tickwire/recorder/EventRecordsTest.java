@@ -35,7 +35,9 @@ class EventRecordsTest {
       new Quote("x", "y", Long.MIN_VALUE, 0, Long.MAX_VALUE, -1, T0 + 7, T0 + 7, Long.MAX_VALUE),
       new BookUpdate("b", "s", true, List.of(new BookLevel(Side.BUY, -5, 0), new BookLevel(Side.SELL, 1L << 62, 1)),
           T0 + 8, T0 + 9, 9),
-      new FeedGap("g", "s", "", T0 + 9, T0 + 9, 10));
+      new FeedGap("g", "s", "", T0 + 9, T0 + 9, 10),
+      // Text of 128 chars and more: a length of two varint bytes.
+      new FeedGap("g", "s", "r".repeat(300), T0 + 10, T0 + 10, 11));
 
   private static EventRing unbounded() {
     return new EventRing(1_000_000, Long.MAX_VALUE, Long.MAX_VALUE);
