@@ -3,11 +3,11 @@ package io.tickwire.recorder;
 /**
  * A queue of bytes: appended at the tail, released from the head, addressed by a position that only grows. The
  * bytes live in equal chunks taken as the queue grows and given back as the head passes them, so a small stream
- * holds one chunk, a full ring holds its bytes plus at most two part-used chunks, and growing never copies what is
- * held. One released chunk is kept for the next one needed: in steady state the same chunks go round and nothing
- * is allocated. Chunks are a power of two bytes (a position splits into chunk number and offset with a shift) and
- * at most 64 KiB, below G1's humongous-object size on any heap, so none wastes the rest of a region.
- * Not thread-safe.
+ * holds one chunk, growing never copies what is held, and the queue never holds more than its bytes plus three
+ * chunks (a part-used one at either end, and one released chunk kept for the next one needed). That spare means
+ * that in steady state the same chunks go round and nothing is allocated. Chunks are a power of two bytes (a
+ * position splits into chunk number and offset with a shift) and at most 64 KiB, far below G1's humongous-object
+ * size (half a region, 512 KiB at the least), so none takes a region of its own. Not thread-safe.
  */
 final class ChunkedBytes {
   private static final int MAX_CHUNK = 64 * 1024;
