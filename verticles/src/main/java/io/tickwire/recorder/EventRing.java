@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>Held as bytes, not objects: each event is encoded into a record appended to {@link ChunkedBytes}, with its
  * event time and record size in parallel primitive arrays, and decoded back only when a capture asks for it. A
- * window of half a million events is then a few dozen large arrays that young collections neither trace nor copy,
- * where event objects would each survive several collections on their way to the old generation. Records lie back
+ * window of half a million events is then a few hundred chunks and two arrays, with no references for young
+ * collections to trace and, once the chunks go round, nothing for them to copy, where event objects would each
+ * survive several collections on their way to the old generation. Records lie back
  * to back in arrival order, so a record's position follows from the sizes of those after it: no offset is stored.
  * The slot arrays grow by doubling up to {@code maxEvents} and the bytes chunk by chunk, so a small stream never
  * pays for the full bounds. Not thread-safe: owned by one event loop.
@@ -43,7 +44,8 @@ final class EventRing {
 
   /**
    * Appends {@code event} and evicts what falls outside the bounds; returns how many events were evicted. An event
-   * larger than {@code maxBytes} evicts everything and is itself counted as evicted, never held.
+   * larger than {@code maxBytes} evicts everything and is itself counted as evicted, never held, and still moves
+   * the age window: the same counts and window as had it been stored and evicted at once.
    */
   int add(MarketEvent event) {
     int size = encode(event);
