@@ -11,7 +11,8 @@ import java.util.function.IntSupplier;
 /**
  * Keeps the recent events in memory and, on a trigger anomaly, captures the events around it as an
  * {@link Incident} for the {@link IncidentSink}. Driven by the router on its event loop: not thread-safe, no locks,
- * no disk I/O. Recording an event is an array store, a size estimate and, while capturing, a list append.
+ * no disk I/O. Recording an event encodes it into a few dozen bytes of the ring (no object kept, so the
+ * collector has nothing to copy) and, while capturing, appends it to the capture's list.
  *
  * <p>The router records each event before running the detectors on it, so the event that triggers a capture is
  * the last of the events before. Cooldown and the ring's age bound use event time, so replaying a stream starts

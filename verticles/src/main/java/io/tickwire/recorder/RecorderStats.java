@@ -9,7 +9,7 @@ import java.util.Map;
  * @param eventsRecorded        events passed to {@link FlightRecorder#record}
  * @param eventsEvicted         events dropped from the ring by the count, bytes or age bound
  * @param eventsHeld            events in the ring now
- * @param bytesHeld             estimated heap held by the ring now (see {@link EventSizes})
+ * @param bytesHeld             encoded bytes of the events in the ring now (see {@link EventRecords})
  * @param incidentsTriggered    captures started
  * @param suppressedByCooldown  trigger anomalies ignored because the cooldown (event time) had not passed
  * @param suppressedByCapture   trigger anomalies ignored because a capture was already in progress

@@ -58,6 +58,17 @@ final class Recorded {
     return new Anomaly(event.venue(), event.symbol(), type, event.eventTime(), type + " | on " + event.symbol(), 4.5);
   }
 
+  /** The bytes {@code event} takes in the ring. */
+  static int recordSize(MarketEvent event) {
+    RecordWriter writer = new RecordWriter();
+    EventRecords.write(writer, event);
+    return writer.length();
+  }
+
+  static long recordBytes(List<MarketEvent> events) {
+    return events.stream().mapToLong(Recorded::recordSize).sum();
+  }
+
   static RecorderSettings settings(int before, int after, long cooldownMs) {
     return new RecorderSettings(true, 600_000, 500_000, 64L << 20, before, after, 30_000, cooldownMs, TRIGGERS,
         "incidents");
