@@ -16,16 +16,23 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.codecs.FeedGap;
+import io.tickwire.codecs.IvSurface;
+import io.tickwire.codecs.IvSurfaceBatch;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Signal;
 import io.tickwire.codecs.SignalBatch;
+import io.tickwire.codecs.SmilePoint;
+import io.tickwire.codecs.SpotMid;
+import io.tickwire.codecs.SpotMidBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.codecs.Trade;
+import io.tickwire.codecs.VenueQuote;
 import io.tickwire.config.ClusterSettings;
 import io.tickwire.config.Role;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.testing.Await;
+import io.tickwire.testing.DerivativeSamples;
 import io.tickwire.testing.FreePorts;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -80,7 +87,9 @@ class ClusteredEventBusTest {
                 Decimals.parse("3100.26"), Decimals.parse("0.8"), T0, T0 + 1, 8),
             new BookUpdate("kraken", "XBT/USD", true, List.of(new BookLevel(Side.BUY, Decimals.parse("64999.9"),
                 Decimals.parse("1.5"))), T0, T0 + 2, 9),
-            new FeedGap("kraken", "XBT/USD", "disconnected: 1006", T0 + 3, T0 + 3, 10))),
+            new FeedGap("kraken", "XBT/USD", "disconnected: 1006", T0 + 3, T0 + 3, 10),
+            DerivativeSamples.optionTicker("BTC-28JUN24-60000-C", T0 + 4),
+            DerivativeSamples.markFunding("BTCUSDT", T0 + 5), DerivativeSamples.volatilityIndex("btc_usd", T0 + 6))),
         new BarBatch(List.of(new Bar("coinbase", "BTC-USD", 1_000, T0, 1.0, 2.0, 0.5, 1.5, 10.0, 1.2, 42, 0))),
         new FeatureBatch(List.of(new FeatureSnapshot("coinbase", "BTC-USD", T0, 65000.1, Map.of("rsi_14", 55.5)))),
         new SignalBatch(List.of(new Signal("coinbase", "BTC-USD", T0, "dip", 1.0, 0.6, Map.of("rule", "dip")))),
@@ -88,7 +97,12 @@ class ClusteredEventBusTest {
         new BookSnapshotBatch(List.of(new BookSnapshot("kraken", "XBT/USD", T0,
             List.of(new BookLevel(Side.BUY, Decimals.parse("100.0"), Decimals.parse("2"))),
             List.of(new BookLevel(Side.SELL, Decimals.parse("100.5"), Decimals.parse("1"))), 100.25, 49.9, 0.33,
-            100.33))));
+            100.33))),
+        new SpotMidBatch(List.of(new SpotMid("BTC", T0, 65000.15, SpotMid.OK, 1, 0.0, List.of(new VenueQuote(
+            "coinbase", "BTC-USD", Decimals.parse("65000.10"), Decimals.parse("0.5"), Decimals.parse("65000.20"),
+            Decimals.parse("1.25"), T0 - 120_000, 120, true)), 65010.5, 10.35, 1.5923, 0.0001))),
+        new IvSurfaceBatch(List.of(new IvSurface("deribit", "BTC", T0 + 86_400_000_000L, T0, 65100.5, 52.25, 12, 2,
+            850, List.of(new SmilePoint(Decimals.parse("60000"), 55.5))))));
     assertThat(samples).extracting(Object::getClass).as("one sample per registered codec")
         .hasSize(Codecs.ALL.size());
     List<Object> received = new CopyOnWriteArrayList<>();
