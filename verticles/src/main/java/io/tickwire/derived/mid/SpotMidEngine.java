@@ -9,7 +9,7 @@ import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.SpotMid;
 import io.tickwire.config.DerivedSettings;
 import io.tickwire.config.DerivedSettings.VenueSymbol;
-import io.tickwire.derived.sampling.AsOf;
+import io.tickwire.derived.sampling.OfferCounts;
 import io.tickwire.derived.sampling.PartitionWatermarks;
 import io.tickwire.derived.sampling.Rejections;
 import io.tickwire.derived.sampling.SampleClock;
@@ -56,8 +56,7 @@ public final class SpotMidEngine {
   private final BookTops books = new BookTops();
   private final Rejections rejections = new Rejections(REASONS);
   private long samples;
-  private long late;
-  private long superseded;
+  private final OfferCounts offers = new OfferCounts();
 
   /** @param watermarks the routed partitions' progress, which the caller keeps up to date with every event */
   public SpotMidEngine(DerivedSettings.SpotMid config, PartitionWatermarks watermarks) {
@@ -145,20 +144,20 @@ public final class SpotMidEngine {
       return false;
     }
     TopOfBook top = new TopOfBook(q.bidPrice(), q.bidSize(), q.askPrice(), q.askSize(), q.eventTime());
-    counted(route.asset().mids().offerTop(route.venue(), q.eventTime(), top));
+    offers.count(route.asset().mids().offerTop(route.venue(), q.eventTime(), top));
     return true;
   }
 
   private boolean bookTop(Route route, long time, BookTops.Result result) {
     if (result instanceof BookTops.Top top) {
-      counted(route.asset().mids().offerTop(route.venue(), time, top.top()));
+      offers.count(route.asset().mids().offerTop(route.venue(), time, top.top()));
       return true;
     }
     if (result instanceof BookTops.NoTop none) {
       if (none.reason() != null) {
         rejections.count(none.reason());
       }
-      counted(route.asset().mids().offerTop(route.venue(), time, null));
+      offers.count(route.asset().mids().offerTop(route.venue(), time, null));
       return true;
     }
     return false;
@@ -176,17 +175,9 @@ public final class SpotMidEngine {
       rejections.count(BAD_FUNDING_RATE);
       return false;
     }
-    counted(route.asset().mids().offerPerp(m.eventTime(), new PerpMark(m.markPrice(), m.fundingRate(),
+    offers.count(route.asset().mids().offerPerp(m.eventTime(), new PerpMark(m.markPrice(), m.fundingRate(),
         m.eventTime())));
     return true;
-  }
-
-  private void counted(AsOf.Offer offer) {
-    if (offer == AsOf.Offer.LATE) {
-      late++;
-    } else if (offer == AsOf.Offer.SUPERSEDED) {
-      superseded++;
-    }
   }
 
   public Rejections rejections() {
@@ -214,8 +205,7 @@ public final class SpotMidEngine {
       skipped += asset.mids().skippedSamples();
     }
     out.put("samples_skipped", skipped);
-    out.put("inputs_late", late);
-    out.put("inputs_superseded", superseded);
+    offers.addTo(out);
     out.put("book_deltas_before_snapshot", books.unsynced());
     out.putAll(rejections.gauges());
     return out;

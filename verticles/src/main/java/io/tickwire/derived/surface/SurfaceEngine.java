@@ -4,7 +4,7 @@ import io.tickwire.codecs.IvSurface;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.OptionTicker;
 import io.tickwire.config.DerivedSettings;
-import io.tickwire.derived.sampling.AsOf;
+import io.tickwire.derived.sampling.OfferCounts;
 import io.tickwire.derived.sampling.PartitionWatermarks;
 import io.tickwire.derived.sampling.Rejections;
 import io.tickwire.derived.sampling.SampleClock;
@@ -65,8 +65,7 @@ public final class SurfaceEngine {
   private long snapshots;
   /** Written on the owning event loop only, read by the metrics scrape. */
   private volatile long evicted;
-  private long late;
-  private long superseded;
+  private final OfferCounts offers = new OfferCounts();
 
   /** @param watermarks the routed partitions' progress, which the caller keeps up to date with every event */
   public SurfaceEngine(DerivedSettings.IvSurface config, PartitionWatermarks watermarks) {
@@ -101,7 +100,7 @@ public final class SurfaceEngine {
     if (expiry == null) {
       return;
     }
-    counted(expiry.offer(ticker));
+    offers.count(expiry.offer(ticker));
     touch(new InstrumentKey(ticker.venue(), ticker.symbol()), expiry);
     chain.clock.observe(ticker.eventTime());
     drain(chain, out);
@@ -203,14 +202,6 @@ public final class SurfaceEngine {
     expired.clear();
   }
 
-  private void counted(AsOf.Offer offer) {
-    if (offer == AsOf.Offer.LATE) {
-      late++;
-    } else if (offer == AsOf.Offer.SUPERSEDED) {
-      superseded++;
-    }
-  }
-
   public Rejections rejections() {
     return rejections;
   }
@@ -231,8 +222,7 @@ public final class SurfaceEngine {
     out.put("instruments_evicted", evicted);
     out.put("snapshots", snapshots);
     out.put("snapshots_skipped", skipped);
-    out.put("inputs_late", late);
-    out.put("inputs_superseded", superseded);
+    offers.addTo(out);
     out.putAll(rejections.gauges());
     return out;
   }
