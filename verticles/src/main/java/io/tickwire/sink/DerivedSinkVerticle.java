@@ -94,20 +94,9 @@ public final class DerivedSinkVerticle extends VerticleBase {
   }
 
   private void reportHealth() {
-    Map<String, Number> gauges = new LinkedHashMap<>();
-    StringBuilder failing = new StringBuilder();
-    for (TableWriter<?> w : writers) {
-      gauges.put(w.table() + "_buffered_batches", w.bufferedBatches());
-      gauges.put(w.table() + "_rows_inserted", w.rowsInserted());
-      gauges.put(w.table() + "_rows_skipped", w.rowsSkipped());
-      gauges.put(w.table() + "_rows_rejected", w.rowsRejected());
-      if (w.failing()) {
-        failing.append(w.table()).append(": ").append(w.lastError()).append("; ");
-      }
-    }
-    Status status = failing.isEmpty() ? Status.OK : Status.DEGRADED;
-    health.report(new ComponentHealth(HEALTH_NAME, status, failing.isEmpty() ? "writing derived streams"
-        : "retrying writes: " + failing, gauges));
+    WriterHealth writing = WriterHealth.of(writers);
+    health.report(new ComponentHealth(HEALTH_NAME, writing.ok() ? Status.OK : Status.DEGRADED,
+        writing.detail("writing derived streams"), writing.gauges()));
   }
 
   /** Rows stored so far, by table. */

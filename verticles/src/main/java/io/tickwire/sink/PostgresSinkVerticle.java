@@ -134,21 +134,9 @@ public final class PostgresSinkVerticle extends VerticleBase {
   }
 
   private void reportHealth() {
-    Map<String, Number> gauges = new LinkedHashMap<>();
-    StringBuilder failing = new StringBuilder();
-    for (TableWriter<?> w : writers()) {
-      gauges.put(w.table() + "_buffered_rows", w.bufferedRows());
-      gauges.put(w.table() + "_buffered_batches", w.bufferedBatches());
-      gauges.put(w.table() + "_rows_inserted", w.rowsInserted());
-      gauges.put(w.table() + "_rows_skipped", w.rowsSkipped());
-      gauges.put(w.table() + "_rows_rejected", w.rowsRejected());
-      if (w.failing()) {
-        failing.append(w.table()).append(": ").append(w.lastError()).append("; ");
-      }
-    }
-    Status status = failing.length() == 0 ? Status.OK : Status.DEGRADED;
-    String detail = failing.length() == 0 ? database.describe() : "retrying writes: " + failing;
-    health.report(new ComponentHealth(HEALTH_NAME, status, detail, gauges));
+    WriterHealth writing = WriterHealth.of(writers());
+    health.report(new ComponentHealth(HEALTH_NAME, writing.ok() ? Status.OK : Status.DEGRADED,
+        writing.detail(database.describe()), writing.gauges()));
   }
 
   /** The most batches each table ever buffered at once, by table (bounded by the links' credit windows). */
