@@ -7,7 +7,9 @@ import io.tickwire.codecs.Trade;
 import io.tickwire.config.Settings;
 import io.tickwire.router.Detectors;
 import io.tickwire.router.EventValidator;
+import io.tickwire.router.KnownSymbols;
 import io.tickwire.router.PartitionSequencer;
+import io.tickwire.router.detect.SymbolState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code RouterVerticle.split}, which is private to the verticle and needs its Vert.x-bound dead letters and flight
  * recorder, so it cannot be called alone:
  * <ul>
- *   <li>{@link #detectors}: {@link Detectors#admit} per event of an ingress {@link TickBatch}, exactly as the
- *   router calls it;</li>
+ *   <li>{@link #detectors}: {@link KnownSymbols#admit} (which finds the symbol's detector state) and
+ *   {@link Detectors#admit} per event of an ingress {@link TickBatch}, exactly as the router calls them;</li>
  *   <li>{@link #route}: the whole of {@code split} minus the flight recorder (BENCHMARKS.md measures its recording
  *   cost on its own) and the dead letters (no event of this input is rejected): validation, detectors, then the
  *   router's own {@link PartitionSequencer} (partition, sequence number), and the per-partition {@link TickBatch}es
@@ -55,6 +57,7 @@ public class RouterBenchmark {
   private Settings settings;
   private List<TickBatch> batches;
   private int next;
+  private KnownSymbols symbols;
   private Detectors detectors;
   private PartitionSequencer sequencer;
   private final List<Anomaly> seen = new ArrayList<>();
@@ -73,8 +76,8 @@ public class RouterBenchmark {
   }
 
   private void restart() {
-    detectors = new Detectors(settings.detect(), settings.router().maxSymbols(),
-        settings.router().maxFutureMs() * 1000);
+    symbols = new KnownSymbols(settings.router().maxSymbols(), settings.router().symbolIdleMs());
+    detectors = new Detectors(settings.detect(), settings.router().maxFutureMs() * 1000);
     sequencer = new PartitionSequencer(settings.pipeline().partitions());
     next = 0;
   }
@@ -92,7 +95,8 @@ public class RouterBenchmark {
     int kept = 0;
     for (MarketEvent event : nextBatch().items()) {
       seen.clear();
-      if (detectors.admit(event, event.ingestTime(), seen)) {
+      SymbolState state = symbols.admit(event.venue(), event.symbol(), event.ingestTime() / 1000);
+      if (detectors.admit(event, state, event.ingestTime(), seen)) {
         kept++;
       }
       anomalies += seen.size();
@@ -111,7 +115,8 @@ public class RouterBenchmark {
         continue;
       }
       seen.clear();
-      boolean keep = detectors.admit(event, now, seen);
+      SymbolState state = symbols.admit(event.venue(), event.symbol(), now / 1000);
+      boolean keep = detectors.admit(event, state, now, seen);
       anomalies += seen.size();
       if (!keep) {
         continue;

@@ -12,8 +12,10 @@ import io.tickwire.router.detect.OrderDetector;
 import io.tickwire.router.detect.OutlierDetector;
 import io.tickwire.router.detect.SequenceGapDetector;
 import io.tickwire.router.detect.StaleFeedDetector;
+import io.tickwire.router.detect.SymbolState;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.codecs.AnomalyTypes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The router's detectors, in the order that matters: a duplicate is dropped before anything else sees it (it would
  * otherwise count as out of order and skew the outlier window); the others only observe. Counts every anomaly by
- * type. Confined to the router's event loop.
+ * type. Each event's per-symbol state comes from {@link KnownSymbols}, found once for all the detectors. Confined to
+ * the router's event loop.
  */
 // Public, with its constructor and admit, for the bench module's RouterBenchmark, which measures admit alone.
 public final class Detectors {
@@ -42,42 +45,39 @@ public final class Detectors {
   /** Fixed at construction, so a scrape from another thread never sees the map change shape. */
   private final Map<String, AtomicLong> counts = new TreeMap<>();
 
-  /**
-   * @param maxSymbols {@code router.max_symbols}: the per-symbol detectors keep at most that many keys each
-   * @param maxFutureMicros {@code ingest.max_future_ms}, for the clock_skew anomaly's detail
-   */
-  public Detectors(DetectSettings settings, int maxSymbols, long maxFutureMicros) {
+  /** @param maxFutureMicros {@code ingest.max_future_ms}, for the clock_skew anomaly's detail */
+  public Detectors(DetectSettings settings, long maxFutureMicros) {
     this.skew = new ClockSkewDetector(maxFutureMicros);
     this.duplicates = new DuplicateDetector(settings.duplicateCapacity());
-    this.order = new OrderDetector(maxSymbols);
-    this.gaps = new SequenceGapDetector(maxSymbols, SequenceGapDetector.DEFAULT_REORDER_WINDOW);
+    this.order = new OrderDetector();
+    this.gaps = new SequenceGapDetector();
     this.latency = new LatencyDetector(settings.latencyThresholdMs() * 1000, settings.latencyWindow());
-    this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow(), maxSymbols);
-    this.stale = new StaleFeedDetector(settings.staleAfterMs() * 1000, maxSymbols);
+    this.outliers = new OutlierDetector(settings.outlierK(), settings.outlierWindow());
+    this.stale = new StaleFeedDetector(settings.staleAfterMs() * 1000);
     for (String type : TYPES) {
       counts.put(type, new AtomicLong());
     }
   }
 
   /**
-   * Runs every detector over {@code event}, which arrived at {@code nowMicros} (wall clock), adding anomalies to
-   * {@code out}; false when the event must be dropped.
+   * Runs every detector over {@code event}, which arrived at {@code nowMicros} (wall clock), with its symbol's
+   * {@code state}, adding anomalies to {@code out}; false when the event must be dropped.
    */
-  public boolean admit(MarketEvent event, long nowMicros, List<Anomaly> out) {
+  public boolean admit(MarketEvent event, SymbolState state, long nowMicros, List<Anomaly> out) {
     if (event instanceof FeedGap) {
       return true; // a marker, not market data: its time is the connector's, so order and latency do not apply
     }
     int before = out.size();
     boolean keep = !(event instanceof Trade trade) || !duplicates.isDuplicate(trade, out);
-    stale.seen(event, nowMicros);
+    stale.seen(event, state, nowMicros);
     skew.observe(event);
     newestEventTime = Math.max(newestEventTime, event.eventTime());
     if (keep) {
-      order.isOutOfOrder(event, out);
+      order.isOutOfOrder(event, state, out);
       latency.record(event, out);
       if (event instanceof Trade trade) {
-        gaps.check(trade, out);
-        outliers.isOutlier(trade, out);
+        gaps.check(trade, state, out);
+        outliers.isOutlier(trade, state, out);
       }
     }
     count(out, before);
@@ -85,9 +85,9 @@ public final class Detectors {
   }
 
   /** The stream is ending: reports the sequence gaps still waiting out their reorder window. */
-  void flush(List<Anomaly> out) {
+  void flush(Collection<SymbolState> states, List<Anomaly> out) {
     int before = out.size();
-    gaps.flush(newestEventTime, out); // event time, so a replay's flush-time gaps are reproducible too
+    gaps.flush(states, newestEventTime, out); // event time, so a replay's flush-time gaps are reproducible too
     count(out, before);
   }
 
@@ -104,9 +104,9 @@ public final class Detectors {
   }
 
   /** Adds a stale_feed anomaly for each symbol silent for too long at {@code nowMicros}. */
-  void checkStale(long nowMicros, List<Anomaly> out) {
+  void checkStale(Collection<SymbolState> states, long nowMicros, List<Anomaly> out) {
     int before = out.size();
-    stale.check(nowMicros, out);
+    stale.check(states, nowMicros, out);
     count(out, before);
   }
 
@@ -123,15 +123,8 @@ public final class Detectors {
     return copy;
   }
 
-  /** Keys each per-symbol detector dropped (least recently used) to stay within {@code router.max_symbols}. */
-  Map<String, Long> evictions() {
-    return Map.of("order", order.evictions(), "sequence_gap", gaps.evictions(), "outlier", outliers.evictions(),
-        "stale_feed", stale.evictions());
-  }
-
-  /** Exposes each type's count as {@code tickwire_anomalies_total{type}}, and the detectors' evictions. */
+  /** Exposes each type's count as {@code tickwire_anomalies_total{type}}. */
   void register(Metrics metrics) {
     counts.forEach((type, n) -> metrics.anomalies(type, n::get));
-    metrics.evictions("router_detectors", () -> evictions().values().stream().mapToLong(Long::longValue).sum());
   }
 }

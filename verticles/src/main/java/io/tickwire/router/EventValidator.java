@@ -31,6 +31,12 @@ public final class EventValidator {
    * @param maxFutureMicros how far ahead of it an event may be stamped
    */
   public static String rejectReason(MarketEvent event, long nowMicros, long maxFutureMicros) {
+    String reason = nameReason(event);
+    return reason != null ? reason : valueReason(event, nowMicros, maxFutureMicros);
+  }
+
+  /** The checks of the event's venue and symbol alone, which a (venue, symbol) passes once for all its events. */
+  public static String nameReason(MarketEvent event) {
     if (event.venue().isEmpty()) {
       return "missing_venue";
     }
@@ -40,6 +46,11 @@ public final class EventValidator {
     if (Names.venueProblem(event.venue()) != null || Names.symbolProblem(event.symbol()) != null) {
       return BAD_FIELD;
     }
+    return null;
+  }
+
+  /** Every check but {@link #nameReason}'s. */
+  public static String valueReason(MarketEvent event, long nowMicros, long maxFutureMicros) {
     if (event.eventTime() <= 0) {
       return "bad_event_time";
     }

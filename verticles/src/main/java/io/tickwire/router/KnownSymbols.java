@@ -1,8 +1,9 @@
 package io.tickwire.router;
 
+import io.tickwire.router.detect.SymbolState;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The (venue, symbol) keys the router currently admits: at most {@code maxSymbols}, each forgotten once it has gone
@@ -14,48 +15,58 @@ import java.util.Map;
  * somewhere downstream. Refusing keeps a producer that invents symbols from changing the results of the symbols
  * already flowing; only the newcomers lose, and they are counted. Idle keys are dropped only when room is needed (the
  * oldest is at the head of the access order, so a look at the head settles it), which keeps the hot path to one
- * hash lookup per event.
+ * hash lookup per event. That lookup also finds the symbol's {@link SymbolState}, so the detectors need none of
+ * their own, and a symbol's detector state goes when the symbol is forgotten.
  *
  * <p>Not thread-safe: the router's event loop owns it; only the eviction count is read from elsewhere (the
  * metrics scrape). Refusals are counted where every rejection is, in {@link DeadLetters}.
  */
-final class KnownSymbols {
+// Public, with admit, for the bench module's RouterBenchmark, which measures admission and detection together.
+public final class KnownSymbols {
   private record Key(String venue, String symbol) {
   }
 
   private final int maxSymbols;
   private final long idleMillis;
-  /** Access-ordered: the least recently seen key first. The value is when it was last seen (wall millis). */
-  private final LinkedHashMap<Key, long[]> lastSeen = new LinkedHashMap<>(16, 0.75f, true);
+  /** Access-ordered: the least recently seen key first. */
+  private final LinkedHashMap<Key, SymbolState> states = new LinkedHashMap<>(16, 0.75f, true);
   private volatile long evicted;
 
-  KnownSymbols(int maxSymbols, long idleMillis) {
+  public KnownSymbols(int maxSymbols, long idleMillis) {
     this.maxSymbols = maxSymbols;
     this.idleMillis = idleMillis;
   }
 
-  /** True when the key may pass: known already, or new and there is (or can be made) room for it. */
-  boolean admit(String venue, String symbol, long nowMillis) {
+  /** The key's state when it is known already (which counts as seeing it), else null. */
+  public SymbolState find(String venue, String symbol) {
+    return states.get(new Key(venue, symbol));
+  }
+
+  /**
+   * The key's state when it may pass: known already, or new and there is (or can be made) room for it; null when it
+   * is refused.
+   */
+  public SymbolState admit(String venue, String symbol, long nowMillis) {
     Key key = new Key(venue, symbol);
-    long[] seen = lastSeen.get(key);
-    if (seen != null) {
-      seen[0] = nowMillis;
-      return true;
+    SymbolState state = states.get(key);
+    if (state == null) {
+      if (states.size() >= maxSymbols) {
+        forgetIdle(nowMillis);
+      }
+      if (states.size() >= maxSymbols) {
+        return null;
+      }
+      state = new SymbolState(venue, symbol);
+      states.put(key, state);
     }
-    if (lastSeen.size() >= maxSymbols) {
-      forgetIdle(nowMillis);
-    }
-    if (lastSeen.size() >= maxSymbols) {
-      return false;
-    }
-    lastSeen.put(key, new long[] {nowMillis});
-    return true;
+    state.touch(nowMillis);
+    return state;
   }
 
   /** Drops the keys idle for longer than the idle time, oldest first, stopping at the first that is not. */
   void forgetIdle(long nowMillis) {
-    for (Iterator<Map.Entry<Key, long[]>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
-      if (nowMillis - it.next().getValue()[0] <= idleMillis) {
+    for (Iterator<SymbolState> it = states.values().iterator(); it.hasNext(); ) {
+      if (nowMillis - it.next().lastSeenMillis() <= idleMillis) {
         return;
       }
       it.remove();
@@ -63,8 +74,13 @@ final class KnownSymbols {
     }
   }
 
+  /** The admitted symbols' states, least recently seen first; iterating does not count as seeing. */
+  Collection<SymbolState> states() {
+    return states.values();
+  }
+
   int size() {
-    return lastSeen.size();
+    return states.size();
   }
 
   int maxSymbols() {

@@ -16,6 +16,7 @@ import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.health.StageContext;
 import io.tickwire.metrics.Metrics;
+import io.tickwire.router.detect.SymbolState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class RouterVerticle extends VerticleBase {
     deadLetters = new DeadLetters(vertx, settings.router().dlqSamplesPerSec(), metrics);
     symbols = new KnownSymbols(settings.router().maxSymbols(), settings.router().symbolIdleMs());
     metrics.evictions("router_symbols", symbols::evicted);
-    detectors = new Detectors(settings.detect(), settings.router().maxSymbols(), maxFutureMicros);
+    detectors = new Detectors(settings.detect(), maxFutureMicros);
     detectors.register(metrics);
     ingested = new IngestCounts(metrics);
     metrics.routed(routed::get);
@@ -170,16 +171,12 @@ public final class RouterVerticle extends VerticleBase {
     long sequenced = 0;
     for (MarketEvent event : events) {
       ingested.count(event);
-      String reason = EventValidator.rejectReason(event, now, maxFutureMicros);
-      if (reason == null && !symbols.admit(event.venue(), event.symbol(), now / 1000)) {
-        reason = SYMBOL_CAP;
-      }
-      if (reason != null) {
-        reject(event, reason, now);
+      SymbolState state = admit(event, now);
+      if (state == null) {
         continue;
       }
       recording.record(event);
-      if (!detect(event, now)) {
+      if (!detect(event, state, now)) {
         continue;
       }
       int p = sequencer.partitionOf(event);
@@ -190,6 +187,28 @@ public final class RouterVerticle extends VerticleBase {
       sequenced++;
     }
     routed.addAndGet(sequenced);
+  }
+
+  /**
+   * The event's symbol state when it passes validation and the symbol cap; otherwise null, with the event refused.
+   * A known symbol's names passed their checks when it was first admitted, so only a new one's are checked.
+   */
+  private SymbolState admit(MarketEvent event, long nowMicros) {
+    SymbolState state = symbols.find(event.venue(), event.symbol());
+    String reason = state == null ? EventValidator.nameReason(event) : null;
+    if (reason == null) {
+      reason = EventValidator.valueReason(event, nowMicros, maxFutureMicros);
+    }
+    if (reason == null && state == null) {
+      state = symbols.admit(event.venue(), event.symbol(), nowMicros / 1000);
+      reason = state == null ? SYMBOL_CAP : null;
+    }
+    if (reason != null) {
+      reject(event, reason, nowMicros);
+      return null;
+    }
+    state.touch(nowMicros / 1000);
+    return state;
   }
 
   /** Counts and samples a refused event; one stamped in the future is also a clock_skew anomaly. */
@@ -207,9 +226,9 @@ public final class RouterVerticle extends VerticleBase {
    * Runs the detectors; every anomaly is counted, at most {@code detect.anomaly_samples_per_sec} of each type are
    * published, so a feed gone bad cannot flood the bus and the database. False when the event is dropped.
    */
-  private boolean detect(MarketEvent event, long nowMicros) {
+  private boolean detect(MarketEvent event, SymbolState state, long nowMicros) {
     seen.clear();
-    boolean keep = detectors.admit(event, nowMicros, seen);
+    boolean keep = detectors.admit(event, state, nowMicros, seen);
     recording.anomalies(seen);
     sample(seen);
     return keep;
@@ -233,7 +252,7 @@ public final class RouterVerticle extends VerticleBase {
       return;
     }
     seen.clear();
-    detectors.checkStale(Clock.nowMicros(), seen);
+    detectors.checkStale(symbols.states(), Clock.nowMicros(), seen);
     publishBetweenBatches();
   }
 
@@ -250,7 +269,7 @@ public final class RouterVerticle extends VerticleBase {
   /** At stop nothing more will arrive, so ids still missing are lost, not late. */
   private void reportPendingGaps() {
     seen.clear();
-    detectors.flush(seen);
+    detectors.flush(symbols.states(), seen);
     publishBetweenBatches();
   }
 
@@ -278,7 +297,6 @@ public final class RouterVerticle extends VerticleBase {
     gauges.put("symbols_max", symbols.maxSymbols());
     gauges.put("symbols_evicted_idle", symbols.evicted());
     gauges.putIfAbsent("rejected_" + SYMBOL_CAP, 0L);
-    detectors.evictions().forEach((detector, n) -> gauges.put("detector_evictions_" + detector, n));
     detectors.counts().forEach((type, n) -> gauges.put("anomalies_" + type, n));
     detectors.clockSkewMicros().forEach((venue, skew) -> gauges.put("clock_skew_ms_" + venue, skew / 1000.0));
     registerSkewGauges();

@@ -9,6 +9,8 @@ import io.tickwire.codecs.V1Json;
 import io.tickwire.router.detect.DuplicateDetector;
 import io.tickwire.router.detect.OrderDetector;
 import io.tickwire.router.detect.SequenceGapDetector;
+import io.tickwire.router.detect.SymbolState;
+import io.tickwire.router.detect.SymbolStates;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,7 @@ class ChaosAgainstDetectorsTest {
     DuplicateDetector duplicates = new DuplicateDetector();
     OrderDetector order = new OrderDetector();
     SequenceGapDetector gaps = new SequenceGapDetector();
+    SymbolStates states = new SymbolStates(100_000);
     List<Anomaly> dup = new ArrayList<>();
     List<Anomaly> late = new ArrayList<>();
     List<Anomaly> gap = new ArrayList<>();
@@ -38,13 +41,14 @@ class ChaosAgainstDetectorsTest {
       if (event == null) {
         refused++;
       } else if (!(event instanceof Trade trade) || !duplicates.isDuplicate(trade, dup)) {
-        order.isOutOfOrder(event, late);
+        SymbolState state = states.of(event.venue(), event.symbol());
+        order.isOutOfOrder(event, state, late);
         if (event instanceof Trade trade) {
-          gaps.check(trade, gap);
+          gaps.check(trade, state, gap);
         }
       }
     }
-    gaps.flush(0, gap); // the stream ended: ids still inside the reorder window are lost too
+    gaps.flush(states.all(), 0, gap); // the stream ended: ids still inside the reorder window are lost too
     return new Detected(refused, dup.size(), late.size(), gap.size());
   }
 

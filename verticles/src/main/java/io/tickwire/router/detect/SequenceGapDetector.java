@@ -4,7 +4,7 @@ import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyTypes;
 import io.tickwire.codecs.Trade;
 import java.util.Arrays;
-import io.tickwire.flow.LruMap;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,60 +16,41 @@ import java.util.List;
  * ids of its symbol have arrived; if it turns up by then the jump was a reordering, otherwise it is lost. So a
  * gap is reported {@code reorderWindow} trades late, and {@link #flush} reports what is still pending when the
  * stream ends. A jump of more than {@link #MAX_PENDING} ids is reported at once: no reordering explains it.
- * Ids that are not all digits (or too long for a long) carry no continuity and are ignored. State per
- * (venue, symbol) is bounded by LRU ({@code maxKeys}).
+ * Ids that are not all digits (or too long for a long) carry no continuity and are ignored. The highest id and the
+ * pending ids are kept in the symbol's {@link SymbolState}.
  */
 public final class SequenceGapDetector {
-  public static final int DEFAULT_MAX_KEYS = 100_000;
   public static final int DEFAULT_REORDER_WINDOW = 128;
   static final int MAX_PENDING = 4_096;
   private static final int MAX_DIGITS = 18;
 
-  /** The highest id seen and the ids below it still missing, ascending. */
-  private static final class Track {
-    final String venue;
-    final String symbol;
-    long max;
-    long[] pending = new long[4];
-    int count;
-
-    Track(String venue, String symbol, long max) {
-      this.venue = venue;
-      this.symbol = symbol;
-      this.max = max;
-    }
-  }
-
-  private final LruMap<VenueSymbol, Track> tracks;
   private final int reorderWindow;
 
   public SequenceGapDetector() {
-    this(DEFAULT_MAX_KEYS, DEFAULT_REORDER_WINDOW);
+    this(DEFAULT_REORDER_WINDOW);
   }
 
-  public SequenceGapDetector(int maxKeys, int reorderWindow) {
-    this.tracks = new LruMap<>(maxKeys);
+  public SequenceGapDetector(int reorderWindow) {
     this.reorderWindow = reorderWindow;
   }
 
   /** Notes {@code trade}'s id; adds an anomaly for each run of ids now known lost. Returns the ids reported. */
-  public long check(Trade trade, List<Anomaly> out) {
+  public long check(Trade trade, SymbolState state, List<Anomaly> out) {
     long id = parseId(trade.tradeId());
     if (id < 0) {
       return 0;
     }
-    VenueSymbol key = new VenueSymbol(trade.venue(), trade.symbol());
-    Track track = tracks.get(key);
+    IdTrack track = state.ids;
     if (track == null) {
-      tracks.put(key, new Track(trade.venue(), trade.symbol(), id));
+      state.ids = new IdTrack(id);
       return 0;
     }
     long reported = 0;
     if (id > track.max) {
       long missing = id - track.max - 1;
       if (missing > MAX_PENDING) {
-        reported += confirm(track, Long.MAX_VALUE, trade.eventTime(), out);
-        report(track, track.max + 1, id - 1, trade.eventTime(), out);
+        reported += confirm(state, Long.MAX_VALUE, trade.eventTime(), out);
+        report(state, track.max + 1, id - 1, trade.eventTime(), out);
         reported += missing;
       } else {
         for (long m = track.max + 1; m < id; m++) {
@@ -80,14 +61,16 @@ public final class SequenceGapDetector {
     } else {
       remove(track, id);
     }
-    return reported + confirm(track, track.max - reorderWindow, trade.eventTime(), out);
+    return reported + confirm(state, track.max - reorderWindow, trade.eventTime(), out);
   }
 
   /** Reports every pending id as lost: the stream has ended, nothing more will arrive. */
-  public long flush(long eventTime, List<Anomaly> out) {
+  public long flush(Collection<SymbolState> states, long eventTime, List<Anomaly> out) {
     long reported = 0;
-    for (Track track : tracks.values()) {
-      reported += confirm(track, Long.MAX_VALUE, eventTime, out);
+    for (SymbolState state : states) {
+      if (state.ids != null) {
+        reported += confirm(state, Long.MAX_VALUE, eventTime, out);
+      }
     }
     return reported;
   }
@@ -96,7 +79,8 @@ public final class SequenceGapDetector {
    * Reports each run of consecutive pending ids whose last id is below {@code below}: a run is judged whole, so
    * one lost stretch is one anomaly however the ids behind it arrive.
    */
-  private static long confirm(Track track, long below, long eventTime, List<Anomaly> out) {
+  private static long confirm(SymbolState state, long below, long eventTime, List<Anomaly> out) {
+    IdTrack track = state.ids;
     int n = 0;
     while (n < track.count) {
       int end = n + 1;
@@ -106,7 +90,7 @@ public final class SequenceGapDetector {
       if (track.pending[end - 1] >= below) {
         break;
       }
-      report(track, track.pending[n], track.pending[end - 1], eventTime, out);
+      report(state, track.pending[n], track.pending[end - 1], eventTime, out);
       n = end;
     }
     System.arraycopy(track.pending, n, track.pending, 0, track.count - n);
@@ -114,21 +98,21 @@ public final class SequenceGapDetector {
     return n;
   }
 
-  private static void report(Track track, long first, long last, long eventTime, List<Anomaly> out) {
+  private static void report(SymbolState state, long first, long last, long eventTime, List<Anomaly> out) {
     long missing = last - first + 1;
     String ids = first == last ? "trade id " + first : "trade ids " + first + ".." + last;
-    out.add(new Anomaly(track.venue, track.symbol, AnomalyTypes.SEQUENCE_GAP, eventTime,
+    out.add(new Anomaly(state.venue, state.symbol, AnomalyTypes.SEQUENCE_GAP, eventTime,
         ids + " never arrived (" + missing + " missing)", missing));
   }
 
-  private static void add(Track track, long id) {
+  private static void add(IdTrack track, long id) {
     if (track.count == track.pending.length) {
       track.pending = Arrays.copyOf(track.pending, track.count * 2);
     }
     track.pending[track.count++] = id;
   }
 
-  private static void remove(Track track, long id) {
+  private static void remove(IdTrack track, long id) {
     int at = Arrays.binarySearch(track.pending, 0, track.count, id);
     if (at >= 0) {
       System.arraycopy(track.pending, at + 1, track.pending, at, track.count - at - 1);
@@ -151,10 +135,5 @@ public final class SequenceGapDetector {
       value = value * 10 + (c - '0');
     }
     return value;
-  }
-
-  /** Keys dropped, least recently used first, to stay within the key cap; each starts afresh if it comes back. */
-  public long evictions() {
-    return tracks.evictions();
   }
 }

@@ -14,6 +14,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OrderDetectorTest {
+  private final SymbolStates states = new SymbolStates(100_000);
+
+  private boolean outOfOrder(OrderDetector detector, MarketEvent event, List<Anomaly> out) {
+    return detector.isOutOfOrder(event, states.of(event.venue(), event.symbol()), out);
+  }
+
   @Test
   void countsExactlyTheReorderingsOfASeededShuffle() {
     Random random = new Random(7);
@@ -35,7 +41,7 @@ class OrderDetectorTest {
     List<Anomaly> out = new ArrayList<>();
     int flagged = 0;
     for (MarketEvent event : stream) {
-      flagged += detector.isOutOfOrder(event, out) ? 1 : 0;
+      flagged += outOfOrder(detector, event, out) ? 1 : 0;
     }
     assertThat(expected).isGreaterThan(100);
     assertThat(flagged).isEqualTo(expected);
@@ -65,25 +71,28 @@ class OrderDetectorTest {
   void measuresHowFarBehindInMillisAndTreatsEqualTimesAsInOrder() {
     OrderDetector detector = new OrderDetector();
     List<Anomaly> out = new ArrayList<>();
-    assertThat(detector.isOutOfOrder(trade("v", "X", "1", T0 + 5_000), out)).isFalse();
-    assertThat(detector.isOutOfOrder(trade("v", "X", "2", T0 + 5_000), out)).isFalse();
-    assertThat(detector.isOutOfOrder(trade("v", "Y", "3", T0), out)).isFalse();
-    assertThat(detector.isOutOfOrder(trade("w", "X", "3", T0), out)).isFalse();
-    assertThat(detector.isOutOfOrder(trade("v", "X", "4", T0 + 2_500), out)).isTrue();
+    assertThat(outOfOrder(detector, trade("v", "X", "1", T0 + 5_000), out)).isFalse();
+    assertThat(outOfOrder(detector, trade("v", "X", "2", T0 + 5_000), out)).isFalse();
+    assertThat(outOfOrder(detector, trade("v", "Y", "3", T0), out)).isFalse();
+    assertThat(outOfOrder(detector, trade("w", "X", "3", T0), out)).isFalse();
+    assertThat(outOfOrder(detector, trade("v", "X", "4", T0 + 2_500), out)).isTrue();
     // The late event does not lower the high-water mark.
-    assertThat(detector.isOutOfOrder(trade("v", "X", "5", T0 + 4_000), out)).isTrue();
+    assertThat(outOfOrder(detector, trade("v", "X", "5", T0 + 4_000), out)).isTrue();
     assertThat(out).extracting(Anomaly::measure).containsExactly(2.5, 1.0);
     assertThat(out.get(0).ts()).isEqualTo(T0 + 2_500);
   }
 
   @Test
   void keysAreBounded() {
-    OrderDetector detector = new OrderDetector(10);
+    OrderDetector detector = new OrderDetector();
+    SymbolStates bounded = new SymbolStates(10);
     List<Anomaly> out = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
-      detector.isOutOfOrder(trade("v", "S" + i, "1", T0), out);
+      MarketEvent event = trade("v", "S" + i, "1", T0);
+      detector.isOutOfOrder(event, bounded.of(event.venue(), event.symbol()), out);
     }
-    assertThat(detector.trackedKeys()).isEqualTo(10);
+    assertThat(bounded.size()).isEqualTo(10);
+    assertThat(bounded.evictions()).isEqualTo(990);
     assertThat(out).isEmpty();
   }
 }

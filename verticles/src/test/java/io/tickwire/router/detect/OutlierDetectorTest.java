@@ -12,6 +12,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OutlierDetectorTest {
+  private final SymbolStates states = new SymbolStates(100_000);
+
+  private boolean outlier(OutlierDetector detector, Trade trade, List<Anomaly> out) {
+    return detector.isOutlier(trade, states.of(trade.venue(), trade.symbol()), out);
+  }
+
   private static Trade at(String symbol, int i, double price) {
     return trade("v", symbol, Integer.toString(i), price, T0 + i, T0 + i + 1_000);
   }
@@ -27,7 +33,7 @@ class OutlierDetectorTest {
     for (int i = 0; i < 2_000; i++) {
       level += random.nextGaussian() * 0.005;
       double price = i == fatFinger ? level * 1.10 : level + random.nextGaussian() * 0.05;
-      if (detector.isOutlier(at("BTC-USD", i, price), out)) {
+      if (outlier(detector, at("BTC-USD", i, price), out)) {
         flagged.add(i);
       }
     }
@@ -45,10 +51,10 @@ class OutlierDetectorTest {
     OutlierDetector detector = new OutlierDetector(5, 20);
     List<Anomaly> out = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      detector.isOutlier(at("X", i, i % 17 == 0 ? 100.01 : 100.00), out);
+      outlier(detector, at("X", i, i % 17 == 0 ? 100.01 : 100.00), out);
     }
     assertThat(out).isEmpty();
-    assertThat(detector.isOutlier(at("X", 200, 105.0), out)).isTrue();
+    assertThat(outlier(detector, at("X", 200, 105.0), out)).isTrue();
   }
 
   @Test
@@ -56,12 +62,12 @@ class OutlierDetectorTest {
     OutlierDetector detector = new OutlierDetector(5, 20);
     List<Anomaly> out = new ArrayList<>();
     for (int i = 0; i < 19; i++) {
-      assertThat(detector.isOutlier(at("X", i, i == 10 ? 1_000.0 : 100.0), out)).isFalse();
+      assertThat(outlier(detector, at("X", i, i == 10 ? 1_000.0 : 100.0), out)).isFalse();
     }
-    assertThat(detector.isOutlier(at("X", 19, 1_000.0), out)).isFalse();
-    assertThat(detector.isOutlier(at("X", 20, 1_000.0), out)).isTrue();
+    assertThat(outlier(detector, at("X", 19, 1_000.0), out)).isFalse();
+    assertThat(outlier(detector, at("X", 20, 1_000.0), out)).isTrue();
     // A fresh symbol has no window yet.
-    assertThat(detector.isOutlier(at("Y", 0, 1.0), out)).isFalse();
+    assertThat(outlier(detector, at("Y", 0, 1.0), out)).isFalse();
     assertThat(out).hasSize(1);
   }
 }
