@@ -105,7 +105,7 @@ public final class ModelGate {
     for (int i = 0; i < scores.length; i++) {
       FeatureSnapshot s = snapshots.get(i);
       if (Double.isFinite(scores[i])
-          && edges.observe(EdgeTracker.key(s.venue(), s.symbol()), scores[i] > model.threshold(), s.ts(), 0)) {
+          && EdgeTracker.observe(edges.row(s.venue(), s.symbol()), 0, scores[i] > model.threshold(), s.ts(), 0)) {
         fired.add(signal(s, scores[i]));
       }
     }

@@ -3,6 +3,7 @@ package io.tickwire.inference;
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.codecs.Signal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,18 +18,16 @@ import java.util.Map;
  * verticle owns an engine.
  */
 public final class RuleEngine {
-  private final int maxKeys;
+  private final EdgeTracker edges;
   private List<Slot> slots = List.of();
-  /** Evictions of edge trackers no longer installed, so the total never goes down when rules change. */
-  private long retiredEvictions;
 
   public RuleEngine() {
     this(EdgeTracker.DEFAULT_MAX_KEYS);
   }
 
-  /** @param maxKeys (venue, symbol) keys each rule tracks edges for; the least recently seen beyond it is dropped */
+  /** @param maxKeys (venue, symbol) keys whose edges are tracked; the least recently seen beyond it is dropped */
   public RuleEngine(int maxKeys) {
-    this.maxKeys = maxKeys;
+    this.edges = new EdgeTracker(maxKeys);
   }
 
   public RuleEngine(List<CompiledRule> rules) {
@@ -38,7 +37,7 @@ public final class RuleEngine {
 
   /**
    * Installs a new rule set. A rule whose name and version are unchanged keeps its edge state (a reload must not
-   * make every true condition fire again); a new or changed rule starts fresh.
+   * make every true condition fire again); a new or changed rule starts fresh, in a column no kept rule uses.
    */
   public void replace(List<CompiledRule> rules) {
     Map<String, Slot> current = new HashMap<>();
@@ -46,41 +45,36 @@ public final class RuleEngine {
       current.put(slot.rule.rule().name(), slot);
     }
     List<Slot> next = new ArrayList<>(rules.size());
+    BitSet taken = new BitSet();
+    List<CompiledRule> fresh = new ArrayList<>();
     for (CompiledRule rule : rules) {
       Slot old = current.get(rule.rule().name());
       // Equal content, not just an equal version: a rule deleted and recreated restarts at version 1.
-      boolean unchanged = old != null && old.rule.rule().equals(rule.rule());
-      next.add(new Slot(rule, unchanged ? old.edges : new EdgeTracker(maxKeys)));
+      if (old != null && old.rule.rule().equals(rule.rule())) {
+        next.add(old);
+        taken.set(old.column);
+      } else {
+        fresh.add(rule);
+      }
     }
-    retire(next);
+    for (CompiledRule rule : fresh) {
+      int column = taken.nextClearBit(0);
+      taken.set(column);
+      edges.reset(column);
+      next.add(new Slot(rule, column));
+    }
     next.sort(Comparator.comparing(slot -> slot.rule.rule().name()));
     slots = List.copyOf(next);
   }
 
-  private void retire(List<Slot> next) {
-    for (Slot slot : slots) {
-      if (next.stream().noneMatch(kept -> kept.edges == slot.edges)) {
-        retiredEvictions += slot.edges.evictions();
-      }
-    }
-  }
-
-  /** Keys dropped from the rules' edge trackers so far (see {@link EdgeTracker}). */
+  /** Keys dropped from the edge tracker so far (see {@link EdgeTracker}). */
   public long edgeEvictions() {
-    long total = retiredEvictions;
-    for (Slot slot : slots) {
-      total += slot.edges.evictions();
-    }
-    return total;
+    return edges.evictions();
   }
 
-  /** The most keys any rule tracks now; at most the cap. */
+  /** The keys whose edges are tracked now; at most the cap. */
   public int edgeKeys() {
-    int most = 0;
-    for (Slot slot : slots) {
-      most = Math.max(most, slot.edges.keys());
-    }
-    return most;
+    return edges.keys();
   }
 
   /** The installed rules, in evaluation (name) order. */
@@ -95,7 +89,7 @@ public final class RuleEngine {
   /** The signals this snapshot fires, in rule name order. */
   public List<Signal> evaluate(FeatureSnapshot snapshot) {
     List<Signal> fired = new ArrayList<>(0);
-    String key = EdgeTracker.key(snapshot.venue(), snapshot.symbol());
+    EdgeTracker.Row row = edges.row(snapshot.venue(), snapshot.symbol());
     for (Slot slot : slots) {
       Rule rule = slot.rule.rule();
       if (!rule.enabled()) {
@@ -105,7 +99,7 @@ public final class RuleEngine {
       if (verdict != Verdict.TRUE && verdict != Verdict.FALSE) {
         continue;
       }
-      if (slot.edges.observe(key, verdict == Verdict.TRUE, snapshot.ts(), rule.cooldownMs() * 1000)) {
+      if (EdgeTracker.observe(row, slot.column, verdict == Verdict.TRUE, snapshot.ts(), rule.cooldownMs() * 1000)) {
         fired.add(signal(slot.rule, snapshot));
       }
     }
@@ -131,6 +125,7 @@ public final class RuleEngine {
         meta);
   }
 
-  private record Slot(CompiledRule rule, EdgeTracker edges) {
+  /** A rule and its column in the edge tracker. */
+  private record Slot(CompiledRule rule, int column) {
   }
 }

@@ -102,6 +102,21 @@ class RuleEngineTest {
   }
 
   @Test
+  void aNewRuleStartsArmedEvenWhereARemovedRuleHadFired() {
+    Rule oversold = oversold(0);
+    Rule copy = new Rule("copy", oversold.condition(), 1, 0.5, 0, true, 1);
+    RuleEngine engine = engine(oversold, copy);
+    assertThat(engine.evaluate(rsi("A", 0, 20))).hasSize(2);
+
+    Rule newcomer = new Rule("newcomer", oversold.condition(), 1, 0.5, 0, true, 1);
+    engine.replace(List.of(compiler.compile(oversold), compiler.compile(newcomer)));
+    assertThat(engine.evaluate(rsi("A", 1, 20))).as("the newcomer fires; the kept rule stays disarmed")
+        .extracting(Signal::name).containsExactly("newcomer");
+    assertThat(engine.evaluate(rsi("A", 2, 20))).isEmpty();
+    assertThat(engine.edgeKeys()).isEqualTo(1);
+  }
+
+  @Test
   void catalogCompilesEachVersionOnceAndSkipsRulesThatDoNotCompile() {
     RuleCatalog catalog = new RuleCatalog(compiler);
     Rule broken = new Rule("broken", "no_such_feature > 1.0", 1, 1, 0, true, 1);
