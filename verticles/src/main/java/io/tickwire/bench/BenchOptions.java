@@ -6,6 +6,9 @@ package io.tickwire.bench;
  */
 public record BenchOptions(long durationMs, long warmupMs, long ratePerSec, int symbols, boolean persistTrades,
     boolean cluster) {
+  /** Enough to see how cost grows with a large venue's listing; each symbol is one name in the synthetic feed. */
+  public static final int MAX_SYMBOLS = 100_000;
+
   public BenchOptions {
     if (durationMs <= 0) {
       throw new IllegalArgumentException("--duration must be positive, was " + durationMs + " ms");
@@ -16,8 +19,8 @@ public record BenchOptions(long durationMs, long warmupMs, long ratePerSec, int 
     if (ratePerSec < 0) {
       throw new IllegalArgumentException("--rate must be max or a positive number of events/s, was " + ratePerSec);
     }
-    if (symbols < 1 || symbols > 10_000) {
-      throw new IllegalArgumentException("--symbols must be between 1 and 10000, was " + symbols);
+    if (symbols < 1 || symbols > MAX_SYMBOLS) {
+      throw new IllegalArgumentException("--symbols must be between 1 and " + MAX_SYMBOLS + ", was " + symbols);
     }
   }
 

@@ -47,6 +47,11 @@ public final class BenchRun {
   public BenchReport run(SettingsSource settingsSource) throws Exception {
     Path dataDir = Files.createTempDirectory("tickwire-bench-");
     List<String> overrides = overrides(dataDir, BenchRules.write(dataDir));
+    int maxSymbols = settingsSource.load(overrides).router().maxSymbols();
+    if (options.symbols() > maxSymbols) {
+      // Past the cap the router would refuse the extra symbols; every stage sizes its state by this setting.
+      overrides.add("router.max_symbols=" + options.symbols());
+    }
     progress.accept("bench: starting the pipeline (embedded PostgreSQL in " + dataDir + ")");
     BenchNodes nodes = null;
     try {

@@ -27,7 +27,9 @@ class BenchCommandTest {
 
     assertThat(code).as(err.toString()).isZero();
     JsonObject report = new JsonObject(out.toString().strip());
-    assertThat(report.getLong("events_per_sec")).as("paced at 20,000/s").isBetween(16_000L, 24_000L);
+    // Paced, not max rate (which runs at a million or more); a busy machine can delay the source, which then
+    // catches up within the window, so the bounds are loose.
+    assertThat(report.getLong("events_per_sec")).as("paced at 20,000/s").isBetween(10_000L, 40_000L);
     assertThat(report.getLong("bars")).as("3 symbols, 1s windows, 4 s").isGreaterThanOrEqualTo(6);
     assertThat(report.getDouble("p50_bar_latency_ms")).as("window end to bar: at least the lateness")
         .isBetween(100.0, 2_000.0);
@@ -46,6 +48,6 @@ class BenchCommandTest {
     assertThat(bench("bench", "--rate", "fast")).isEqualTo(2);
     assertThat(err.toString()).contains("--rate must be max or a positive number of events/s, was 'fast'");
     assertThat(bench("bench", "--symbols", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("--symbols must be between 1 and 10000, was 0");
+    assertThat(err.toString()).contains("--symbols must be between 1 and 100000, was 0");
   }
 }
