@@ -39,6 +39,17 @@ public final class Addresses {
   public static final String JOURNAL = "md.journal";
   /** Notice that the rules table changed: every inference instance reloads it. */
   public static final String RULES_CHANGED = "md.rules.changed";
+  /**
+   * The rules catalog (every rule's source and the catalog's version), published by the persist role at start-up,
+   * after every change and periodically, for every inference instance in the cluster.
+   */
+  public static final String RULES_CATALOG = "md.rules.catalog";
+  /** Request/reply: the current rules catalog, asked for by an inference instance that has none yet. */
+  public static final String RULES_CATALOG_REQUEST = "md.rules.catalog.request";
+  /** An inference instance's confirmation of the catalog version it runs, published after every catalog it applies. */
+  public static final String RULES_APPLIED = "md.rules.applied";
+  /** Request/reply: the catalog's version and which node runs which version, for {@code /api/rules}. */
+  public static final String RULES_STATUS = "md.rules.status";
 
   private static final char GROUP_SEPARATOR = '#';
 
@@ -52,7 +63,8 @@ public final class Addresses {
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
       ANOMALIES, BOOKS, SPOT_MID, IV_SURFACE);
   /** Topics that are only ever published best-effort. */
-  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, BARS_FORMING, INCIDENTS);
+  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, RULES_CATALOG, RULES_APPLIED,
+      BARS_FORMING, INCIDENTS);
 
   /**
    * The topics an address names: itself, or for {@code md.ticks} every partition topic. Throws naming the address
@@ -100,6 +112,11 @@ public final class Addresses {
     d.put(INCIDENTS, "notice that the flight recorder wrote an incident bundle, naming it");
     d.put(JOURNAL, "request/reply: a partition's journaled events, for a compute node taking it over (not tailable)");
     d.put(RULES_CHANGED, "notice that the rules table changed");
+    d.put(RULES_CATALOG, "the rules catalog (every rule's source and the catalog version) for the inference stages");
+    d.put(RULES_CATALOG_REQUEST, "request/reply: the current rules catalog, for an inference stage starting"
+        + " (not tailable)");
+    d.put(RULES_APPLIED, "an inference stage's confirmation of the rules catalog version it runs");
+    d.put(RULES_STATUS, "request/reply: which node runs which rules catalog version, for /api/rules (not tailable)");
     return Map.copyOf(d);
   }
 
