@@ -51,6 +51,20 @@ public final class Addresses {
   /** Request/reply: the catalog's version and which node runs which version, for {@code /api/rules}. */
   public static final String RULES_STATUS = "md.rules.status";
 
+  /**
+   * Signals from external services (over the TCP event-bus bridge): v1 signal JSON with a provider name of the
+   * service's own, checked and then sent on {@link #SIGNALS} like the rules' signals.
+   */
+  public static final String EXTERNAL_SIGNALS = "md.external.signals";
+  /** Events from external programs (over the TCP event-bus bridge): v1 event JSON, checked like TCP ingest frames. */
+  public static final String EXTERNAL_EVENTS = "md.external.events";
+
+  /** The topics bridge clients may subscribe to; each but md.incidents (already JSON) as its {@link #jsonView}. */
+  public static final List<String> BRIDGE_OUTBOUND = List.of(BARS, FEATURES, SIGNALS, ANOMALIES, INCIDENTS);
+  /** The addresses bridge clients may send or publish to. */
+  public static final List<String> BRIDGE_INBOUND = List.of(EXTERNAL_SIGNALS, EXTERNAL_EVENTS);
+  private static final String JSON_VIEW_SUFFIX = ".json";
+
   private static final char GROUP_SEPARATOR = '#';
 
   /** What travels on each address (every constant above), for {@code tickwire tail --list}. */
@@ -117,7 +131,19 @@ public final class Addresses {
         + " (not tailable)");
     d.put(RULES_APPLIED, "an inference stage's confirmation of the rules catalog version it runs");
     d.put(RULES_STATUS, "request/reply: which node runs which rules catalog version, for /api/rules (not tailable)");
+    d.put(EXTERNAL_SIGNALS, "inbound from the TCP event-bus bridge: signals of external services, checked, then on"
+        + " md.signals");
+    d.put(EXTERNAL_EVENTS, "inbound from the TCP event-bus bridge: v1 events, checked like TCP ingest frames, then"
+        + " on md.ingress");
     return Map.copyOf(d);
+  }
+
+  /**
+   * Where the bridge publishes a topic's records as JSON objects, one message per record, while a bridge client
+   * subscribes: {@code md.bars.json} for {@code md.bars}. Notices that are JSON already are their own view.
+   */
+  public static String jsonView(String topic) {
+    return topic.equals(INCIDENTS) ? topic : topic + JSON_VIEW_SUFFIX;
   }
 
   /** The topic carrying partition {@code p} of the routed ticks. */

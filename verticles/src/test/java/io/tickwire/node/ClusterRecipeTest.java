@@ -2,7 +2,8 @@ package io.tickwire.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
 import io.tickwire.cluster.Clustering;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
@@ -113,8 +114,15 @@ class ClusterRecipeTest {
   }
 
   private static double fired(Node node) {
-    Counter counter = node.metrics().registry().find("tickwire.signals").tag("name", "cent_parity").counter();
-    return counter == null ? 0 : counter.count();
+    Meter meter = node.metrics().registry().find("tickwire.signals").tag("name", "cent_parity").meter();
+    if (meter == null) {
+      return 0;
+    }
+    double sum = 0;
+    for (Measurement m : meter.measure()) {
+      sum += m.getValue();
+    }
+    return sum;
   }
 
   private static int opsPort(Node node) {
