@@ -35,16 +35,16 @@ public final class BridgeStats {
     connections.increment();
   }
 
-  void refused(String reason) {
+  void refuse(String reason) {
     // The metric's own adder, looked up once per reason, so a flood of bad frames builds no meter keys.
     refused.computeIfAbsent(reason, r -> metrics.errorCount(COMPONENT, r)).increment();
   }
 
-  void rejected(String reason) {
+  void reject(String reason) {
     rejected.computeIfAbsent(reason, r -> metrics.errorCount(COMPONENT, r)).increment();
   }
 
-  void accepted() {
+  void accept() {
     accepted.increment();
   }
 

@@ -15,7 +15,7 @@ public record BridgeSettings(boolean enabled, String host, int port, Secret toke
 
   static BridgeSettings from(ConfigReader r) {
     return new BridgeSettings(r.bool("bridge.enabled"), r.string("bridge.host"),
-        (int) r.integer("bridge.port", 0, 65_535), Credentials.optionalToken(r, "bridge.token"),
+        (int) r.integer("bridge.port", 1, 65_535), Credentials.optionalToken(r, "bridge.token"),
         (int) r.integer("bridge.max_connections", 1, 100_000), r.integer("bridge.idle_timeout_ms", 0, 24 * HOUR_MS),
         (int) r.integer("bridge.dead_letters_per_second", 0, 100_000));
   }

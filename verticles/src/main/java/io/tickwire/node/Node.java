@@ -1,6 +1,7 @@
 package io.tickwire.node;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.bridge.BridgeVerticle;
 import io.tickwire.cluster.Clustering;
 import io.tickwire.cluster.PartitionOwnership;
 import io.tickwire.config.ConnectorSettings;
@@ -212,6 +213,9 @@ public final class Node {
       }
       order.add(new FeatureVerticle(context));
       order.addAll(batchers());
+    }
+    if (roles.contains(Role.WEB) && settings.bridge().enabled()) {
+      order.add(new BridgeVerticle(context)); // after the sinks and compute stages its inbound messages feed
     }
     if (roles.contains(Role.INGEST)) {
       if (settings.derived().enabled()) {
