@@ -44,6 +44,10 @@ final class BridgeGate implements Handler<BridgeEvent> {
 
   @Override
   public void handle(BridgeEvent event) {
+    if (event.type() == BridgeEventType.REGISTERED) {
+      event.complete(true); // the bridge's notice after a register this gate let through
+      return;
+    }
     NetSocket socket = event.socket();
     if (!known(socket)) {
       event.complete(false);
