@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Vert.x TCP event-bus bridge on {@code bridge.host}:{@code bridge.port}, for programs in any language: they
  * subscribe to the JSON views of bars, features, signals and anomalies (and to incident notices), and send events
- * and signals in. {@link BridgeGate} checks the token and the address of every frame; {@link JsonViews} turns the
- * binary batches into JSON only while someone watches; {@link ExternalInbound} checks what comes in.
+ * and signals in. Clients reach the library's bridge through {@link FrameGuard}, which caps the length a frame may
+ * declare; {@link BridgeGate} checks the token and the address of every frame; {@link JsonViews} turns the binary
+ * batches into JSON only while someone watches; {@link ExternalInbound} checks what comes in.
  */
 public final class BridgeVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(BridgeVerticle.class.getName());
@@ -35,7 +36,11 @@ public final class BridgeVerticle extends VerticleBase {
   private final StageContext context;
   private final HealthRegistry health;
   private final BridgeStats stats;
+  private static final String LOOPBACK = "127.0.0.1";
+
+  /** The library's bridge, on a loopback port behind {@link #guard}. */
   private TcpEventBusBridge server;
+  private FrameGuard guard;
   private JsonViews views;
   private BridgeGate gate;
   private Outlet<TickBatch> ingress;
@@ -57,20 +62,25 @@ public final class BridgeVerticle extends VerticleBase {
     ingress = new Outlet<>(vertx, Addresses.INGRESS, context.topology());
     signals = new Outlet<>(vertx, Addresses.SIGNALS, context.topology());
     ExternalInbound inbound = new ExternalInbound(stats, new TcpDeadLetters(vertx, bridge.deadLettersPerSecond(),
-        "bridge"), ingress, signals, settings.tcpIngest().maxFrameBytes());
+        "bridge"), ingress, signals, bridge.maxFrameBytes());
     return BridgeToken.load(vertx, bridge.token(), Path.of(settings.dataDir()))
         .compose(token -> {
           gate = new BridgeGate(vertx, token, bridge.maxConnections(), stats, views);
           return vertx.eventBus().localConsumer(Addresses.EXTERNAL_EVENTS, inbound::event).completion();
         })
         .compose(v -> vertx.eventBus().localConsumer(Addresses.EXTERNAL_SIGNALS, inbound::signal).completion())
-        .compose(v -> TcpEventBusBridge.create(vertx, permitted(), new NetServerOptions()
-            .setIdleTimeout((int) bridge.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS), gate)
-            .listen(bridge.port(), bridge.host()))
+        .compose(v -> vertx.executeBlocking(BridgeVerticle::freeLoopbackPort, false))
+        .compose(inner -> TcpEventBusBridge.create(vertx, permitted(), new NetServerOptions(), gate)
+            .listen(inner, LOOPBACK)
+            .compose(listening -> {
+              server = listening;
+              guard = new FrameGuard(vertx, bridge.maxFrameBytes(), inner, stats);
+              return guard.listen(bridge.host(), bridge.port(), new NetServerOptions()
+                  .setIdleTimeout((int) bridge.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+            }))
         .recover(e -> Future.failedFuture(new IllegalStateException("cannot serve the event-bus bridge on "
             + bridge.host() + ":" + bridge.port() + ": " + e.getMessage(), e)))
         .onSuccess(listening -> {
-          server = listening;
           port = bridge.port();
           LOG.log(System.Logger.Level.INFO, "event-bus bridge on {0}:{1,number,#} (token required)", bridge.host(),
               port);
@@ -84,12 +94,23 @@ public final class BridgeVerticle extends VerticleBase {
     if (views != null) {
       views.close();
     }
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closed = (guard == null ? Future.<Void>succeededFuture() : guard.close())
+        .compose(v -> server == null ? Future.succeededFuture() : server.close());
     return closed.compose(v -> Outlet.drainedAll(java.util.List.of(ingress, signals)));
   }
 
   public BridgeStats stats() {
     return stats;
+  }
+
+  /**
+   * A loopback port for the library's server, which cannot report the port it was given: found by binding port 0,
+   * then released for the library (loopback only, so only a process of this machine could take it in between).
+   */
+  private static int freeLoopbackPort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
+      return socket.getLocalPort();
+    }
   }
 
   /** The library checks the addresses again after {@link BridgeGate}: two locks on the same door. */

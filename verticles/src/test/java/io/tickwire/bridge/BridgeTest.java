@@ -125,6 +125,22 @@ class BridgeTest {
   }
 
   @Test
+  void aFrameDeclaringMoreThanTheLimitClosesItsConnectionBeforeAnyOfItIsBuffered() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", bridgePort)) {
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      out.writeInt(100 << 20); // 100 MiB declared; the limit is 1 MiB
+      out.write(new byte[64 * 1024]);
+      out.flush();
+      assertThat(closedByNode(socket)).isTrue();
+    }
+    assertThat(stats().refused(FrameGuard.FRAME_TOO_LARGE)).isEqualTo(1);
+    try (Socket socket = new Socket("127.0.0.1", bridgePort)) {
+      write(socket, authorised("register", "md.bars.json"));
+      assertThat(read(socket).getString("type")).as("other connections are served").isEqualTo("message");
+    }
+  }
+
+  @Test
   void addressesThatAreNotPermittedAreRefusedAndCountedAndTheConnectionStaysUsable() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", bridgePort)) {
       write(socket, authorised("send", "md.ingress").put("body", new JsonObject()));
