@@ -103,6 +103,11 @@ public final class BridgeVerticle extends VerticleBase {
     return stats;
   }
 
+  /** How many streams the bridge observes now: one per view with at least one subscriber. */
+  public int observedTopics() {
+    return views.observed();
+  }
+
   /**
    * A loopback port for the library's server, which cannot report the port it was given: found by binding port 0,
    * then released for the library (loopback only, so only a process of this machine could take it in between).

@@ -22,7 +22,9 @@ final class JsonViews {
   private final Vertx vertx;
   private final Map<String, Integer> subscribers = new HashMap<>();
   private final Map<String, MessageConsumer<Object>> observers = new HashMap<>();
-  private long published;
+  /** Read by health and tests on other threads; the maps are the event loop's alone. */
+  private volatile int observedCount;
+  private volatile long published;
 
   JsonViews(Vertx vertx) {
     this.vertx = vertx;
@@ -42,6 +44,7 @@ final class JsonViews {
   void subscribed(String topic) {
     if (subscribers.merge(topic, 1, Integer::sum) == 1 && !Addresses.jsonView(topic).equals(topic)) {
       observers.put(topic, vertx.eventBus().consumer(topic, m -> republish(topic, m.body())));
+      observedCount = observers.size();
     }
   }
 
@@ -53,12 +56,13 @@ final class JsonViews {
       if (observer != null) {
         observer.unregister();
       }
+      observedCount = observers.size();
     }
   }
 
   /** Topics observed now (for health and tests). */
   int observed() {
-    return observers.size();
+    return observedCount;
   }
 
   long published() {
@@ -80,5 +84,6 @@ final class JsonViews {
     observers.values().forEach(MessageConsumer::unregister);
     observers.clear();
     subscribers.clear();
+    observedCount = 0;
   }
 }

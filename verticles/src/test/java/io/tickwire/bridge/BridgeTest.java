@@ -125,6 +125,21 @@ class BridgeTest {
   }
 
   @Test
+  void aStreamIsObservedOnlyWhileSomeoneSubscribesToItsView() throws Exception {
+    assertThat(bridge().observedTopics()).as("no subscriber, nothing observed").isZero();
+    try (Socket first = new Socket("127.0.0.1", bridgePort); Socket second = new Socket("127.0.0.1", bridgePort)) {
+      write(first, authorised("register", "md.bars.json"));
+      write(second, authorised("register", "md.bars.json"));
+      assertThat(read(first).getString("type")).isEqualTo("message");
+      assertThat(read(second).getString("type")).isEqualTo("message");
+      assertThat(bridge().observedTopics()).as("one stream, however many subscribers").isEqualTo(1);
+      write(first, authorised("register", "md.bars.json"));
+      Await.until(() -> stats().refused(BridgeStats.ALREADY_SUBSCRIBED) == 1, WAIT, "the second subscription refused");
+    }
+    Await.until(() -> bridge().observedTopics() == 0, WAIT, "the stream no longer observed once both left");
+  }
+
+  @Test
   void aFrameDeclaringMoreThanTheLimitClosesItsConnectionBeforeAnyOfItIsBuffered() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", bridgePort)) {
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
@@ -205,8 +220,12 @@ class BridgeTest {
   }
 
   private BridgeStats stats() {
+    return bridge().stats();
+  }
+
+  private BridgeVerticle bridge() {
     return node.stages().stream().filter(BridgeVerticle.class::isInstance).map(BridgeVerticle.class::cast)
-        .findFirst().orElseThrow().stats();
+        .findFirst().orElseThrow();
   }
 
   private List<JsonObject> servedSignals() {
