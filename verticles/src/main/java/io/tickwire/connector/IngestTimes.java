@@ -7,11 +7,11 @@ import io.tickwire.codecs.MarketEvent;
  * know when we received its event, and latency measurements need it. A producer-given time is kept, so a
  * replayed capture keeps its original ingest times.
  */
-final class IngestTimes {
+public final class IngestTimes {
   private IngestTimes() {
   }
 
-  static MarketEvent stamped(MarketEvent event, long receivedMicros) {
+  public static MarketEvent stamped(MarketEvent event, long receivedMicros) {
     return event.ingestTime() != 0 ? event : event.withIngestTime(receivedMicros);
   }
 }

@@ -6,21 +6,21 @@ import io.tickwire.codecs.V1FormatException;
  * Why a frame was rejected, as a bounded label set fit for metrics: a producer's bug shows up as one growing
  * count, not as an ever-growing list of messages.
  */
-final class RejectReason {
-  static final String BAD_JSON = "bad_json";
+public final class RejectReason {
+  public static final String BAD_JSON = "bad_json";
   /** An unknown key, a missing key or a changed type: see {@link SchemaDrift}. */
-  static final String SCHEMA_DRIFT = "schema_drift";
-  static final String BAD_FIELD = "bad_field";
-  static final String UNSUPPORTED_VERSION = "unsupported_version";
-  static final String NOT_AN_EVENT = "not_an_event";
-  static final String FRAME_TOO_LARGE = "frame_too_large";
-  static final String BAD_LENGTH = "bad_length";
+  public static final String SCHEMA_DRIFT = "schema_drift";
+  public static final String BAD_FIELD = "bad_field";
+  public static final String UNSUPPORTED_VERSION = "unsupported_version";
+  public static final String NOT_AN_EVENT = "not_an_event";
+  public static final String FRAME_TOO_LARGE = "frame_too_large";
+  public static final String BAD_LENGTH = "bad_length";
   /** The connection ended inside a frame, so the frame's bytes never all arrived. */
-  static final String TRUNCATED = "truncated";
+  public static final String TRUNCATED = "truncated";
   /** With producer tokens configured: the first frame was not a handshake with one of them. */
-  static final String UNAUTHORIZED = "unauthorized";
+  public static final String UNAUTHORIZED = "unauthorized";
   /** An event of a venue the connection's token does not grant. */
-  static final String VENUE_NOT_ALLOWED = "venue_not_allowed";
+  public static final String VENUE_NOT_ALLOWED = "venue_not_allowed";
 
   private static final String VERSION_KEY = "ver";
   private static final String KIND_KEY = "kind";
@@ -30,7 +30,7 @@ final class RejectReason {
   }
 
   /** The reason for a decoding failure: the codec names the offending key, or none for structural errors. */
-  static String of(RuntimeException failure) {
+  public static String of(RuntimeException failure) {
     if (!(failure instanceof V1FormatException format)) {
       return BAD_FIELD; // e.g. DecimalFormatException: a value the contract's types cannot hold
     }

@@ -7,11 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Samples rejected frames to {@link Addresses#DLQ} as {@code {"reason","detail","source":"tcp","remote",
+ * Samples rejected frames to {@link Addresses#DLQ} as {@code {"reason","detail","source":"tcp" (or the bridge's),"remote",
  * "frame_prefix"}}. Only a prefix of the frame travels: enough to recognise the producer's mistake without
  * republishing megabytes of junk.
  */
-final class TcpDeadLetters {
+public final class TcpDeadLetters {
   static final int PREFIX_CHARS = 256;
   private static final int DETAIL_CHARS = 512;
   /** UTF-8 needs at most 4 bytes a character, so this many bytes always cover the prefix. */
@@ -19,20 +19,27 @@ final class TcpDeadLetters {
 
   private final Vertx vertx;
   private final PerSecondSampler sampler;
+  private final String source;
 
   TcpDeadLetters(Vertx vertx, int samplesPerSecond) {
-    this.vertx = vertx;
-    this.sampler = new PerSecondSampler(samplesPerSecond);
+    this(vertx, samplesPerSecond, "tcp");
   }
 
-  void offer(String reason, String detail, String remote, byte[] frame, int offset, int length) {
+  /** Dead letters of another path that takes v1 JSON like the TCP ingest (the event-bus bridge), named {@code source}. */
+  public TcpDeadLetters(Vertx vertx, int samplesPerSecond, String source) {
+    this.vertx = vertx;
+    this.sampler = new PerSecondSampler(samplesPerSecond);
+    this.source = source;
+  }
+
+  public void offer(String reason, String detail, String remote, byte[] frame, int offset, int length) {
     if (!sampler.admit()) {
       return;
     }
     vertx.eventBus().publish(Addresses.DLQ, new JsonObject()
         .put("reason", reason)
         .put("detail", truncate(String.valueOf(detail), DETAIL_CHARS))
-        .put("source", "tcp")
+        .put("source", source)
         .put("remote", remote)
         .put("frame_prefix", prefix(frame, offset, length)));
   }

@@ -39,6 +39,31 @@ public final class Addresses {
   public static final String JOURNAL = "md.journal";
   /** Notice that the rules table changed: every inference instance reloads it. */
   public static final String RULES_CHANGED = "md.rules.changed";
+  /**
+   * The rules catalog (every rule's source and the catalog's version), published by the persist role at start-up,
+   * after every change and periodically, for every inference instance in the cluster.
+   */
+  public static final String RULES_CATALOG = "md.rules.catalog";
+  /** Request/reply: the current rules catalog, asked for by an inference instance that has none yet. */
+  public static final String RULES_CATALOG_REQUEST = "md.rules.catalog.request";
+  /** An inference instance's confirmation of the catalog version it runs, published after every catalog it applies. */
+  public static final String RULES_APPLIED = "md.rules.applied";
+  /** Request/reply: the catalog's version and which node runs which version, for {@code /api/rules}. */
+  public static final String RULES_STATUS = "md.rules.status";
+
+  /**
+   * Signals from external services (over the TCP event-bus bridge): v1 signal JSON with a provider name of the
+   * service's own, checked and then sent on {@link #SIGNALS} like the rules' signals.
+   */
+  public static final String EXTERNAL_SIGNALS = "md.external.signals";
+  /** Events from external programs (over the TCP event-bus bridge): v1 event JSON, checked like TCP ingest frames. */
+  public static final String EXTERNAL_EVENTS = "md.external.events";
+
+  /** The topics bridge clients may subscribe to; each but md.incidents (already JSON) as its {@link #jsonView}. */
+  public static final List<String> BRIDGE_OUTBOUND = List.of(BARS, FEATURES, SIGNALS, ANOMALIES, INCIDENTS);
+  /** The addresses bridge clients may send or publish to. */
+  public static final List<String> BRIDGE_INBOUND = List.of(EXTERNAL_SIGNALS, EXTERNAL_EVENTS);
+  private static final String JSON_VIEW_SUFFIX = ".json";
 
   private static final char GROUP_SEPARATOR = '#';
 
@@ -52,7 +77,8 @@ public final class Addresses {
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
       ANOMALIES, BOOKS, SPOT_MID, IV_SURFACE);
   /** Topics that are only ever published best-effort. */
-  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, BARS_FORMING, INCIDENTS);
+  public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, RULES_CATALOG, RULES_APPLIED,
+      BARS_FORMING, INCIDENTS);
 
   /**
    * The topics an address names: itself, or for {@code md.ticks} every partition topic. Throws naming the address
@@ -100,7 +126,24 @@ public final class Addresses {
     d.put(INCIDENTS, "notice that the flight recorder wrote an incident bundle, naming it");
     d.put(JOURNAL, "request/reply: a partition's journaled events, for a compute node taking it over (not tailable)");
     d.put(RULES_CHANGED, "notice that the rules table changed");
+    d.put(RULES_CATALOG, "the rules catalog (every rule's source and the catalog version) for the inference stages");
+    d.put(RULES_CATALOG_REQUEST, "request/reply: the current rules catalog, for an inference stage starting"
+        + " (not tailable)");
+    d.put(RULES_APPLIED, "an inference stage's confirmation of the rules catalog version it runs");
+    d.put(RULES_STATUS, "request/reply: which node runs which rules catalog version, for /api/rules (not tailable)");
+    d.put(EXTERNAL_SIGNALS, "inbound from the TCP event-bus bridge: signals of external services, checked, then on"
+        + " md.signals");
+    d.put(EXTERNAL_EVENTS, "inbound from the TCP event-bus bridge: v1 events, checked like TCP ingest frames, then"
+        + " on md.ingress");
     return Map.copyOf(d);
+  }
+
+  /**
+   * Where the bridge publishes a topic's records as JSON objects, one message per record, while a bridge client
+   * subscribes: {@code md.bars.json} for {@code md.bars}. Notices that are JSON already are their own view.
+   */
+  public static String jsonView(String topic) {
+    return topic.equals(INCIDENTS) ? topic : topic + JSON_VIEW_SUFFIX;
   }
 
   /** The topic carrying partition {@code p} of the routed ticks. */

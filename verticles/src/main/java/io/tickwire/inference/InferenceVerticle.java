@@ -17,9 +17,9 @@ import io.tickwire.health.HealthReports;
 import io.tickwire.health.StageContext;
 import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
-import io.tickwire.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +27,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Evaluates the rules (and the optional model) over every feature snapshot on {@code md.features} and sends what
- * fires as a {@link SignalBatch} on {@code md.signals}. The {@code rules} table is the source of truth: seeded once
- * from {@code rules.seed}, reloaded on every {@link Addresses#RULES_CHANGED} notice (the API publishes one per
- * change, so every instance sees it within the event-bus latency) and every {@link #SAFETY_RELOAD_MS} in case a
- * notice was lost. A batch is acknowledged once its signals are admitted downstream, so a slow signal consumer
- * holds back the features link.
+ * fires as a {@link SignalBatch} on {@code md.signals}. The rules come over the event bus, never from a database:
+ * the persist role's {@link RuleCatalogVerticle} publishes the catalog on {@link Addresses#RULES_CATALOG} after
+ * every change, and this stage asks for it on {@link Addresses#RULES_CATALOG_REQUEST} until it has one (the
+ * persist node may start later). Every catalog received is confirmed on {@link Addresses#RULES_APPLIED} with this
+ * node's name and the version now running, which {@code /api/rules} shows. A batch is acknowledged once its
+ * signals are admitted downstream, so a slow signal consumer holds back the features link.
  */
 public final class InferenceVerticle extends VerticleBase {
   public static final String GROUP = "inference";
-  static final long SAFETY_RELOAD_MS = 30_000;
+  /** How often a stage without a catalog asks for one again. */
+  static final long CATALOG_RETRY_MS = 1_000;
   private static final System.Logger LOG = System.getLogger(InferenceVerticle.class.getName());
 
   private final Settings settings;
-  private final Database database;
+  private final String nodeName;
   private final Topology topology;
   private final ModelAdapter givenModel;
   private final HealthRegistry health;
@@ -49,55 +51,58 @@ public final class InferenceVerticle extends VerticleBase {
   private final RuleEngine engine;
   /** Edge evictions as of the last health report, for the metrics scrape on another thread. */
   private volatile long edgeEvictionsSeen;
-  private RuleStore store;
   private RuleCatalog catalog;
+  /** The version of the catalog in force; null until the first arrives. */
+  private String catalogVersion;
+  private int rulesSkipped;
+  private long catalogsRejected;
   private ModelGate model;
   private Outlet<SignalBatch> signals;
   private Timer evaluationTime;
   private Future<Void> previous = Future.succeededFuture();
-  private Future<Void> reloading = Future.succeededFuture();
-  private boolean reloadInFlight;
-  private boolean reloadAgain;
-  private long reloadTimer = -1;
+  private long retryTimer = -1;
 
-  public InferenceVerticle(StageContext context, Database database) {
-    this(context, database, null);
+  /** @param nodeName how this node is named in its confirmations (its cluster node id, or {@code local}) */
+  public InferenceVerticle(StageContext context, String nodeName) {
+    this(context, nodeName, null);
   }
 
   /** With {@code model} in place of {@code inference.model} (null: read the configured one, if any). */
-  InferenceVerticle(StageContext context, Database database, ModelAdapter model) {
+  InferenceVerticle(StageContext context, String nodeName, ModelAdapter model) {
     this.settings = context.settings();
     this.topology = context.topology();
     this.health = context.health();
     this.metrics = context.metrics();
-    this.database = database;
+    this.nodeName = nodeName;
     this.givenModel = model;
     this.engine = new RuleEngine(settings.router().maxSymbols());
   }
 
   @Override
   public Future<?> start() {
-    store = new RuleStore(database.pool());
     catalog = new RuleCatalog(new RuleCompiler(featureNames(settings), settings.rules().maxConditionLength()));
     signals = new Outlet<>(vertx, Addresses.SIGNALS, topology);
     metrics.evictions("inference_edges", () -> edgeEvictionsSeen);
     evaluationTime = metrics.timer(Metrics.INFERENCE_EVALUATION, "Time to evaluate every rule on one batch"
         + " of feature snapshots (the model scores asynchronously and is not included)");
-    return seed()
-        .compose(v -> reload())
+    return vertx.eventBus().consumer(Addresses.RULES_CATALOG, m -> apply(m.body())).completion()
+        .compose(v -> askForCatalog())
         .compose(v -> loadModel())
-        .compose(v -> vertx.eventBus().consumer(Addresses.RULES_CHANGED, notice -> reload()).completion())
         .compose(v -> CreditReceiver.<FeatureBatch>bindLocal(vertx, Addresses.inbox(Addresses.FEATURES, GROUP),
             this::handle, metrics))
         .onSuccess(v -> {
-          reloadTimer = vertx.setPeriodic(SAFETY_RELOAD_MS, id -> reload());
+          retryTimer = vertx.setPeriodic(CATALOG_RETRY_MS, id -> {
+            if (catalogVersion == null) {
+              askForCatalog();
+            }
+          });
           healthTimer = HealthReports.every(vertx, health, this::healthNow);
         });
   }
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(reloadTimer);
+    vertx.cancelTimer(retryTimer);
     vertx.cancelTimer(healthTimer);
     Future<Void> drained = previous.transform(v -> signals.drained());
     return model == null ? drained : drained.eventually(() -> model.close());
@@ -116,43 +121,43 @@ public final class InferenceVerticle extends VerticleBase {
     return List.copyOf(names);
   }
 
-  private Future<Void> seed() {
-    String location = settings.rules().seed();
-    if (location == null) {
-      return Future.succeededFuture();
-    }
-    return vertx.executeBlocking(() -> SeedRules.load(location))
-        .compose(rules -> store.seedOnce(rules))
-        .onSuccess(n -> {
-          if (n > 0) {
-            LOG.log(System.Logger.Level.INFO, "seeded {0} rules from {1}", n, location);
-          }
-        })
-        .mapEmpty();
+  /**
+   * Asks the persist role for the catalog. Never fails: with no answer (no persist node yet) the stage starts
+   * without rules and the retry timer asks again.
+   */
+  private Future<Void> askForCatalog() {
+    return vertx.eventBus().request(Addresses.RULES_CATALOG_REQUEST, null)
+        .onSuccess(reply -> apply(reply.body()))
+        .<Void>mapEmpty()
+        .recover(e -> Future.succeededFuture());
   }
 
   /**
-   * Reloads the rules table. One read at a time, so an older read can never overwrite a newer one; notices that
-   * arrive meanwhile coalesce into one more read after it (a burst of changes costs two reads, not one each).
-   * A failed reload keeps the rules in force until the next notice or timer.
+   * Puts a catalog in force (compiling only the rules that changed) and confirms its version. A message that is
+   * not a catalog is counted and logged, and the rules in force stay.
    */
-  private Future<Void> reload() {
-    if (reloadInFlight) {
-      reloadAgain = true;
-      return reloading;
+  private void apply(Object message) {
+    CatalogSource source;
+    try {
+      if (!(message instanceof JsonObject json)) {
+        throw new RuleFormatException("catalog", "is not a JSON object");
+      }
+      source = CatalogSource.fromJson(json);
+    } catch (RuntimeException e) {
+      catalogsRejected++;
+      LOG.log(System.Logger.Level.WARNING, "ignoring a rules catalog that cannot be read: {0}", e.getMessage());
+      return;
     }
-    reloadInFlight = true;
-    reloadAgain = false;
-    reloading = store.all()
-        .onSuccess(rules -> engine.replace(catalog.compile(rules)))
-        .onFailure(e -> LOG.log(System.Logger.Level.WARNING, "cannot reload the rules: {0}", e.getMessage()))
-        .<Void>mapEmpty()
-        .recover(e -> Future.succeededFuture())
-        .compose(v -> {
-          reloadInFlight = false;
-          return reloadAgain ? reload() : Future.<Void>succeededFuture();
-        });
-    return reloading;
+    if (!source.version().equals(catalogVersion)) {
+      List<CompiledRule> compiled = catalog.compile(source.rules());
+      engine.replace(compiled);
+      rulesSkipped = source.rules().size() - compiled.size();
+      LOG.log(catalogVersion == null ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+          "running rules catalog {0}: {1} rules", source.version(), compiled.size());
+      catalogVersion = source.version();
+    }
+    vertx.eventBus().publish(Addresses.RULES_APPLIED, new JsonObject().put("node", nodeName)
+        .put("version", catalogVersion).put("rules", engine.rules().size()).put("skipped", rulesSkipped));
   }
 
   private Future<Void> loadModel() {
@@ -189,10 +194,13 @@ public final class InferenceVerticle extends VerticleBase {
     boolean modelDown = model != null && !breaker.equals("closed");
     long edgeEvictions = engine.edgeEvictions() + (model == null ? 0 : model.edgeEvictions());
     edgeEvictionsSeen = edgeEvictions;
+    String rules = catalogVersion == null ? "no rules catalog yet (waiting for a node with the persist role)"
+        : "rules " + engine.rules().size() + " (catalog " + catalogVersion + ")";
     return new ComponentHealth("inference", modelDown ? Status.DEGRADED : Status.OK,
-        "rules " + engine.rules().size() + ", model " + breaker,
+        rules + ", model " + breaker,
         java.util.Map.of("rules", engine.rules().size(), "signals", signalsFired, "edge_keys", engine.edgeKeys(),
-            "edge_keys_max", settings.router().maxSymbols(), "edge_evictions", edgeEvictions));
+            "edge_keys_max", settings.router().maxSymbols(), "edge_evictions", edgeEvictions,
+            "catalogs_rejected", catalogsRejected));
   }
 
   private Future<Void> emit(List<Signal> fired) {

@@ -1,6 +1,7 @@
 package io.tickwire.node;
 
 import io.tickwire.batcher.MicroBatcherVerticle;
+import io.tickwire.bridge.BridgeVerticle;
 import io.tickwire.cluster.Clustering;
 import io.tickwire.cluster.PartitionOwnership;
 import io.tickwire.config.ConnectorSettings;
@@ -19,6 +20,7 @@ import io.tickwire.health.HealthRegistry;
 import io.tickwire.health.HealthReports;
 import io.tickwire.health.StageContext;
 import io.tickwire.inference.InferenceVerticle;
+import io.tickwire.inference.RuleCatalogVerticle;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.router.RouterVerticle;
 import io.tickwire.store.Database;
@@ -141,8 +143,9 @@ public final class Node {
   }
 
   private Future<Void> openDatabase() {
-    // Sinks write to it, the API reads it, inference keeps its rules in it.
-    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB) && !inference()) {
+    // Sinks write to it and keep the rules in it, the API reads it. Inference gets its rules over the event bus, so a
+    // compute-only node opens none (and with embedded defaults starts no PostgreSQL).
+    if (!roles.contains(Role.PERSIST) && !roles.contains(Role.WEB)) {
       return Future.succeededFuture();
     }
     return Database.open(vertx, settings).map(db -> {
@@ -197,16 +200,22 @@ public final class Node {
         order.add(new DerivedSinkVerticle(context, database));
       }
       order.addAll(io.tickwire.jobs.BatchJobs.stages(context, database));
+      if (settings.inference().enabled()) {
+        order.add(new RuleCatalogVerticle(context, database)); // before inference, which asks it for the rules
+      }
     }
     if (redisSink()) {
       order.add(new RedisSinkVerticle(context, redisUrl));
     }
     if (roles.contains(Role.COMPUTE)) {
       if (inference()) {
-        order.add(new InferenceVerticle(context, database));
+        order.add(new InferenceVerticle(context, member == null ? "local" : member.nodeId()));
       }
       order.add(new FeatureVerticle(context));
       order.addAll(batchers());
+    }
+    if (roles.contains(Role.WEB) && settings.bridge().enabled()) {
+      order.add(new BridgeVerticle(context)); // after the sinks and compute stages its inbound messages feed
     }
     if (roles.contains(Role.INGEST)) {
       if (settings.derived().enabled()) {

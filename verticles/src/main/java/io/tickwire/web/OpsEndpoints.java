@@ -85,17 +85,34 @@ final class OpsEndpoints {
 
   /** Serves {@code router} on {@code web.host}:{@code web.port}; ready once listening. */
   Future<HttpServer> listen(Vertx vertx, WebSettings web, HttpServerOptions options, Router router) {
+    return listen(vertx, web.host(), web.port(), web, options, router);
+  }
+
+  /** Serves {@code router} on {@code host}:{@code port} with the rest of {@code web}; ready once listening. */
+  Future<HttpServer> listen(Vertx vertx, String host, int port, WebSettings web, HttpServerOptions options,
+      Router router) {
     options.setIdleTimeout((int) web.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-    return vertx.createHttpServer(options.setHost(web.host()).setPort(web.port()))
+    return vertx.createHttpServer(options.setHost(host).setPort(port))
         .connectionHandler(new ConnectionCap(web.maxConnections(), metrics))
         .requestHandler(router)
         .listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(
-            "cannot serve HTTP on " + web.host() + ":" + web.port() + ": " + e.getMessage(), e)))
+            "cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e)))
         .onSuccess(listening -> {
           server = listening;
           ready = true;
         });
+  }
+
+  /** Whether {@code failure} (from {@link #listen}) means another process holds the port. */
+  static boolean portTaken(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause()) {
+      if (e instanceof java.net.BindException
+          || (e.getMessage() != null && e.getMessage().contains("Address already in use"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Not ready from now on, then closes the server (if it ever listened). */

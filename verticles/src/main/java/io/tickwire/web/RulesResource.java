@@ -12,6 +12,7 @@ import io.tickwire.inference.Verdict;
 import io.tickwire.web.Replies.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -27,12 +28,14 @@ import java.util.Locale;
 /**
  * {@code /api/rules}: list, create, read, replace and delete the rules inference runs, validate a condition, and
  * test a stored rule against a symbol's latest features. Every change is compiled first, so the table never holds
- * a rule that cannot run, and is then announced on {@code md.rules.changed}: published, not sent, because every
- * inference instance in the cluster must hear it and reload the table.
+ * a rule that cannot run, and is then announced on {@code md.rules.changed}: published, not sent, because the
+ * persist role (which publishes the catalog to every inference stage) may run on another node.
  */
 final class RulesResource {
   /** Rules are a few hundred bytes; anything near this is a mistake or an attack, not a rule. */
   static final long BODY_LIMIT = 16 * 1024;
+  /** How long the listing waits for the persist role's catalog status before answering without it. */
+  static final long STATUS_TIMEOUT_MS = 2_000;
   private static final List<String> TEST_PARAMETERS = List.of("symbol", "venue");
 
   private final RuleStore store;
@@ -68,9 +71,24 @@ final class RulesResource {
     return router.route("/api/rules*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.DELETE);
   }
 
-  /** {@code GET /api/rules}: {@code {"rules":[rule...]}}, by name. */
+  /**
+   * {@code GET /api/rules}: {@code {"rules":[rule...], "catalog":{...}}}, the rules by name, and the catalog's
+   * version with which node runs which version (as the persist role reports it).
+   */
   private Future<Reply> list(RoutingContext ctx) {
-    return store().all().map(rules -> Reply.ok(new JsonObject().put("rules", toJson(rules))));
+    return store().all().compose(rules -> catalogStatus().map(catalog -> Reply.ok(new JsonObject()
+        .put("rules", toJson(rules)).put("catalog", catalog))));
+  }
+
+  /**
+   * The persist role's view of which node runs which catalog version; when no persist node answers, says so
+   * rather than failing the listing of the rules themselves.
+   */
+  private Future<JsonObject> catalogStatus() {
+    return bus.request(Addresses.RULES_STATUS, null, new DeliveryOptions().setSendTimeout(STATUS_TIMEOUT_MS))
+        .map(reply -> (JsonObject) reply.body())
+        .recover(e -> Future.succeededFuture(new JsonObject().putNull("version").put("nodes", new JsonArray())
+            .put("unavailable", "no node with the persist role answered: " + e.getMessage())));
   }
 
   /** {@code POST /api/rules}: 201 with the stored rule (version 1); 400 when invalid, 409 when the name is taken. */

@@ -42,7 +42,7 @@ class ClusterIT {
   private List<String> cluster(int port, String... more) {
     List<String> args = new java.util.ArrayList<>(List.of("--set", "cluster.name=" + name,
         "--set", "cluster.port=" + port, "--set", "cluster.members=" + FreePorts.members(ports),
-        "--set", "ingest.tcp.enabled=false", "--set", "web.enabled=false", "--set", "cluster.roles=ingest,compute"));
+        "--set", "ingest.tcp.enabled=false", "--set", "web.enabled=false", "--set", "cluster.roles=ingest,compute,persist"));
     args.addAll(List.of(more));
     return args;
   }
@@ -58,12 +58,12 @@ class ClusterIT {
     // Rules fire on the edge (false to true), so the test rule flips with the price's last digit.
     Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - name: flip\n"
         + "    condition: int(price * 100.0) % 2 == 0\n    signal: 1\n    score: 0.5\n    cooldown_ms: 0\n");
-    List<String> computeSettings = cluster(computePort, "--set", "rules.seed=" + rules,
-        "--set", "data_dir=" + dir.resolve("data"));
+    // The rules live with the persist role; the compute node receives them over the event bus.
     try (TickwireProcess compute = TickwireProcess.start(dir, "compute", args(List.of("run", "--cluster", "--roles",
-        "compute", "--print", "md.bars"), computeSettings));
+        "compute", "--print", "md.bars"), cluster(computePort, "--set", "data_dir=" + dir.resolve("compute"))));
         TickwireProcess ingest = TickwireProcess.start(dir, "ingest", args(List.of("run", "--cluster", "--roles",
-            "ingest"), cluster(ingestPort, "--set", "synthetic.rate=2000")))) {
+            "ingest,persist"), cluster(ingestPort, "--set", "synthetic.rate=2000", "--set", "rules.seed=" + rules,
+            "--set", "data_dir=" + dir.resolve("ingest"))))) {
       Await.until(() -> barsPrinted(compute) > 0, WAIT, "bars printed by the compute node from ticks routed by"
           + " the ingest node");
 

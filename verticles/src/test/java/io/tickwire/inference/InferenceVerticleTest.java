@@ -13,12 +13,16 @@ import io.tickwire.flow.Addresses;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
+import io.tickwire.health.HealthRegistry;
+import io.tickwire.health.StageContext;
 import io.tickwire.store.Database;
 import io.tickwire.testing.Await;
 import io.tickwire.testing.Pipelines;
 import io.tickwire.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +46,8 @@ class InferenceVerticleTest {
   private Database database;
   private Topology topology;
   private Outlet<FeatureBatch> features;
+  private final List<String> catalogHomes = new CopyOnWriteArrayList<>();
+  private final HealthRegistry health = new HealthRegistry();
 
   @BeforeEach
   void setUp(Vertx vertx) {
@@ -86,6 +92,7 @@ class InferenceVerticleTest {
     assertThat(Await.result(store.all())).hasSize(5);
     assertThat(Await.result(store.delete("rsi_overbought"))).isTrue();
     Await.result(vertx.undeploy(first));
+    Await.result(vertx.undeploy(catalogHomes.remove(0)));
 
     deploy(null);
     assertThat(Await.result(store.all())).extracting(Rule::name).hasSize(4).doesNotContain("rsi_overbought");
@@ -109,6 +116,62 @@ class InferenceVerticleTest {
     Await.until(() -> fires("probe"), RELOAD_WAIT, "the new rule to fire once the notice is handled");
     assertThat(firedBy()).as("rules firing on data after the reload: the new one, not the disabled one")
         .contains("probe").doesNotContain("rsi_oversold");
+  }
+
+  @Test
+  void theNodeConfirmsTheCatalogVersionItRunsAndANewVersionAfterAChange() {
+    deploy(null);
+    JsonObject before = awaitConfirmed(v -> v != null);
+    String first = before.getString("version");
+    assertThat(before.getJsonArray("nodes").getJsonObject(0).getInteger("rules")).isEqualTo(5);
+
+    Await.result(new RuleStore(database.pool()).insert(new Rule("probe", "rsi_14 < 30.0", 1, 0.5, 0, true, 1)));
+    vertx.eventBus().publish(Addresses.RULES_CHANGED, new JsonObject().put("rule", "probe"));
+
+    JsonObject after = awaitConfirmed(v -> v != null && !v.equals(first));
+    JsonObject node = after.getJsonArray("nodes").getJsonObject(0);
+    assertThat(node.getString("node")).isEqualTo("test-node");
+    assertThat(node.getBoolean("current")).isTrue();
+    assertThat(node.getInteger("rules")).isEqualTo(6);
+  }
+
+  @Test
+  void anInferenceStageStartedBeforeTheCatalogsHomeGetsTheRulesOnceItIsUp() {
+    String inference = Await.result(vertx.deployVerticle(new InferenceVerticle(
+        Pipelines.context(settings, topology, health), "early-node", null)));
+    assertThat(inference).isNotNull();
+    assertThat(health.get("inference").detail()).contains("no rules catalog yet");
+
+    Await.result(vertx.deployVerticle(new RuleCatalogVerticle(Pipelines.context(settings, topology), database)));
+    Await.until(() -> fires("rsi_oversold"), RELOAD_WAIT, "the seeded rule to fire once the catalog arrives");
+  }
+
+  @Test
+  void aMalformedCatalogIsCountedAndTheRulesInForceStay() {
+    deploy(null);
+    assertThat(fires("rsi_oversold")).isTrue();
+
+    vertx.eventBus().publish(Addresses.RULES_CATALOG, "not a catalog");
+    vertx.eventBus().publish(Addresses.RULES_CATALOG, new JsonObject().put("version", "x"));
+    vertx.eventBus().publish(Addresses.RULES_CATALOG, new JsonObject().put("rules", new JsonArray()
+        .add(new JsonObject().put("name", "bad").put("condition", "price > 1.0").put("score", 7))));
+
+    Await.until(() -> health.get("inference") != null
+        && health.get("inference").gauges().get("catalogs_rejected").longValue() == 3,
+        WAIT, "three rejected catalogs counted");
+    assertThat(fires("rsi_oversold")).as("the catalog in force still runs").isTrue();
+  }
+
+  /** The persist role's status once {@code accept} holds for the single node's confirmed version. */
+  private JsonObject awaitConfirmed(java.util.function.Predicate<String> accept) {
+    JsonObject[] status = new JsonObject[1];
+    Await.until(() -> {
+      status[0] = (JsonObject) Await.result(vertx.eventBus().request(Addresses.RULES_STATUS, null)).body();
+      JsonArray nodes = status[0].getJsonArray("nodes");
+      return nodes.size() == 1 && accept.test(nodes.getJsonObject(0).getString("version"))
+          && nodes.getJsonObject(0).getString("version").equals(status[0].getString("version"));
+    }, RELOAD_WAIT, "the node's confirmation");
+    return status[0];
   }
 
   @Test
@@ -150,9 +213,12 @@ class InferenceVerticleTest {
     return received.stream().filter(s -> s.symbol().equals(symbol)).map(Signal::name).toList();
   }
 
+  /** The catalog's home (as on a persist node), then the inference stage; undeploying the id stops both. */
   private String deploy(ModelAdapter model) {
-    return Await.result(vertx.deployVerticle(new InferenceVerticle(Pipelines.context(settings, topology),
-        database, model)));
+    StageContext context = Pipelines.context(settings, topology, health);
+    String home = Await.result(vertx.deployVerticle(new RuleCatalogVerticle(context, database)));
+    catalogHomes.add(home);
+    return Await.result(vertx.deployVerticle(new InferenceVerticle(context, "test-node", model)));
   }
 
   private void send(FeatureSnapshot... snapshots) {

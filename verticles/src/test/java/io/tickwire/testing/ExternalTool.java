@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Assumptions;
 public enum ExternalTool {
   CHROMIUM(Path.of("/usr/bin/chromium"), "chromium", "chromium chromium-driver"),
   CHROMEDRIVER(Path.of("/usr/bin/chromedriver"), "chromium-driver", "chromium chromium-driver"),
-  PROMTOOL(Path.of("/usr/bin/promtool"), "prometheus", "prometheus");
+  PROMTOOL(Path.of("/usr/bin/promtool"), "prometheus", "prometheus"),
+  /** Runs the Python bridge client and example service (clients/python) against a live node. */
+  PYTHON3(Path.of("/usr/bin/python3"), "python3", "python3");
 
   public static final String REQUIRE_PROPERTY = "tickwire.requireTools";
   private static final Set<ExternalTool> REPORTED = ConcurrentHashMap.newKeySet();

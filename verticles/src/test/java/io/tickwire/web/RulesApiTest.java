@@ -305,6 +305,15 @@ class RulesApiTest {
     assertThat(noDb.authorised("POST", "/api/rules/validate").json(OVERSOLD).send().status()).isEqualTo(200);
   }
 
+  @Test
+  void theListingSaysSoWhenNoPersistNodeReportsWhichNodeRunsWhichCatalog() {
+    create(OVERSOLD);
+    JsonObject catalog = fixture.get("/api/rules").json().getJsonObject("catalog");
+    assertThat(catalog.getValue("version")).isNull();
+    assertThat(catalog.getJsonArray("nodes")).isEmpty();
+    assertThat(catalog.getString("unavailable")).contains("no node with the persist role answered");
+  }
+
   private void create(JsonObject rule) {
     HttpCall.Answer created = fixture.authorised("POST", "/api/rules").json(rule).send();
     assertThat(created.status()).as(created.body()).isEqualTo(201);
