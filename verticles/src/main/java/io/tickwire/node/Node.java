@@ -28,6 +28,8 @@ import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
 import io.tickwire.sink.DerivedSinkVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
+import io.tickwire.coverage.CoverageVerticle;
+import io.tickwire.flow.Clock;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -193,6 +195,9 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(context, database));
+      if (settings.coverage().enabled()) {
+        order.add(new CoverageVerticle(context, database, Clock::nowMicros));
+      }
       if (settings.derived().enabled()) {
         order.add(new DerivedSinkVerticle(context, database));
       }
