@@ -13,6 +13,11 @@ CREATE TABLE coverage_segment (
   detail   text,
   -- a hole the stream has not come back from yet: it reaches at least end_ts
   ongoing  boolean     NOT NULL DEFAULT false,
+  -- holes only: open; backfilled (recovered = the trades fetched from the venue's history); unrecoverable
+  -- (resolution says why: beyond the venue's history, refused)
+  state      text      CHECK (state IN ('open', 'backfilled', 'unrecoverable')),
+  recovered  bigint    NOT NULL DEFAULT 0,
+  resolution text,
   PRIMARY KEY (venue, symbol, channel, kind, start_ts)
 );
 

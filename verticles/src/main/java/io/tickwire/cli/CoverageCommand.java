@@ -114,10 +114,18 @@ final class CoverageCommand implements Callable<Integer> {
 
   private static void printRow(CoverageReport.StreamCoverage s, PrintWriter out) {
     out.printf("%-12s %-16s %-7s %8.3f%%  %s%n", s.stream().venue(), s.stream().symbol(), s.stream().channel().wire(),
-        s.percent(), s.complete() ? "complete" : s.holes().size() + " hole(s)");
+        s.percent(), s.complete() ? "complete" : s.holes().stream().filter(Segment::missing).count() + " hole(s)");
     for (Segment h : s.holes()) {
-      out.printf("    %s .. %s  %-15s %s%s%n", IsoTime.format(h.from()), IsoTime.format(h.to()), h.cause().wire(),
-          h.detail() == null ? "" : h.detail(), h.ongoing() ? " (ongoing)" : "");
+      out.printf("    %s .. %s  %-15s %-13s %s%s%n", IsoTime.format(h.from()), IsoTime.format(h.to()),
+          h.cause().wire(), state(h), h.detail() == null ? "" : h.detail(), h.ongoing() ? " (ongoing)" : "");
     }
+  }
+
+  private static String state(Segment hole) {
+    return switch (hole.state()) {
+      case BACKFILLED -> "backfilled(" + hole.recovered() + ")";
+      case UNRECOVERABLE -> "unrecoverable(" + hole.resolution() + ")";
+      case OPEN -> "open";
+    };
   }
 }

@@ -31,7 +31,8 @@ public record Settings(
     BatchSettings batch,
     ShutdownSettings shutdown,
     DerivedSettings derived,
-    CoverageSettings coverage) {
+    CoverageSettings coverage,
+    BackfillSettings backfill) {
 
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public Path archiveDir() {
@@ -52,7 +53,7 @@ public record Settings(
         FeatureSettings.from(r, BatcherSettings.intervals(r)), RulesSettings.from(r), InferenceSettings.from(r),
         TcpIngestSettings.from(r), DetectSettings.from(r), RecorderSettings.from(r), ConnectorSettings.from(r),
         BookSettings.from(r), ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r),
-        DerivedSettings.from(r), CoverageSettings.from(r));
+        DerivedSettings.from(r), CoverageSettings.from(r), BackfillSettings.from(r));
     checkPartitionsPerBatcher(settings);
     checkObserversForRedis(settings);
     checkMdV1Asset(settings);

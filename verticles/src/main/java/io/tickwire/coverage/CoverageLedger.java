@@ -28,6 +28,7 @@ public final class CoverageLedger {
   private long newestEventTime = Long.MIN_VALUE;
   private long unwrittenDropped;
   private long streamsEvicted;
+  private long unmatchedOutcomes;
 
   public CoverageLedger(int maxStreams, int keepPerStream, int maxUnwritten) {
     this.keepPerStream = keepPerStream;
@@ -49,7 +50,12 @@ public final class CoverageLedger {
   /** Folds one routed event in: data extends its stream's coverage, a gap marker opens holes. */
   public void observe(MarketEvent event) {
     if (event instanceof FeedGap gap) {
-      hole(gap.venue(), gap.symbol(), HoleCause.classify(gap.reason()), gap.reason());
+      HoleOutcome outcome = HoleOutcome.parse(gap.reason());
+      if (outcome == null) {
+        hole(gap.venue(), gap.symbol(), HoleCause.classify(gap.reason()), gap.reason());
+      } else {
+        resolve(gap.venue(), gap.symbol(), outcome);
+      }
       return;
     }
     Channel channel = Channel.of(event.kind());
@@ -70,6 +76,21 @@ public final class CoverageLedger {
         noteChanged(stream);
       }
     }
+  }
+
+  /** Backfills concern trades: the outcome goes to the trade stream's hole opened with the same reason. */
+  private void resolve(String venue, String symbol, HoleOutcome outcome) {
+    StreamLedger stream = streams.get(new StreamKey(venue, symbol, Channel.TRADES));
+    if (stream != null && stream.resolve(outcome)) {
+      noteChanged(stream);
+    } else {
+      unmatchedOutcomes++;
+    }
+  }
+
+  /** Backfill outcomes whose hole the ledger no longer held in memory (or never saw). */
+  public long unmatchedOutcomes() {
+    return unmatchedOutcomes;
   }
 
   /**

@@ -3,7 +3,7 @@ package io.tickwire.coverage;
 import java.util.List;
 
 /**
- * Covered and missing time (µs) within a range. A hole still open reaches the end of the range; time that is neither
+ * Covered and missing time (µs) within a range; a backfilled hole counts as covered. A hole still open reaches the end of the range; time that is neither
  * (before a stream's first event, after its last with no hole reported) counts as neither.
  */
 public record CoverageRatio(long coveredMicros, long missingMicros) {
@@ -19,7 +19,7 @@ public record CoverageRatio(long coveredMicros, long missingMicros) {
       if (overlap <= 0) {
         continue;
       }
-      if (s.kind() == Segment.Kind.COVERED) {
+      if (!s.missing()) {
         covered += overlap;
       } else {
         missing += overlap;

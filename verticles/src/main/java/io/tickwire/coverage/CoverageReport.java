@@ -11,15 +11,16 @@ import java.util.Map;
 
 /**
  * The answer to "is my data complete?" for a range of event time: per stream, its covered spans and holes clipped
- * to the range, and the percent complete (covered time over covered + missing time; time before a stream's first
+ * to the range, and the percent complete (covered time, backfilled holes included, over covered + missing time; time before a stream's first
  * event or after its last, with no hole reported, counts as neither). A hole still open reaches the range's end or
  * now, whichever is first.
  */
 public record CoverageReport(long from, long to, List<StreamCoverage> streams, boolean truncated) {
 
   public record StreamCoverage(StreamKey stream, List<Segment> covered, List<Segment> holes, CoverageRatio ratio) {
+    /** No hole is missing data: every one in the range was backfilled. */
     public boolean complete() {
-      return holes.isEmpty();
+      return holes.stream().noneMatch(Segment::missing);
     }
 
     public double percent() {
@@ -33,7 +34,8 @@ public record CoverageReport(long from, long to, List<StreamCoverage> streams, b
       JsonArray missing = new JsonArray();
       holes.forEach(h -> missing.add(new JsonObject().put("from", IsoTime.format(h.from()))
           .put("to", IsoTime.format(h.to())).put("cause", h.cause().wire()).put("detail", h.detail())
-          .put("ongoing", h.ongoing())));
+          .put("ongoing", h.ongoing()).put("state", h.state().wire()).put("recovered", h.recovered())
+          .put("resolution", h.resolution())));
       return new JsonObject().put("venue", stream.venue()).put("symbol", stream.symbol())
           .put("channel", stream.channel().wire()).put("from", IsoTime.format(from)).put("to", IsoTime.format(to))
           .put("percent", percent()).put("complete", complete()).put("covered", spans).put("holes", missing);
@@ -68,7 +70,7 @@ public record CoverageReport(long from, long to, List<StreamCoverage> streams, b
     for (Segment s : segments) {
       long end = s.ongoing() ? Math.max(s.to(), openEnd) : s.to();
       Segment c = new Segment(key, s.kind(), Math.max(s.from(), from), Math.min(end, to), s.cause(), s.detail(),
-          s.ongoing());
+          s.ongoing(), s.state(), s.recovered(), s.resolution());
       if (c.to() < c.from() || (c.kind() == Segment.Kind.HOLE && c.to() == c.from() && !s.ongoing())) {
         continue; // outside the range, or a closed hole of no length
       }

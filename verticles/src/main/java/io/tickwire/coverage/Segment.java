@@ -6,7 +6,29 @@ package io.tickwire.coverage;
  * A stored segment is identified by its stream, kind and {@code from}, so writing it again only moves its end.
  */
 public record Segment(StreamKey stream, Kind kind, long from, long to, HoleCause cause, String detail,
-    boolean ongoing) {
+    boolean ongoing, HoleOutcome.HoleState state, long recovered, String resolution) {
+
+  /** A segment as the stream left it: a hole not yet backfilled or given up. */
+  public Segment(StreamKey stream, Kind kind, long from, long to, HoleCause cause, String detail, boolean ongoing) {
+    this(stream, kind, from, to, cause, detail, ongoing, kind == Kind.HOLE ? HoleOutcome.HoleState.OPEN : null, 0,
+        null);
+  }
+
+  /** This hole with {@code outcome}: backfilled with a count, or unrecoverable with the reason. */
+  public Segment resolved(HoleOutcome outcome) {
+    return new Segment(stream, kind, from, to, cause, detail, ongoing, outcome.state(), outcome.recovered(),
+        outcome.why());
+  }
+
+  /** This segment with another end and openness, its state kept. */
+  public Segment endingAt(long end, boolean stillOngoing) {
+    return new Segment(stream, kind, from, end, cause, detail, stillOngoing, state, recovered, resolution);
+  }
+
+  /** Missing data: a hole not backfilled. */
+  public boolean missing() {
+    return kind == Kind.HOLE && state != HoleOutcome.HoleState.BACKFILLED;
+  }
 
   public enum Kind {
     COVERED("covered"),

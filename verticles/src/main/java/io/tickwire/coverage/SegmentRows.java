@@ -15,7 +15,8 @@ public final class SegmentRows {
   public static CoverageRow row(Segment s) {
     StreamKey k = s.stream();
     return new CoverageRow(k.venue(), k.symbol(), k.channel().wire(), s.kind().wire(), s.from(), s.to(),
-        s.cause() == null ? null : s.cause().wire(), s.detail(), s.ongoing());
+        s.cause() == null ? null : s.cause().wire(), s.detail(), s.ongoing(),
+        s.state() == null ? null : s.state().wire(), s.recovered(), s.resolution());
   }
 
   /** A stored row back as a segment; a value the ledger never writes fails naming it. */
@@ -23,6 +24,8 @@ public final class SegmentRows {
     StreamKey key = new StreamKey(r.venue(), r.symbol(), Channel.parse(r.channel()));
     Segment.Kind kind = Segment.Kind.parse(r.kind());
     HoleCause cause = r.cause() == null ? null : HoleCause.parse(r.cause());
-    return new Segment(key, kind, r.from(), r.to(), cause, r.detail(), r.ongoing());
+    HoleOutcome.HoleState state = r.state() == null ? null : HoleOutcome.HoleState.parse(r.state());
+    return new Segment(key, kind, r.from(), r.to(), cause, r.detail(), r.ongoing(), state, r.recovered(),
+        r.resolution());
   }
 }

@@ -118,8 +118,38 @@ final class StreamLedger {
     }
   }
 
+  /**
+   * Records what became of the hole opened with {@code outcome.holeReason()}: the newest such hole the stream still
+   * remembers; false when it remembers none (already out of memory, or never opened here).
+   */
+  boolean resolve(HoleOutcome outcome) {
+    if (pendingHole != null && pendingHole.detail().equals(outcome.holeReason())) {
+      pendingHole = pendingHole.resolved(outcome);
+      unwritten.add(pendingHole);
+      return true;
+    }
+    var it = recent.descendingIterator();
+    while (it.hasNext()) {
+      Segment s = it.next();
+      if (s.kind() == Segment.Kind.HOLE && outcome.holeReason().equals(s.detail())) {
+        Segment resolved = s.resolved(outcome);
+        replaceRecent(s, resolved);
+        unwritten.add(resolved);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void replaceRecent(Segment old, Segment replacement) {
+    List<Segment> all = new ArrayList<>(recent);
+    all.set(all.lastIndexOf(old), replacement);
+    recent.clear();
+    recent.addAll(all);
+  }
+
   private void closeHole(long t) {
-    Segment closed = Segment.hole(key, pendingHole.from(), t, pendingHole.cause(), pendingHole.detail(), false);
+    Segment closed = pendingHole.endingAt(t, false);
     pendingHole = null;
     remember(closed);
     unwritten.add(closed);

@@ -2,8 +2,9 @@ package io.tickwire.store;
 
 /**
  * One row of {@code coverage_segment}: a covered span or a hole of one stream, times in epoch µs; {@code cause} and
- * {@code detail} are null for a covered span.
+ * {@code detail} are null for a covered span; a hole's {@code state} is open, backfilled ({@code recovered} trades)
+ * or unrecoverable ({@code resolution} says why).
  */
 public record CoverageRow(String venue, String symbol, String channel, String kind, long from, long to,
-    String cause, String detail, boolean ongoing) {
+    String cause, String detail, boolean ongoing, String state, long recovered, String resolution) {
 }

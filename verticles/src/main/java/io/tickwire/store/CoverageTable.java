@@ -15,17 +15,22 @@ import java.util.List;
 public final class CoverageTable {
   /**
    * A segment written again keeps its first cause and detail and only moves its end forward; it stops being ongoing
-   * once a version says so, and never becomes ongoing again (a replay of the opening must not reopen a closed hole).
+   * once a version says so, and never becomes ongoing again (a replay of the opening must not reopen a closed hole);
+   * a backfilled or unrecoverable state is never turned back to open by a replayed opening.
    */
   static final String UPSERT = """
-      INSERT INTO coverage_segment (venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO coverage_segment (venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing, state,
+                                    recovered, resolution)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (venue, symbol, channel, kind, start_ts) DO UPDATE SET
         end_ts = greatest(coverage_segment.end_ts, excluded.end_ts),
-        ongoing = coverage_segment.ongoing AND excluded.ongoing""";
+        ongoing = coverage_segment.ongoing AND excluded.ongoing,
+        state = CASE WHEN excluded.state = 'open' THEN coverage_segment.state ELSE excluded.state END,
+        recovered = greatest(coverage_segment.recovered, excluded.recovered),
+        resolution = coalesce(excluded.resolution, coverage_segment.resolution)""";
 
   static final String IN_RANGE = """
-      SELECT venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing
+      SELECT venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing, state, recovered, resolution
       FROM coverage_segment
       WHERE (end_ts >= ? OR ongoing) AND start_ts <= ?
         AND (?::text IS NULL OR venue = ?) AND (?::text IS NULL OR symbol = ?) AND (?::text IS NULL OR channel = ?)
@@ -33,7 +38,8 @@ public final class CoverageTable {
       LIMIT ?""";
 
   static final String NEWEST_COVERED = """
-      SELECT DISTINCT ON (venue, symbol, channel) venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing
+      SELECT DISTINCT ON (venue, symbol, channel) venue, symbol, channel, kind, start_ts, end_ts, cause, detail,
+             ongoing, state, recovered, resolution
       FROM coverage_segment
       WHERE kind = 'covered'
       ORDER BY venue, symbol, channel, start_ts DESC""";
@@ -55,6 +61,9 @@ public final class CoverageTable {
         setText(s, 7, row.cause());
         setText(s, 8, row.detail());
         s.setBoolean(9, row.ongoing());
+        setText(s, 10, row.state());
+        s.setLong(11, row.recovered());
+        setText(s, 12, row.resolution());
         s.addBatch();
       }
       s.executeBatch();
@@ -118,7 +127,8 @@ public final class CoverageTable {
       while (r.next()) {
         out.add(new CoverageRow(r.getString("venue"), r.getString("symbol"), r.getString("channel"),
             r.getString("kind"), EventTimes.get(r, "start_ts"), EventTimes.get(r, "end_ts"), r.getString("cause"),
-            r.getString("detail"), r.getBoolean("ongoing")));
+            r.getString("detail"), r.getBoolean("ongoing"), r.getString("state"), r.getLong("recovered"),
+            r.getString("resolution")));
       }
     }
     return out;

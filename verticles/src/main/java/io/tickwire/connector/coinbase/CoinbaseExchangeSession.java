@@ -85,8 +85,9 @@ public final class CoinbaseExchangeSession extends AbstractVenueSession {
     long last = tradeIds.advance(product, tradeId);
     if (last >= 0) {
       stats.addGap();
-      output.gap(product, "trade_id jumped from " + last + " to " + tradeId + " (" + (tradeId - last - 1)
-          + " missing)", receivedMicros);
+      String reason = "trade_id jumped from " + last + " to " + tradeId + " (" + (tradeId - last - 1) + " missing)";
+      output.gap(product, reason, receivedMicros);
+      output.backfill(product, last, tradeId, reason);
     }
   }
 
