@@ -97,21 +97,27 @@ class CoverageCommandTest {
 
   /** Runs a node with the Coinbase Exchange connector until every match served is stored, then stops it. */
   void record(Vertx vertx, TestDatabase db, List<String> frames) {
-    FixtureWebSocketServer server = FixtureWebSocketServer.of(vertx, frames);
     long matches = frames.stream().filter(f -> f.contains("\"type\":\"match\"")).count();
-    Node node = Node.local(vertx, Pipelines.settings(vertx, Pipelines.concat(db.settings(), "data_dir=" + dataDir, "synthetic.enabled=false",
-        "web.enabled=false", "connectors.coinbase.enabled=true", "connectors.coinbase.protocol=exchange",
-        "connectors.coinbase.url=" + server.uri(), "connectors.coinbase.symbols=" + PRODUCTS,
-        "connectors.coinbase.channels=[trades]", "coverage.flush_ms=100")),
+    record(vertx, db, dataDir, frames, List.of("backfill.coinbase_url=null"), () -> db.count("trades") >= matches);
+  }
+
+  /**
+   * Runs a node with the Coinbase Exchange connector served {@code frames} on loopback, with {@code extra} settings,
+   * until {@code done}, then stops it.
+   */
+  static void record(Vertx vertx, TestDatabase db, Path dataDir, List<String> frames, List<String> extra,
+      java.util.function.BooleanSupplier done) {
+    FixtureWebSocketServer server = FixtureWebSocketServer.of(vertx, frames);
+    List<String> settings = new java.util.ArrayList<>(Pipelines.concat(db.settings(), "data_dir=" + dataDir,
+        "synthetic.enabled=false", "web.enabled=false", "connectors.coinbase.enabled=true",
+        "connectors.coinbase.protocol=exchange", "connectors.coinbase.url=" + server.uri(),
+        "connectors.coinbase.symbols=" + PRODUCTS, "connectors.coinbase.channels=[trades]", "coverage.flush_ms=100"));
+    settings.addAll(extra);
+    Node node = Node.local(vertx, Pipelines.settings(vertx, settings),
         EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST)).build();
     Await.result(node.start());
     try {
-      try {
-        Await.until(() -> db.count("trades") >= matches, WAIT, "every served match stored (" + matches + ")");
-      } catch (AssertionError e) {
-        System.err.println("DEBUG stored " + db.count("trades") + " of " + matches + " sent " + server.sent() + " of " + frames.size() + " " + db.query("select symbol, count(*) from trades group by symbol"));
-        throw e;
-      }
+      Await.until(done, WAIT, "the served capture recorded");
     } finally {
       Await.result(node.stop());
       server.close();
@@ -124,7 +130,7 @@ class CoverageCommandTest {
         .map(CryptofeedCapture.Record::payload).toList();
   }
 
-  private static boolean cut(String frame) {
+  static boolean cut(String frame) {
     if (!frame.contains("\"type\":\"match\"")) {
       return false;
     }
@@ -132,12 +138,12 @@ class CoverageCommandTest {
     return "SKL-USD".equals(match.getString("product_id")) && CUT.contains(match.getLong("trade_id"));
   }
 
-  private static long matchTime(long tradeId) {
+  static long matchTime(long tradeId) {
     return frames().stream().filter(f -> f.contains("\"trade_id\":" + tradeId + ","))
         .map(f -> IsoTime.parse(new JsonObject(f).getString("time"))).findFirst().orElseThrow();
   }
 
-  private static JsonObject stream(List<String> lines, String symbol) {
+  static JsonObject stream(List<String> lines, String symbol) {
     return lines.stream().map(JsonObject::new).filter(o -> symbol.equals(o.getString("symbol"))).findFirst()
         .orElseThrow(() -> new AssertionError("no line for " + symbol + " in " + lines));
   }
