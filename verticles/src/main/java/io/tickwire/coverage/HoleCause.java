@@ -18,9 +18,9 @@ public enum HoleCause {
   CHECKSUM("checksum", EnumSet.of(Channel.BOOK)),
   /** The connector's buffer was full and its oldest events were dropped. */
   BUFFER_OVERFLOW("buffer_overflow", EnumSet.allOf(Channel.class)),
-  /** A compute node failed and another took its partitions over. */
+  /** A compute node failed and another took its partitions over (no connector reports it yet). */
   FAILOVER("failover", EnumSet.allOf(Channel.class)),
-  /** The feed went quiet for longer than the stale-feed threshold. */
+  /** The connection went silent past {@code connectors.stale_after_ms} and was redialled. */
   STALE_FEED("stale_feed", EnumSet.allOf(Channel.class)),
   /** No tickwire node was running: between the last stored high-water mark and the next start. */
   NOT_RUNNING("not_running", EnumSet.allOf(Channel.class));
@@ -67,7 +67,7 @@ public enum HoleCause {
     if (r.contains("trade_id jumped") || r.contains("trade id jumped")) {
       return SEQUENCE_GAP;
     }
-    if (r.contains("stale")) {
+    if (r.contains("stale") || r.contains("no frame from")) { // the websocket's silent-connection redial
       return STALE_FEED;
     }
     if (r.contains("failover") || r.contains("took over")) {

@@ -65,6 +65,8 @@ class CoverageLedgerTest {
     assertThat(HoleCause.classify("disconnected: closed 1006")).isEqualTo(HoleCause.DISCONNECT);
     assertThat(HoleCause.classify("binance disconnected: timeout")).isEqualTo(HoleCause.DISCONNECT);
     assertThat(HoleCause.classify("sequence_num jumped from 5 to 9")).isEqualTo(HoleCause.DISCONNECT);
+    assertThat(HoleCause.classify("disconnected: no frame from wss://ws.kraken.com for 30000 ms"))
+        .isEqualTo(HoleCause.STALE_FEED);
     assertThat(HoleCause.classify("trade_id jumped from 1 to 8 (6 missing)")).isEqualTo(HoleCause.SEQUENCE_GAP);
     assertThat(HoleCause.classify("book checksum failed: expected 1 got 2")).isEqualTo(HoleCause.CHECKSUM);
     assertThat(HoleCause.classify("binance depth update U=5 after u=3")).isEqualTo(HoleCause.CHECKSUM);
