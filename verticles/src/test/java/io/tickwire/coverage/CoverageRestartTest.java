@@ -101,6 +101,14 @@ class CoverageRestartTest {
       assertThat(trades.getDouble("percent")).isLessThan(100.0);
       assertThat(answer.json().getBoolean("complete")).isFalse();
 
+      Await.until(() -> HttpCall.to(web, "GET", "/metrics").send().body()
+          .contains("tickwire_coverage_ratio{channel=\"trades\",venue=\"ext\"}"), WAIT, "the ratio on /metrics");
+      String ratio = HttpCall.to(web, "GET", "/metrics").send().body().lines()
+          .filter(l -> l.startsWith("tickwire_coverage_ratio{channel=\"trades\",venue=\"ext\"}")).findFirst()
+          .orElseThrow();
+      assertThat(Double.parseDouble(ratio.substring(ratio.lastIndexOf(' ') + 1))).as("the downtime counts against")
+          .isLessThan(0.5);
+
       assertThat(HttpCall.to(web, "GET", "/api/coverage?channel=candles").send().status()).isEqualTo(400);
       assertThat(HttpCall.to(web, "GET", "/api/coverage?from=2024-05-02T00:00:00Z&to=2024-05-01T00:00:00Z").send()
           .status()).isEqualTo(400);

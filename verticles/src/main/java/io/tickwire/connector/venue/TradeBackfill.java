@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Fetches the trades of holes in a venue's trade stream from its REST history, one hole at a time, page by page,
@@ -50,7 +54,9 @@ public final class TradeBackfill {
   private final HttpClient client;
   private final TokenBucket bucket;
   private final ArrayDeque<TradeHole> queued = new ArrayDeque<>();
-  private final Map<String, Long> rejected = new TreeMap<>();
+  /** Read at scrape time from another thread, hence concurrent. */
+  private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+  private final BiConsumer<String, LongSupplier> newReason;
   private boolean busy;
   private boolean closed;
   private long requests;
@@ -58,6 +64,13 @@ public final class TradeBackfill {
   private long unrecoverable;
 
   public TradeBackfill(Vertx vertx, String base, TradeHistory history, BackfillSettings settings, Answers answers) {
+    this(vertx, base, history, settings, answers, (reason, count) -> { });
+  }
+
+  /** {@code newReason} learns each refusal reason the first time it is counted, to export its count. */
+  public TradeBackfill(Vertx vertx, String base, TradeHistory history, BackfillSettings settings, Answers answers,
+      BiConsumer<String, LongSupplier> newReason) {
+    this.newReason = newReason;
     this.vertx = vertx;
     this.base = base;
     this.history = history;
@@ -89,7 +102,9 @@ public final class TradeBackfill {
 
   /** Answers the venue gave that were refused or skipped, by reason. */
   public Map<String, Long> rejected() {
-    return Map.copyOf(rejected);
+    Map<String, Long> out = new TreeMap<>();
+    rejected.forEach((reason, n) -> out.put(reason, n.sum()));
+    return out;
   }
 
   public long requests() {
@@ -166,7 +181,7 @@ public final class TradeBackfill {
       finish(hole, found, "refused: the venue's answer was not a page of trades (" + e.reason() + ")");
       return;
     }
-    read.rejected().forEach((reason, n) -> rejected.merge(reason, (long) n, Long::sum));
+    read.rejected().forEach(this::count);
     found.addAll(read.trades());
     if (found.size() >= hole.missing() || read.next() == null) {
       finish(hole, found, read.reachedStart() ? "some trades the venue listed were refused"
@@ -216,7 +231,16 @@ public final class TradeBackfill {
   }
 
   private void count(String reason) {
-    rejected.merge(reason, 1L, Long::sum);
+    count(reason, 1);
+  }
+
+  private void count(String reason, long n) {
+    LongAdder counter = rejected.computeIfAbsent(reason, r -> {
+      LongAdder made = new LongAdder();
+      newReason.accept(r, made::sum);
+      return made;
+    });
+    counter.add(n);
   }
 
   private static final class HttpStatus extends RuntimeException {

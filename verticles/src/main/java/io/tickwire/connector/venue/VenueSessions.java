@@ -71,13 +71,13 @@ public final class VenueSessions {
    * backfill is off).
    */
   public static TradeBackfill tradeBackfill(Vertx vertx, ConnectorSettings.Venue venue, BackfillSettings settings,
-      TradeBackfill.Answers answers) {
+      TradeBackfill.Answers answers, java.util.function.BiConsumer<String, java.util.function.LongSupplier> refused) {
     if (!settings.enabled()) {
       return null;
     }
     if ("coinbase".equals(venue.name()) && "exchange".equals(venue.protocol()) && settings.coinbaseUrl() != null) {
       return new TradeBackfill(vertx, settings.coinbaseUrl().toString(), new CoinbaseTradeHistory(), settings,
-          answers);
+          answers, refused);
     }
     return null;
   }

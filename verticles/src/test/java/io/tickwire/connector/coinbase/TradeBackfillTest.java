@@ -71,6 +71,7 @@ class TradeBackfillTest {
     assertThat(outcome.trades()).extracting(Trade::tradeId).containsExactly("14", "13");
     assertThat(outcome.why()).contains("2 of 4");
     assertThat(backfill.rejected()).containsEntry("absurd_id", 2L).containsEntry("bad_trade", 4L);
+    assertThat(exported.get("bad_trade").getAsLong()).as("exported as it counts").isEqualTo(4L);
   }
 
   @Test
@@ -132,13 +133,16 @@ class TradeBackfillTest {
     Context context = vertx.getOrCreateContext();
     TradeBackfill[] made = new TradeBackfill[1];
     context.runOnContext(v -> made[0] = new TradeBackfill(vertx, base, new CoinbaseTradeHistory(), settings,
-        (hole, trades, why) -> outcomes.put(hole.symbol(), new Outcome(List.copyOf(trades), why))));
+        (hole, trades, why) -> outcomes.put(hole.symbol(), new Outcome(List.copyOf(trades), why)),
+        (reason, count) -> exported.put(reason, count)));
     Await.until(() -> made[0] != null, WAIT, "the backfill made on its context");
     contexts.put(made[0], context);
     return made[0];
   }
 
   private final Map<TradeBackfill, Context> contexts = new ConcurrentHashMap<>();
+  /** The counters the backfill exports (to /metrics in a connector), by reason. */
+  private final Map<String, java.util.function.LongSupplier> exported = new ConcurrentHashMap<>();
 
   private void request(Vertx vertx, TradeBackfill backfill, TradeHole hole) {
     contexts.get(backfill).runOnContext(v -> backfill.request(hole));
