@@ -1,4 +1,4 @@
-// The coverage strip under the candles: the last hour of the selected symbol's trades as the completeness ledger
+// The coverage strip under the candles: the last hour (at most) of the selected symbol's trades as the completeness ledger
 // holds them (GET /api/coverage), covered time in one colour and every hole in its cause's colour; a backfilled
 // hole is drawn as covered, outlined, an unrecoverable one hatched. Hovering a hole says what it was. Asked again
 // every 10 seconds, since holes are written once a second at most.
@@ -55,19 +55,22 @@ export class CoverageStrip {
     }
     // Event time, not the wall clock: a replayed capture shows its own hour.
     const end = Math.max(...segments.map((s) => s.to));
-    const start = end - WINDOW_MS;
+    // At most the last hour, and no wider than what was recorded, so a young stream fills the strip.
+    const start = Math.max(end - WINDOW_MS, Math.min(...segments.map((s) => s.from)));
+    const span = Math.max(1, end - start);
     const inside = segments.filter((s) => s.to >= start).sort((a, b) => (a.kind === 'hole') - (b.kind === 'hole'));
     this.shown = inside.filter((s) => s.kind === 'hole').map(({venue, cause, state, recovered}) =>
       ({venue, cause, state, recovered}));
     const bar = el('div', {class: 'coverage-bar', role: 'img',
       'aria-label': `${this.shown.length} hole(s) in the last hour of ${this.symbol} trades`});
-    for (const s of inside) bar.append(this.block(s, start));
-    this.container.replaceChildren(el('span', {class: 'label muted'}, 'trades coverage, 1 h'), bar);
+    for (const s of inside) bar.append(this.block(s, start, span));
+    this.container.replaceChildren(el('span', {class: 'label muted'}, `trades coverage since ${clock(iso(start))}`),
+        bar);
   }
 
-  block(s, start) {
-    const left = Math.max(0, (s.from - start) / WINDOW_MS) * 100;
-    const width = Math.max(0.2, (s.to - Math.max(s.from, start)) / WINDOW_MS * 100);
+  block(s, start, span) {
+    const left = Math.max(0, (s.from - start) / span) * 100;
+    const width = Math.max(0.2, (s.to - Math.max(s.from, start)) / span * 100);
     const title = s.kind === 'covered' ? `${s.venue} covered ${clock(iso(s.from))}–${clock(iso(s.to))}`
       : `${s.venue} ${s.cause} ${clock(iso(s.from))}–${clock(iso(s.to))}: ${s.state}`
         + (s.state === 'backfilled' ? ` (${s.recovered} trades)` : '')
