@@ -18,6 +18,9 @@ CREATE TABLE coverage_segment (
   state      text      CHECK (state IN ('open', 'backfilled', 'unrecoverable')),
   recovered  bigint    NOT NULL DEFAULT 0,
   resolution text,
+  -- a backfilled hole whose minute the periodic reconciliation found consistent (bars recomputed from the stored
+  -- trades equal the stored bars); only the reconciliation sets it
+  verified   boolean   NOT NULL DEFAULT false,
   PRIMARY KEY (venue, symbol, channel, kind, start_ts)
 );
 

@@ -123,7 +123,7 @@ final class CoverageCommand implements Callable<Integer> {
 
   private static String state(Segment hole) {
     return switch (hole.state()) {
-      case BACKFILLED -> "backfilled(" + hole.recovered() + ")";
+      case BACKFILLED -> "backfilled(" + hole.recovered() + (hole.verified() ? ", verified" : "") + ")";
       case UNRECOVERABLE -> "unrecoverable(" + hole.resolution() + ")";
       case OPEN -> "open";
     };

@@ -35,7 +35,7 @@ public record CoverageReport(long from, long to, List<StreamCoverage> streams, b
       holes.forEach(h -> missing.add(new JsonObject().put("from", IsoTime.format(h.from()))
           .put("to", IsoTime.format(h.to())).put("cause", h.cause().wire()).put("detail", h.detail())
           .put("ongoing", h.ongoing()).put("state", h.state().wire()).put("recovered", h.recovered())
-          .put("resolution", h.resolution())));
+          .put("resolution", h.resolution()).put("verified", h.verified())));
       return new JsonObject().put("venue", stream.venue()).put("symbol", stream.symbol())
           .put("channel", stream.channel().wire()).put("from", IsoTime.format(from)).put("to", IsoTime.format(to))
           .put("percent", percent()).put("complete", complete()).put("covered", spans).put("holes", missing);
@@ -70,7 +70,7 @@ public record CoverageReport(long from, long to, List<StreamCoverage> streams, b
     for (Segment s : segments) {
       long end = s.ongoing() ? Math.max(s.to(), openEnd) : s.to();
       Segment c = new Segment(key, s.kind(), Math.max(s.from(), from), Math.min(end, to), s.cause(), s.detail(),
-          s.ongoing(), s.state(), s.recovered(), s.resolution());
+          s.ongoing(), s.state(), s.recovered(), s.resolution(), s.verified());
       if (c.to() < c.from() || (c.kind() == Segment.Kind.HOLE && c.to() == c.from() && !s.ongoing())) {
         continue; // outside the range, or a closed hole of no length
       }

@@ -6,7 +6,13 @@ package io.tickwire.coverage;
  * A stored segment is identified by its stream, kind and {@code from}, so writing it again only moves its end.
  */
 public record Segment(StreamKey stream, Kind kind, long from, long to, HoleCause cause, String detail,
-    boolean ongoing, HoleOutcome.HoleState state, long recovered, String resolution) {
+    boolean ongoing, HoleOutcome.HoleState state, long recovered, String resolution, boolean verified) {
+
+  /** A segment as the ledger knows it: only the reconciliation, in the store, verifies a hole. */
+  public Segment(StreamKey stream, Kind kind, long from, long to, HoleCause cause, String detail, boolean ongoing,
+      HoleOutcome.HoleState state, long recovered, String resolution) {
+    this(stream, kind, from, to, cause, detail, ongoing, state, recovered, resolution, false);
+  }
 
   /** A segment as the stream left it: a hole not yet backfilled or given up. */
   public Segment(StreamKey stream, Kind kind, long from, long to, HoleCause cause, String detail, boolean ongoing) {
@@ -22,7 +28,7 @@ public record Segment(StreamKey stream, Kind kind, long from, long to, HoleCause
 
   /** This segment with another end and openness, its state kept. */
   public Segment endingAt(long end, boolean stillOngoing) {
-    return new Segment(stream, kind, from, end, cause, detail, stillOngoing, state, recovered, resolution);
+    return new Segment(stream, kind, from, end, cause, detail, stillOngoing, state, recovered, resolution, verified);
   }
 
   /** Missing data: a hole not backfilled. */

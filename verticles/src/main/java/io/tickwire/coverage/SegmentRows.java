@@ -26,6 +26,6 @@ public final class SegmentRows {
     HoleCause cause = r.cause() == null ? null : HoleCause.parse(r.cause());
     HoleOutcome.HoleState state = r.state() == null ? null : HoleOutcome.HoleState.parse(r.state());
     return new Segment(key, kind, r.from(), r.to(), cause, r.detail(), r.ongoing(), state, r.recovered(),
-        r.resolution());
+        r.resolution(), r.verified());
   }
 }

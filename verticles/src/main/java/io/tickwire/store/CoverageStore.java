@@ -11,7 +11,8 @@ import java.util.List;
 /** Reads the completeness ledger for the API through the reactive pool; the same query as {@link CoverageTable}. */
 public final class CoverageStore {
   static final String SQL = """
-      SELECT venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing, state, recovered, resolution
+      SELECT venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing, state, recovered, resolution,
+             verified
       FROM coverage_segment
       WHERE (end_ts >= $1 OR ongoing) AND start_ts <= $2
         AND ($3::text IS NULL OR venue = $3) AND ($4::text IS NULL OR symbol = $4) AND ($5::text IS NULL OR channel = $5)
@@ -35,7 +36,8 @@ public final class CoverageStore {
         out.add(new CoverageRow(r.getString("venue"), r.getString("symbol"), r.getString("channel"),
             r.getString("kind"), IsoTime.epochMicros(r.getOffsetDateTime("start_ts")),
             IsoTime.epochMicros(r.getOffsetDateTime("end_ts")), r.getString("cause"), r.getString("detail"),
-            r.getBoolean("ongoing"), r.getString("state"), r.getLong("recovered"), r.getString("resolution")));
+            r.getBoolean("ongoing"), r.getString("state"), r.getLong("recovered"), r.getString("resolution"),
+            r.getBoolean("verified")));
       }
       return out;
     });

@@ -30,7 +30,8 @@ public final class CoverageTable {
         resolution = coalesce(excluded.resolution, coverage_segment.resolution)""";
 
   static final String IN_RANGE = """
-      SELECT venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing, state, recovered, resolution
+      SELECT venue, symbol, channel, kind, start_ts, end_ts, cause, detail, ongoing, state, recovered, resolution,
+             verified
       FROM coverage_segment
       WHERE (end_ts >= ? OR ongoing) AND start_ts <= ?
         AND (?::text IS NULL OR venue = ?) AND (?::text IS NULL OR symbol = ?) AND (?::text IS NULL OR channel = ?)
@@ -39,7 +40,7 @@ public final class CoverageTable {
 
   static final String NEWEST_COVERED = """
       SELECT DISTINCT ON (venue, symbol, channel) venue, symbol, channel, kind, start_ts, end_ts, cause, detail,
-             ongoing, state, recovered, resolution
+             ongoing, state, recovered, resolution, verified
       FROM coverage_segment
       WHERE kind = 'covered'
       ORDER BY venue, symbol, channel, start_ts DESC""";
@@ -102,6 +103,27 @@ public final class CoverageTable {
     }
   }
 
+  /**
+   * Marks verified the backfilled trade holes that lie within {@code [from, to)} on a (venue, symbol) not listed in
+   * {@code unreconciled} (venue and symbol arrays of the same length): the reconciliation found that range's bars
+   * equal to the bars recomputed from the stored trades. Returns how many holes it verified.
+   */
+  public static int markVerified(Connection db, long from, long to, List<String> unreconciledVenues,
+      List<String> unreconciledSymbols) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("""
+        UPDATE coverage_segment SET verified = true
+        WHERE kind = 'hole' AND channel = 'trades' AND state = 'backfilled' AND NOT verified
+          AND start_ts >= ? AND end_ts < ?
+          AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[]) AS bad(venue, symbol)
+                          WHERE bad.venue = coverage_segment.venue AND bad.symbol = coverage_segment.symbol)""")) {
+      EventTimes.set(s, 1, from);
+      EventTimes.set(s, 2, to);
+      s.setArray(3, db.createArrayOf("text", unreconciledVenues.toArray()));
+      s.setArray(4, db.createArrayOf("text", unreconciledSymbols.toArray()));
+      return s.executeUpdate();
+    }
+  }
+
   /** When the ledger {@code ledger} was last seen alive (epoch µs), {@link EventTimes#NONE} if never. */
   public static long aliveAt(Connection db, String ledger) throws SQLException {
     try (PreparedStatement s = db.prepareStatement("SELECT alive_at FROM coverage_heartbeat WHERE ledger = ?")) {
@@ -128,7 +150,7 @@ public final class CoverageTable {
         out.add(new CoverageRow(r.getString("venue"), r.getString("symbol"), r.getString("channel"),
             r.getString("kind"), EventTimes.get(r, "start_ts"), EventTimes.get(r, "end_ts"), r.getString("cause"),
             r.getString("detail"), r.getBoolean("ongoing"), r.getString("state"), r.getLong("recovered"),
-            r.getString("resolution")));
+            r.getString("resolution"), r.getBoolean("verified")));
       }
     }
     return out;
