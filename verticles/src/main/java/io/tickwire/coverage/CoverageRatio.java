@@ -3,8 +3,9 @@ package io.tickwire.coverage;
 import java.util.List;
 
 /**
- * Covered and missing time (µs) within a range; a backfilled hole counts as covered. A hole still open reaches the end of the range; time that is neither
- * (before a stream's first event, after its last with no hole reported) counts as neither.
+ * Covered and missing time (µs) within a range; a backfilled hole counts as covered. A hole still open reaches the
+ * end of the range; time that is neither (before a stream's first event, after its last with no hole reported)
+ * counts as neither.
  */
 public record CoverageRatio(long coveredMicros, long missingMicros) {
   public static final CoverageRatio NONE = new CoverageRatio(0, 0);

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The answer to "is my data complete?" for a range of event time: per stream, its covered spans and holes clipped
- * to the range, and the percent complete (covered time, backfilled holes included, over covered + missing time; time before a stream's first
- * event or after its last, with no hole reported, counts as neither). A hole still open reaches the range's end or
- * now, whichever is first.
+ * to the range, and the percent complete (covered time, backfilled holes included, over covered + missing time;
+ * time before a stream's first event or after its last, with no hole reported, counts as neither). A hole still
+ * open reaches the range's end or now, whichever is first.
  */
 public record CoverageReport(long from, long to, List<StreamCoverage> streams, boolean truncated) {
 

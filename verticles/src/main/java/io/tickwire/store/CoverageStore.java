@@ -15,7 +15,8 @@ public final class CoverageStore {
              verified
       FROM coverage_segment
       WHERE (end_ts >= $1 OR ongoing) AND start_ts <= $2
-        AND ($3::text IS NULL OR venue = $3) AND ($4::text IS NULL OR symbol = $4) AND ($5::text IS NULL OR channel = $5)
+        AND ($3::text IS NULL OR venue = $3) AND ($4::text IS NULL OR symbol = $4)
+        AND ($5::text IS NULL OR channel = $5)
       ORDER BY venue, symbol, channel, start_ts, kind
       LIMIT $6""";
 
