@@ -3,6 +3,7 @@ package io.tickwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwire.testing.Await;
+import io.tickwire.testing.FixtureWebSocketServer;
 import io.tickwire.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackfillCoverageTest {
   /** Wide enough that the backfilled trades revise their bars however fast the capture is served. */
   private static final String HORIZON = "batcher.revision_horizon_ms=3600000";
+  private static final String CAPTURE_END = "2021-04-17T17:00:00Z";
   private static final String BARS = "SELECT symbol, interval, bucket_start, open, high, low, close, volume,"
       + " round(vwap::numeric, 9) AS vwap, trades FROM bars_ohlcv ORDER BY symbol, interval, bucket_start";
 
@@ -70,6 +72,43 @@ class BackfillCoverageTest {
     assertThat(skl.getJsonArray("holes").getJsonObject(0).getString("state")).isEqualTo("backfilled");
     assertThat(cli.run("coverage", "--venue", "coinbase", "--symbol", "SKL-USD")).isZero();
     assertThat(cli.out.toString()).contains("backfilled(6)").contains("complete");
+  }
+
+  @Test
+  void aDisconnectThatCostTradesIsBackfilledByIdAndOneThatCostNoneClosesAsSuch(Vertx vertx) {
+    TestDatabase uncut = TestDatabase.fresh();
+    List<String> frames = CoverageCommandTest.frames();
+    CoverageCommandTest.record(vertx, uncut, dataDir.resolve("uncut"), frames, List.of(HORIZON,
+        "backfill.coinbase_url=null"), () -> uncut.count("trades") >= matches(frames));
+
+    // The connection drops where the trades were cut out, and again later on where none were.
+    TestDatabase cut = TestDatabase.fresh();
+    List<String> served = frames.stream().filter(f -> !CoverageCommandTest.cut(f)).toList();
+    int dropAt = served.indexOf(served.stream().filter(f -> f.contains("\"trade_id\":1568281,")).findFirst()
+        .orElseThrow());
+    FixtureWebSocketServer server = FixtureWebSocketServer.of(vertx, served).dropAfter(dropAt);
+    String rest = restServer(vertx, 0);
+    CoverageCommandTest.record(vertx, cut, dataDir.resolve("cut"), server, List.of(HORIZON,
+        "backfill.coinbase_url=" + rest, "connectors.backoff_first_ms=50"),
+        () -> cut.count("trades") >= matches(frames) && !cut.query("SELECT 1 FROM coverage_segment WHERE kind = 'hole'"
+            + " AND symbol = 'SKL-USD' AND state = 'backfilled'").isEmpty());
+
+    assertThat(server.connections()).as("dropped and redialled").isGreaterThanOrEqualTo(2);
+    // The capture's own hour: the node's stop at the end leaves the streams' last holes open, as any stop does.
+    List<Map<String, Object>> skl = cut.query("SELECT cause, state, recovered FROM coverage_segment"
+        + " WHERE kind = 'hole' AND symbol = 'SKL-USD' AND channel = 'trades' AND end_ts < '" + CAPTURE_END + "'"
+        + " ORDER BY start_ts");
+    assertThat(skl.get(0)).as("the disconnect that cost the six trades").containsEntry("cause", "disconnect")
+        .containsEntry("state", "backfilled").containsEntry("recovered", 6L);
+    assertThat(skl).as("every disconnect hole of SKL-USD's trades is accounted for by its trade ids").hasSize(2)
+        .allSatisfy(h -> assertThat(h).containsEntry("state", "backfilled"));
+    assertThat(requests).containsExactly("/products/SKL-USD/trades?after=1568281&limit=100");
+    assertThat(cut.query(BARS)).as("the stored bars equal those of the uncut capture").isEqualTo(uncut.query(BARS));
+
+    BatchCommands cli = new BatchCommands(cut, dataDir);
+    assertThat(cli.run("coverage", "--json", "--venue", "coinbase", "--symbol", "SKL-USD", "--channel", "trades",
+        "--to", CAPTURE_END)).as(cli.out + "" + cli.err).isZero();
+    assertThat(CoverageCommandTest.stream(cli.lines(), "SKL-USD").getDouble("percent")).isEqualTo(100.0);
   }
 
   @Test

@@ -107,7 +107,12 @@ class CoverageCommandTest {
    */
   static void record(Vertx vertx, TestDatabase db, Path dataDir, List<String> frames, List<String> extra,
       java.util.function.BooleanSupplier done) {
-    FixtureWebSocketServer server = FixtureWebSocketServer.of(vertx, frames);
+    record(vertx, db, dataDir, FixtureWebSocketServer.of(vertx, frames), extra, done);
+  }
+
+  /** As above, with a server the caller set up (to drop connections, say). */
+  static void record(Vertx vertx, TestDatabase db, Path dataDir, FixtureWebSocketServer server, List<String> extra,
+      java.util.function.BooleanSupplier done) {
     List<String> settings = new java.util.ArrayList<>(Pipelines.concat(db.settings(), "data_dir=" + dataDir,
         "synthetic.enabled=false", "web.enabled=false", "connectors.coinbase.enabled=true",
         "connectors.coinbase.protocol=exchange", "connectors.coinbase.url=" + server.uri(),

@@ -284,7 +284,9 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
 
   @Override
   public void backfillWanted(TradeHole hole) {
-    if (backfill != null) {
+    if (hole.missing() == 0) {
+      backfilled(hole, List.of(), null); // consecutive ids: the hole cost no trade, nothing to fetch
+    } else if (backfill != null) {
       backfill.request(hole);
     }
   }
