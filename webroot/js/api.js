@@ -62,6 +62,8 @@ export const api = {
   mids: (asset, limit) => call('GET', `/api/mid?${query({asset, limit})}`),
   /** An underlying's smiles at its newest snapshot, one per (venue, expiry). */
   surfaces: (underlying) => call('GET', `/api/iv_surface?${query({underlying})}`),
+  /** The completeness ledger of a symbol's channel: covered spans and holes per venue. */
+  coverage: (symbol, channel) => call('GET', `/api/coverage?${query({symbol, channel})}`),
   incidents: (limit) => call('GET', `/api/incidents?${query({limit})}`),
   incident: (id) => call('GET', `/api/incidents/${encodeURIComponent(id)}`),
   rules: () => call('GET', '/api/rules'),

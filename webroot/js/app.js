@@ -4,6 +4,7 @@
 import {api, readToken} from './api.js';
 import {BarBook, MAX_CANDLES} from './bars.js';
 import {CandleChart} from './chart.js';
+import {CoverageStrip} from './coverage.js';
 import {LiveConnection} from './connection.js';
 import {byId, el} from './dom.js';
 import {FeaturePanel} from './features.js';
@@ -31,6 +32,7 @@ const page = {
 };
 
 const chart = new CandleChart(byId('chart'));
+const coverage = new CoverageStrip(byId('coverage'));
 const features = new FeaturePanel();
 const health = new HealthStrip();
 const mids = new MidStrip();
@@ -63,6 +65,7 @@ window.tickwire = {
   connection: () => page.connection,
   midStrip: () => mids.state(),
   smileSeries: () => smile.drawnSeries(),
+  coverageHoles: () => coverage.state(),
   selection: () => ({symbol: page.symbol, interval: page.interval, venue: page.book?.venue ?? null}),
   select,
 };
@@ -102,6 +105,7 @@ function select(symbol, interval) {
   page.book = symbol ? new BarBook(symbol, interval) : null;
   features.reset();
   chart.show(page.book);
+  coverage.follow(symbol);
   subscribe();
   loadHistory();
 }

@@ -45,7 +45,7 @@ class ArchitectureTest {
       .layer(STAGES).definedBy("io.tickwire.connector..", "io.tickwire.router..", "io.tickwire.recorder..",
           "io.tickwire.batcher..", "io.tickwire.book..", "io.tickwire.feature..", "io.tickwire.inference..",
           "io.tickwire.sink..", "io.tickwire.redis..", "io.tickwire.jobs..", "io.tickwire.web..",
-          "io.tickwire.cluster..", "io.tickwire.derived..", "io.tickwire.bridge..")
+          "io.tickwire.cluster..", "io.tickwire.derived..", "io.tickwire.bridge..", "io.tickwire.coverage..")
       .layer(NODE).definedBy("io.tickwire.node..")
       .layer(DRIVERS).definedBy("io.tickwire.replay..", "io.tickwire.bench..")
       .layer(CLI).definedBy("io.tickwire.cli..")

@@ -7,6 +7,7 @@ import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.BookUpdate;
 import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.FeedGap;
+import io.tickwire.coverage.HoleOutcome;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Side;
 import io.tickwire.config.BookSettings;
@@ -152,6 +153,9 @@ public final class PartitionBooks {
   }
 
   private void onGap(FeedGap gap) {
+    if (HoleOutcome.parse(gap.reason()) != null) {
+      return; // what became of a hole in trades, filled afterwards: the book lost nothing
+    }
     SymbolBook state = books.get(new Key(gap.venue(), gap.symbol()));
     if (state == null || !state.valid) {
       return;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     description = "Real-time market-data pipeline.",
     subcommands = {RunCommand.class, ReplayCommand.class, StressCommand.class, IncidentsCommand.class,
         DemoCommand.class, TailCommand.class, ArchiveCommand.class, QueryCommand.class, ReconcileCommand.class,
-        ProfileCommand.class, BenchCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        ProfileCommand.class, CoverageCommand.class, BenchCommand.class, GenerateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,9 @@ public record Settings(
     BatchSettings batch,
     ShutdownSettings shutdown,
     DerivedSettings derived,
-    BridgeSettings bridge) {
+    BridgeSettings bridge,
+    CoverageSettings coverage,
+    BackfillSettings backfill) {
 
   /** Where the Parquet archive lives: {@code archive.dir}, relative to {@code data_dir} unless absolute. */
   public Path archiveDir() {
@@ -52,7 +54,7 @@ public record Settings(
         FeatureSettings.from(r, BatcherSettings.intervals(r)), RulesSettings.from(r), InferenceSettings.from(r),
         TcpIngestSettings.from(r), DetectSettings.from(r), RecorderSettings.from(r), ConnectorSettings.from(r),
         BookSettings.from(r), ClusterSettings.from(r), BatchSettings.from(r), ShutdownSettings.from(r),
-        DerivedSettings.from(r), BridgeSettings.from(r));
+        DerivedSettings.from(r), BridgeSettings.from(r), CoverageSettings.from(r), BackfillSettings.from(r));
     checkPartitionsPerBatcher(settings);
     checkObserversForRedis(settings);
     checkMdV1Asset(settings);

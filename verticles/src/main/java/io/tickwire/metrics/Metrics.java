@@ -58,6 +58,8 @@ public final class Metrics implements LinkMeters {
   /** Periodic reconciliation: bars found drifted (counter), and the drifted share of the last minute (gauge). */
   public static final String BAR_DRIFT = "tickwire.bar.drift";
   public static final String BAR_DRIFT_RATIO = "tickwire.bar.drift.ratio";
+  /** {@code tickwire_coverage_ratio{venue,channel}}: the completeness ledger's recent covered share. */
+  public static final String COVERAGE_RATIO = "tickwire.coverage.ratio";
 
   /**
    * Keys dropped from a bounded per-key structure (least recently used, or idle), label {@code state}: which one

@@ -30,6 +30,9 @@ import io.tickwire.web.OpsVerticle;
 import io.tickwire.web.WebVerticle;
 import io.tickwire.sink.DerivedSinkVerticle;
 import io.tickwire.sink.PostgresSinkVerticle;
+import io.tickwire.coverage.CoverageVerticle;
+import io.tickwire.flow.Clock;
+import java.util.function.LongSupplier;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -72,6 +75,7 @@ public final class Node {
   private final Set<Role> roles;
   private final List<String> printTopics;
   private final OutputStream printOut;
+  private final LongSupplier wallClock;
   private final StageContext context;
   private final List<String> deployed = new ArrayList<>();
   private final List<Deployable> stages = new ArrayList<>();
@@ -108,6 +112,7 @@ public final class Node {
     this.roles = Set.copyOf(b.roles);
     this.printTopics = resolveAll(b.printAddresses, settings.pipeline().partitions());
     this.printOut = b.printOut;
+    this.wallClock = b.wallClock;
     // In a cluster the other roles run on other nodes, and this node's producers must feed their groups too.
     Topology topology = PipelineTopology.of(settings, member == null ? this.roles : settings.cluster().roles(),
         printTopics);
@@ -196,6 +201,9 @@ public final class Node {
     }
     if (roles.contains(Role.PERSIST)) {
       order.add(new PostgresSinkVerticle(context, database));
+      if (settings.coverage().enabled()) {
+        order.add(new CoverageVerticle(context, database, wallClock));
+      }
       if (settings.derived().enabled()) {
         order.add(new DerivedSinkVerticle(context, database));
       }
@@ -392,6 +400,7 @@ public final class Node {
     private Metrics metrics;
     private List<String> printAddresses = List.of();
     private OutputStream printOut = OutputStream.nullOutputStream();
+    private LongSupplier wallClock = Clock::nowMicros;
 
     private Builder(Vertx vertx, Clustering.Member member, Settings settings, Set<Role> roles) {
       this.vertx = vertx;
@@ -416,6 +425,15 @@ public final class Node {
     public Builder print(List<String> addresses, OutputStream out) {
       this.printAddresses = List.copyOf(addresses);
       this.printOut = out;
+      return this;
+    }
+
+    /**
+     * The wall clock (epoch µs) the node tells downtime by (the completeness ledger's not_running holes); tests move
+     * it instead of waiting. By default the system clock.
+     */
+    public Builder wallClock(LongSupplier wallClock) {
+      this.wallClock = wallClock;
       return this;
     }
 

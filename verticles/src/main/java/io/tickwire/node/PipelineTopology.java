@@ -4,6 +4,7 @@ import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.config.PipelineSettings;
 import io.tickwire.config.Role;
 import io.tickwire.config.Settings;
+import io.tickwire.coverage.CoverageVerticle;
 import io.tickwire.derived.DerivedVerticle;
 import io.tickwire.sink.DerivedSinkVerticle;
 import io.tickwire.feature.FeatureVerticle;
@@ -38,6 +39,9 @@ public final class PipelineTopology {
       topology.addGroup(Addresses.ticks(p), MicroBatcherVerticle.GROUP);
       if (roles.contains(Role.PERSIST) && settings.persistTrades()) {
         topology.addGroup(Addresses.ticks(p), PostgresSinkVerticle.GROUP);
+      }
+      if (roles.contains(Role.PERSIST) && settings.coverage().enabled()) {
+        topology.addGroup(Addresses.ticks(p), CoverageVerticle.GROUP);
       }
       if (roles.contains(Role.INGEST) && settings.derived().enabled()) {
         topology.addGroup(Addresses.ticks(p), DerivedVerticle.GROUP);

@@ -14,6 +14,7 @@ import io.tickwire.recorder.IncidentStore;
 import io.tickwire.store.BarStore;
 import io.tickwire.store.Database;
 import io.tickwire.store.IvSurfaceStore;
+import io.tickwire.store.CoverageStore;
 import io.tickwire.store.SignalStore;
 import io.tickwire.store.SpotMidStore;
 import io.tickwire.web.dashboard.Dashboard;
@@ -108,6 +109,7 @@ public final class WebVerticle extends VerticleBase {
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
     new MidResource(database == null ? null : new SpotMidStore(database.apiPool())).mount(router);
     new IvSurfaceResource(database == null ? null : new IvSurfaceStore(database.apiPool())).mount(router);
+    new CoverageResource(database == null ? null : new CoverageStore(database.apiPool())).mount(router);
     rules(token, features).mount(router);
     new IncidentsResource(vertx, new IncidentStore(settings.incidentsDir())).mount(router);
     new CatalogResource(settings).mount(router);

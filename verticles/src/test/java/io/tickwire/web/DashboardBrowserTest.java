@@ -56,6 +56,31 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theCoverageStripUnderTheCandlesShowsAHoleColouredByItsCause(Vertx vertx, @TempDir Path dataDir)
+      throws Exception {
+    try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-coverage.png"))) {
+      HeadlessChromium browser = dashboard.browser;
+      Await.until(() -> number(browser, "return window.tickwire?.candleCount() ?? 0") >= 2, LIVE, "candles drawn");
+      Map<?, ?> selection = (Map<?, ?>) browser.eval("return window.tickwire.selection();");
+      String symbol = (String) selection.get("symbol");
+      long now = io.tickwire.flow.Clock.nowMicros();
+      // A disconnect on the selected symbol's live synthetic stream: the next synthetic trade closes the hole.
+      dashboard.send(List.of(new io.tickwire.codecs.FeedGap("synthetic", symbol, "disconnected: browser test", now,
+          now, 0)));
+      Await.until(() -> !browser.driver().findElements(
+          By.cssSelector("#coverage .coverage-block.hole[data-cause='disconnect']")).isEmpty(), LIVE,
+          "the disconnect drawn in the coverage strip (it refreshes every 10 s)");
+      assertThat(browser.driver().findElements(By.cssSelector("#coverage .coverage-block.covered"))).isNotEmpty();
+      List<?> holes = (List<?>) browser.eval("return window.tickwire.coverageHoles();");
+      assertThat(holes).anySatisfy(h -> {
+        Map<?, ?> hole = (Map<?, ?>) h;
+        assertThat(hole.get("cause")).isEqualTo("disconnect");
+        assertThat(hole.get("state")).isEqualTo("open");
+      });
+    }
+  }
+
+  @Test
   void showsTheMidStripAndASmileFedLive(Vertx vertx, @TempDir Path dataDir) throws Exception {
     try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-derived.png"), "/",
         List.of("derived.spot_mid.assets=[{asset: BTC, venues: [fake_a:BTC-USD, fake_b:BTC/USD, fake_c:BTCUSDT],"

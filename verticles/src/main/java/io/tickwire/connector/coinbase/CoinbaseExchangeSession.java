@@ -81,12 +81,27 @@ public final class CoinbaseExchangeSession extends AbstractVenueSession {
     }
   }
 
+  /**
+   * Keeps each product's last trade id across the lost connection, so its first trade on the next one tells what
+   * the disconnect cost in trades: the ids between are fetched (or none were missed).
+   */
+  @Override
+  public void onDisconnect(String reason, long nowMicros) {
+    tradeIds.carryOver("disconnected: " + reason);
+    super.onDisconnect(reason, nowMicros);
+  }
+
   private void checkTradeId(String product, long tradeId, long receivedMicros) {
+    TradeIdRuns.Carried carried = tradeIds.takeCarried(product);
+    if (carried != null && tradeId > carried.lastId()) {
+      output.backfill(product, carried.lastId(), tradeId, carried.reason());
+    }
     long last = tradeIds.advance(product, tradeId);
     if (last >= 0) {
       stats.addGap();
-      output.gap(product, "trade_id jumped from " + last + " to " + tradeId + " (" + (tradeId - last - 1)
-          + " missing)", receivedMicros);
+      String reason = "trade_id jumped from " + last + " to " + tradeId + " (" + (tradeId - last - 1) + " missing)";
+      output.gap(product, reason, receivedMicros);
+      output.backfill(product, last, tradeId, reason);
     }
   }
 

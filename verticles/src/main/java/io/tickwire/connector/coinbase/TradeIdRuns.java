@@ -15,7 +15,12 @@ final class TradeIdRuns {
     long last;
   }
 
+  /** The last id of each product before a lost connection, and why it was lost, until its next trade. */
+  record Carried(long lastId, String reason) {
+  }
+
   private final Map<String, Run> runs = new HashMap<>();
+  private final Map<String, Carried> carried = new HashMap<>();
 
   /**
    * Records {@code tradeId} for {@code product}; returns the last id before it when trades between the two are
@@ -40,5 +45,20 @@ final class TradeIdRuns {
   /** A new connection: every product's run starts again at its next trade. */
   void reset() {
     runs.clear();
+  }
+
+  /**
+   * The connection was lost ({@code reason}, the gap marker's): each product's last id is kept until its next trade,
+   * so the trades missed meanwhile can be asked for by id. A product that has not traded since an earlier loss keeps
+   * that one (its hole opened then). Bounded by the products of the runs.
+   */
+  void carryOver(String reason) {
+    runs.forEach((product, run) -> carried.put(product, new Carried(run.last, reason)));
+    runs.clear();
+  }
+
+  /** What was carried over for {@code product}, once (null when nothing was). */
+  Carried takeCarried(String product) {
+    return carried.isEmpty() ? null : carried.remove(product);
   }
 }

@@ -33,6 +33,11 @@ public final class CountingOutput implements SessionOutput {
   }
 
   @Override
+  public void backfill(String symbol, long afterId, long beforeId, String reason) {
+    next.backfill(symbol, afterId, beforeId, reason);
+  }
+
+  @Override
   public void send(String frame) {
     next.send(frame);
   }

@@ -13,6 +13,14 @@ public interface SessionOutput {
    */
   void gap(String symbol, String reason, long receivedMicros);
 
+  /**
+   * Trades with ids strictly between {@code afterId} and {@code beforeId} are missing from {@code symbol}'s stream
+   * (the hole {@code reason} marked): fetch them from the venue's REST history when it has one. Sessions whose
+   * connector cannot (a replay) ignore it.
+   */
+  default void backfill(String symbol, long afterId, long beforeId, String reason) {
+  }
+
   /** A frame to send on the current connection (for example a resubscription of one symbol's book). */
   void send(String frame);
 

@@ -2,6 +2,10 @@ package io.tickwire.connector.venue;
 
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.FeedGap;
+import io.tickwire.codecs.Trade;
+import io.tickwire.config.BackfillSettings;
+import io.tickwire.flow.Clock;
+import io.tickwire.coverage.HoleOutcome;
 import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.ConnectorSettings;
@@ -59,6 +63,7 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
   private final HealthRegistry health;
   private final Metrics metrics;
   private final int driftSamplesPerSec;
+  private final BackfillSettings backfillSettings;
   private final Promise<Void> finished = Promise.promise();
   private final SessionStats stats = new SessionStats();
   private final List<VenueLane> lanes = new ArrayList<>();
@@ -68,6 +73,7 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
   private SchemaDrift drift;
   private InboundBuffer buffer;
   private SnapshotFetcher snapshots;
+  private TradeBackfill backfill;
   private SymbolDirectory directory;
   private long healthTimer = -1;
   private long refreshTimer = -1;
@@ -93,6 +99,7 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     this.health = context.health();
     this.metrics = context.metrics();
     this.driftSamplesPerSec = driftSamplesPerSec;
+    this.backfillSettings = context.settings().backfill();
   }
 
   @Override
@@ -101,6 +108,8 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     drift = new SchemaDrift(new Outlet<AnomalyBatch>(vertx, Addresses.ANOMALIES, topology), driftSamplesPerSec);
     buffer = new InboundBuffer(venue.name(), settings.bufferEvents(), settings.overflow());
     snapshots = VenueSessions.snapshotFetcher(vertx, venue, this::snapshot);
+    backfill = VenueSessions.tradeBackfill(vertx, venue, backfillSettings, this::backfilled,
+        (reason, count) -> metrics.errors("connector." + venue.name(), "backfill_" + reason, count));
     directory = VenueSessions.symbolDirectory(vertx, venue);
     ConnectorMetrics.register(metrics, venue.name(), () -> figures);
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
@@ -145,6 +154,7 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
   private Future<?> closeResources() {
     List<Future<?>> closing = new ArrayList<>();
     closing.add(snapshots == null ? Future.succeededFuture() : snapshots.close());
+    closing.add(backfill == null ? Future.succeededFuture() : backfill.close());
     closing.add(directory == null ? Future.succeededFuture() : directory.close());
     lanes.forEach(lane -> closing.add(lane.closeRecorder()));
     return Future.join(closing);
@@ -270,6 +280,36 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     }
     snapshotAskers.put(symbol, lane);
     snapshots.request(symbol);
+  }
+
+  @Override
+  public void backfillWanted(TradeHole hole) {
+    if (hole.missing() == 0) {
+      backfilled(hole, List.of(), null); // consecutive ids: the hole cost no trade, nothing to fetch
+    } else if (backfill != null) {
+      backfill.request(hole);
+    }
+  }
+
+  /**
+   * The trades fetched for a hole enter the stream like live ones (the router drops any it already has), then a
+   * marker tells the ledger what became of the hole.
+   */
+  private void backfilled(TradeHole hole, List<Trade> trades, String unrecoverableWhy) {
+    if (stopping) {
+      return;
+    }
+    trades.forEach(buffer::add);
+    String outcome = unrecoverableWhy == null ? HoleOutcome.backfilled(trades.size(), hole.reason())
+        : HoleOutcome.unrecoverable(unrecoverableWhy, hole.reason());
+    long now = Clock.nowMicros();
+    buffer.addMarker(new FeedGap(venue.name(), hole.symbol(), outcome, now, now, 0));
+    changed();
+  }
+
+  /** Trades refused from the venue's REST history, by reason; empty without backfill. */
+  public Map<String, Long> backfillRejected() {
+    return backfill == null ? Map.of() : backfill.rejected();
   }
 
   /** Where a fetched snapshot comes back: to the connection whose session asked for it. */

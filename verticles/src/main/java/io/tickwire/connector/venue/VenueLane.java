@@ -30,6 +30,9 @@ final class VenueLane implements FeedListener, SessionOutput {
 
     void snapshotWanted(String symbol, VenueLane lane);
 
+    /** Trades between two ids are missing from {@code symbol}'s stream. */
+    void backfillWanted(TradeHole hole);
+
     /** Something was buffered: hand it to the router soon. */
     void changed();
   }
@@ -121,6 +124,11 @@ final class VenueLane implements FeedListener, SessionOutput {
   @Override
   public void gap(String symbol, String reason, long receivedMicros) {
     host.marker(symbol, reason, receivedMicros);
+  }
+
+  @Override
+  public void backfill(String symbol, long afterId, long beforeId, String reason) {
+    host.backfillWanted(new TradeHole(symbol, afterId, beforeId, reason));
   }
 
   @Override

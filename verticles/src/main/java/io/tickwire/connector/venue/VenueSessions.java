@@ -1,6 +1,8 @@
 package io.tickwire.connector.venue;
 
+import io.tickwire.config.BackfillSettings;
 import io.tickwire.config.ConnectorSettings;
+import io.tickwire.connector.coinbase.CoinbaseTradeHistory;
 import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.binance.BinanceMarket;
 import io.tickwire.connector.binance.BinanceSession;
@@ -62,6 +64,22 @@ public final class VenueSessions {
   /** Where a venue's symbols come from when they change at run time, or null when configuration lists them. */
   public static SymbolDirectory symbolDirectory(Vertx vertx, ConnectorSettings.Venue venue) {
     return venue.deribit() == null ? null : new DeribitInstruments(vertx, venue);
+  }
+
+  /**
+   * The backfill of {@code venue}'s trades from its REST history, or null when it has none configured (or
+   * backfill is off).
+   */
+  public static TradeBackfill tradeBackfill(Vertx vertx, ConnectorSettings.Venue venue, BackfillSettings settings,
+      TradeBackfill.Answers answers, java.util.function.BiConsumer<String, java.util.function.LongSupplier> refused) {
+    if (!settings.enabled()) {
+      return null;
+    }
+    if ("coinbase".equals(venue.name()) && "exchange".equals(venue.protocol()) && settings.coinbaseUrl() != null) {
+      return new TradeBackfill(vertx, settings.coinbaseUrl().toString(), new CoinbaseTradeHistory(), settings,
+          answers, refused);
+    }
+    return null;
   }
 
   /** The REST snapshot source a venue needs, or null when its books come over the websocket alone. */

@@ -17,6 +17,14 @@ import java.util.Map;
 public record ReconcileReport(long fromMicros, long toMicros, double threshold, long matched, List<BarKey> missing,
     List<BarKey> extra, List<Drift> drifted) {
 
+  /** Every bar that did not reconcile: missing, extra and drifted. */
+  public List<BarKey> unreconciled() {
+    List<BarKey> out = new ArrayList<>(missing);
+    out.addAll(extra);
+    drifted.forEach(d -> out.add(d.key()));
+    return out;
+  }
+
   /** Classifies every key of either side. */
   public static ReconcileReport compare(long fromMicros, long toMicros, double threshold,
       Map<BarKey, BarValues> recomputed, Map<BarKey, BarValues> stored) {

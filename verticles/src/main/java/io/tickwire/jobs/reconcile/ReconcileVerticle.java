@@ -14,6 +14,7 @@ import io.tickwire.jobs.schedule.ClosedClock;
 import io.tickwire.jobs.schedule.PeriodicJob;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.codecs.AnomalyTypes;
+import io.tickwire.store.CoverageTable;
 import io.tickwire.store.Database;
 import io.tickwire.store.EventTimes;
 import io.tickwire.store.StoredTimes;
@@ -54,6 +55,7 @@ public final class ReconcileVerticle extends VerticleBase {
   private final long[] intervals;
   private final AtomicLong notReconciled = new AtomicLong();
   private final AtomicLong minutes = new AtomicLong();
+  private final AtomicLong verifiedHoles = new AtomicLong();
   private volatile double lastRatio;
   /** Start of the next minute to reconcile; touched only by the job (never two runs at once). */
   private volatile long next = EventTimes.NONE;
@@ -111,11 +113,27 @@ public final class ReconcileVerticle extends VerticleBase {
         if (from == EventTimes.NONE || from + MINUTE_MICROS > closed) {
           break;
         }
-        reports.add(reconciler.run(db, from, from + MINUTE_MICROS, intervals));
+        ReconcileReport report = reconciler.run(db, from, from + MINUTE_MICROS, intervals);
+        verifyBackfills(db, report);
+        reports.add(report);
         next = from + MINUTE_MICROS;
       }
     }
     return reports;
+  }
+
+  /**
+   * Backfilled holes in trades within a minute that reconciled for their symbol are recorded as verified: the bars
+   * the backfill revised equal the bars the stored trades give.
+   */
+  private void verifyBackfills(Connection db, ReconcileReport report) throws SQLException {
+    List<String> venues = new ArrayList<>();
+    List<String> symbols = new ArrayList<>();
+    for (BarKey key : report.unreconciled()) {
+      venues.add(key.venue());
+      symbols.add(key.symbol());
+    }
+    verifiedHoles.addAndGet(CoverageTable.markVerified(db, report.fromMicros(), report.toMicros(), venues, symbols));
   }
 
   private long nextMinuteWithData(Connection db) throws SQLException {
@@ -166,6 +184,7 @@ public final class ReconcileVerticle extends VerticleBase {
     Map<String, Number> gauges = new LinkedHashMap<>();
     gauges.put("minutes_reconciled", minutes.get());
     gauges.put("bars_not_reconciled", notReconciled.get());
+    gauges.put("backfills_verified", verifiedHoles.get());
     gauges.put("last_drift_ratio", lastRatio);
     long upTo = next;
     health.report(ComponentHealth.ok(HEALTH_NAME, upTo == EventTimes.NONE ? "waiting for final bars"

@@ -82,7 +82,7 @@ class CoinbaseExchangeSessionTest {
   }
 
   @Test
-  void aDisconnectClearsTheBooksMarksEveryProductAndTheNextConnectionStartsNewRuns() {
+  void aDisconnectClearsTheBooksMarksEveryProductAndTheNextConnectionAsksForTheTradesItCost() {
     received(r -> true).forEach(r -> session.onFrame(r.payload(), r.epochMicros()));
     session.onFrame(match(1_568_320), 1);
 
@@ -94,6 +94,11 @@ class CoinbaseExchangeSessionTest {
     assertThat(output.gaps).extracting(RecordingOutput.Gap::symbol).containsExactlyElementsOf(PRODUCTS);
     assertThat(output.gaps).allSatisfy(g -> assertThat(g.reason()).isEqualTo("disconnected: peer closed"));
     assertThat(session.stats().gaps()).as("the lost connection, and no trade gap after it").isEqualTo(1);
+    assertThat(output.backfills).as("the ids between the last trade before and the first after, by the hole's reason")
+        .containsExactly(new RecordingOutput.Backfill("SKL-USD", 1_568_320, 1_568_400, "disconnected: peer closed"));
+
+    session.onFrame(match(1_568_401), 9);
+    assertThat(output.backfills).as("asked once, at the product's first trade after the loss").hasSize(1);
   }
 
   @Test

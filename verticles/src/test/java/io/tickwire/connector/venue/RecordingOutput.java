@@ -12,11 +12,20 @@ public final class RecordingOutput implements SessionOutput {
   public record Drift(String symbol, String detail, String frame) {
   }
 
+  public record Backfill(String symbol, long afterId, long beforeId, String reason) {
+  }
+
   public final List<MarketEvent> events = new ArrayList<>();
   public final List<Gap> gaps = new ArrayList<>();
   public final List<String> sent = new ArrayList<>();
   public final List<String> snapshotRequests = new ArrayList<>();
   public final List<Drift> drift = new ArrayList<>();
+  public final List<Backfill> backfills = new ArrayList<>();
+
+  @Override
+  public void backfill(String symbol, long afterId, long beforeId, String reason) {
+    backfills.add(new Backfill(symbol, afterId, beforeId, reason));
+  }
 
   @Override
   public void event(MarketEvent event) {

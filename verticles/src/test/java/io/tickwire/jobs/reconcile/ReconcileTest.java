@@ -57,8 +57,18 @@ class ReconcileTest {
       db.execute("DELETE FROM bars_ohlcv WHERE symbol = 'ETH-USD' AND interval = '10s'"
           + " AND bucket_start = '2024-05-01T00:00:00Z'");
 
+      // Backfilled holes in the first minute: SOL-USD's bars reconcile, BTC-USD's do not; an open hole is no repair.
+      backfilledHole(db, "SOL-USD", "backfilled", "00:00:10", "00:00:20");
+      backfilledHole(db, "BTC-USD", "backfilled", "00:00:10", "00:00:20");
+      backfilledHole(db, "ETH-USD", "open", "00:00:30", "00:00:40");
+
       ReconcileReport cli = reconcile(vertx, settings);
       List<ReconcileReport> periodic = Await.result(job.reconcileNow());
+      assertThat(db.query("SELECT symbol, verified FROM coverage_segment WHERE kind = 'hole' ORDER BY symbol"))
+          .as("only the backfill whose range reconciled is verified")
+          .containsExactly(java.util.Map.of("symbol", "BTC-USD", "verified", false),
+              java.util.Map.of("symbol", "ETH-USD", "verified", false),
+              java.util.Map.of("symbol", "SOL-USD", "verified", true));
 
       assertThat(cli.drifted()).singleElement().satisfies(d -> {
         assertThat(d.key().symbol()).isEqualTo("BTC-USD");
@@ -82,6 +92,12 @@ class ReconcileTest {
   }
 
   private StageContext context;
+
+  private static void backfilledHole(TestDatabase db, String symbol, String state, String from, String to) {
+    db.execute("INSERT INTO coverage_segment (venue, symbol, channel, kind, start_ts, end_ts, cause, detail, state,"
+        + " recovered) VALUES ('synthetic', '" + symbol + "', 'trades', 'hole', '2024-05-01T" + from + "Z',"
+        + " '2024-05-01T" + to + "Z', 'sequence_gap', 'trade_id jumped', '" + state + "', 3)");
+  }
 
   private ReconcileVerticle deployJobWithSink(Vertx vertx, Settings settings, Database database) {
     context = Pipelines.context(settings, PipelineTopology.of(settings, Set.of(Role.PERSIST), List.of()));
