@@ -39,6 +39,11 @@ public final class Addresses {
   public static final String JOURNAL = "md.journal";
   /** Notice that the rules table changed: every inference instance reloads it. */
   public static final String RULES_CHANGED = "md.rules.changed";
+  /**
+   * Node-local notice that a cluster member left (its node id): every lossless link sends its unacknowledged batches
+   * again rather than wait out the send timeout (flow/CreditSender). Published by cluster/MemberDepartures.
+   */
+  public static final String MEMBER_LEFT = "md.cluster.member_left";
 
   private static final char GROUP_SEPARATOR = '#';
 
@@ -100,6 +105,7 @@ public final class Addresses {
     d.put(INCIDENTS, "notice that the flight recorder wrote an incident bundle, naming it");
     d.put(JOURNAL, "request/reply: a partition's journaled events, for a compute node taking it over (not tailable)");
     d.put(RULES_CHANGED, "notice that the rules table changed");
+    d.put(MEMBER_LEFT, "node-local notice that a cluster member left, so links resend at once (not tailable)");
     return Map.copyOf(d);
   }
 

@@ -7,6 +7,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -139,6 +141,77 @@ class CreditLinkTest {
     Await.result(producer.done.future());
     assertThat(received).containsExactlyInAnyOrderElementsOf(
         java.util.stream.IntStream.range(0, 10).boxed().toList());
+  }
+
+  /**
+   * A consumer that dies holding batches (as a killed node does) never answers; a member-left notice sends them again
+   * to the consumer that took its place at once, long before the send timeout (a minute here).
+   */
+  @Test
+  void batchesHeldByADepartedConsumerReachItsSuccessorWithoutWaitingForTheTimeout(Vertx vertx) {
+    List<Integer> swallowed = new CopyOnWriteArrayList<>();
+    MessageConsumer<Integer> dead = Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      swallowed.add(n);
+      return Promise.<Void>promise().future(); // never answers
+    }));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 60_000);
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> pumpThenDrain(sender, 0, 20, done));
+    Await.until(() -> swallowed.size() == WINDOW, Duration.ofSeconds(10), "the window to fill at the dying consumer");
+    Await.result(dead.unregister());
+    List<Integer> received = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      received.add(n);
+      return Future.succeededFuture();
+    }));
+
+    long left = System.nanoTime();
+    vertx.eventBus().publish(Addresses.MEMBER_LEFT, "node-that-died", new DeliveryOptions().setLocalOnly(true));
+    Await.result(done.future());
+    long tookMs = (System.nanoTime() - left) / 1_000_000;
+
+    assertThat(swallowed).containsExactly(0, 1, 2, 3);
+    assertThat(received).as("every batch, the dead consumer's included, once and in order")
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+    assertThat(sender.sent()).isEqualTo(20);
+    assertThat(tookMs).as("resent on the notice, not after the 60 s send timeout").isLessThan(30_000);
+  }
+
+  /**
+   * A member-left notice while a live consumer is still working sends its batches again too; the consumer recognises
+   * them and each batch is handled once and released once.
+   */
+  @Test
+  void aDepartureResendsToALiveConsumerWithoutApplyingAnythingTwice(Vertx vertx) {
+    List<Integer> calls = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      calls.add(n);
+      Promise<Void> slow = Promise.promise();
+      vertx.setTimer(n == 2 ? 1_500 : 1, id -> slow.complete());
+      return slow.future();
+    }));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 60_000);
+    Promise<Void> done = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> pumpThenDrain(sender, 0, 12, done));
+    Await.until(() -> calls.contains(2), Duration.ofSeconds(10), "batch 2 at the slow consumer");
+
+    vertx.eventBus().publish(Addresses.MEMBER_LEFT, "some-other-node", new DeliveryOptions().setLocalOnly(true));
+    Await.result(done.future());
+
+    assertThat(sender.redelivered()).as("the unacknowledged batches went out again").isGreaterThan(0);
+    assertThat(calls).as("but each was handled once").containsExactlyElementsOf(
+        java.util.stream.IntStream.range(0, 12).boxed().toList());
+    assertThat(sender.sent()).as("and released once").isEqualTo(12);
+    assertThat(sender.maxInFlight()).isLessThanOrEqualTo(WINDOW);
+  }
+
+  private static void pumpThenDrain(CreditSender<Integer> sender, int i, int n, Promise<Void> done) {
+    if (i == n) {
+      sender.drained().onComplete(done);
+      return;
+    }
+    sender.send(i).onSuccess(v -> pumpThenDrain(sender, i + 1, n, done)).onFailure(done::tryFail);
   }
 
   @Test
