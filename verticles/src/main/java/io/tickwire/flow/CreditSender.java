@@ -44,7 +44,9 @@ import java.util.UUID;
  * is recognised there and applied once; one that was lost with the dead member reaches whoever took its consumer's
  * place (a partition's new owner skips what its journal replay already applied), retried every
  * {@link #FAILOVER_RETRY_MS} while nobody consumes the address yet. An answer to an earlier attempt still counts if
- * it is a success; its failure is ignored, the newer attempt decides.
+ * it is a success; its failure is ignored, the newer attempt decides. For a while after the notice, a request
+ * unanswered within {@link #FAILOVER_SEND_TIMEOUT_MS} is sent again too: the cluster manager may still have routed it
+ * to the dead member, which never answers.
  *
  * <p>Not thread-safe: use it from the context (event loop) of the verticle that created it.
  */
@@ -65,8 +67,13 @@ public final class CreditSender<T> {
   static final long DEPARTURE_SETTLE_MS = 250;
   /** After a member left, batches nobody consumes yet are tried this often (a takeover binds within a second or so). */
   static final long FAILOVER_RETRY_MS = 50;
-  /** How long after a departure retries stay at {@link #FAILOVER_RETRY_MS} rather than backing off. */
-  static final long FAILOVER_WINDOW_MS = 30_000;
+  /** After a member left, a request unanswered this long is sent again (same batch id, so applied once). */
+  static final long FAILOVER_SEND_TIMEOUT_MS = 1_000;
+  /**
+   * How long after a departure retries stay at {@link #FAILOVER_RETRY_MS} rather than backing off, and requests time
+   * out after {@link #FAILOVER_SEND_TIMEOUT_MS}.
+   */
+  static final long FAILOVER_WINDOW_MS = 15_000;
 
   private final Vertx vertx;
   private final String address;
@@ -81,6 +88,7 @@ public final class CreditSender<T> {
   private Promise<Void> drained;
   private MessageConsumer<String> departures;
   private boolean redeliveryTimer;
+  private long settlingUntilMs;
   private long failoverUntilMs;
   private long nextBatchId;
   private int maxInFlight;
@@ -144,7 +152,12 @@ public final class CreditSender<T> {
   }
 
   private boolean canDispatch() {
-    return inFlight.size() < window && redeliveries.isEmpty();
+    return inFlight.size() < window && redeliveries.isEmpty() && !settling();
+  }
+
+  /** Just after a departure nothing new goes out: the dead member may still be among the address's consumers. */
+  private boolean settling() {
+    return settlingUntilMs != 0 && System.currentTimeMillis() < settlingUntilMs;
   }
 
   private void dispatch(T batch) {
@@ -157,7 +170,7 @@ public final class CreditSender<T> {
   private void deliver(long batchId) {
     Unacknowledged<T> pending = inFlight.get(batchId);
     int attempt = ++pending.attempt;
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs)
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(sendTimeoutMs())
         .addHeader(LINK_HEADER, linkId).addHeader(BATCH_HEADER, Long.toString(batchId))
         .addHeader(SENT_HEADER, Long.toString(System.currentTimeMillis()));
     vertx.eventBus().request(address, pending.batch, options).onComplete(reply -> answered(batchId, attempt, reply));
@@ -204,7 +217,15 @@ public final class CreditSender<T> {
   /** Backing off, except shortly after a member left, while a takeover is expected any moment. */
   private long retryDelayMs() {
     long backoff = Backoff.delayMs(consecutiveFailures + 1, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
-    return System.currentTimeMillis() < failoverUntilMs ? Math.min(backoff, FAILOVER_RETRY_MS) : backoff;
+    return inFailover() ? Math.min(backoff, FAILOVER_RETRY_MS) : backoff;
+  }
+
+  private long sendTimeoutMs() {
+    return inFailover() ? Math.min(timeoutMs, FAILOVER_SEND_TIMEOUT_MS) : timeoutMs;
+  }
+
+  private boolean inFailover() {
+    return System.currentTimeMillis() < failoverUntilMs;
   }
 
   private void redeliverAfter(long delayMs) {
@@ -243,9 +264,12 @@ public final class CreditSender<T> {
 
   /** Sends every unacknowledged batch again once the cluster manager has dropped the dead member's consumers. */
   void memberLeft() {
-    failoverUntilMs = System.currentTimeMillis() + FAILOVER_WINDOW_MS;
+    long now = System.currentTimeMillis();
+    failoverUntilMs = now + FAILOVER_WINDOW_MS;
+    settlingUntilMs = now + DEPARTURE_SETTLE_MS;
     consecutiveFailures = 0;
     if (inFlight.isEmpty()) {
+      vertx.setTimer(DEPARTURE_SETTLE_MS, id -> admitWaiting()); // what waits goes out once settled
       return;
     }
     for (long batchId : inFlight.keySet()) {
