@@ -64,7 +64,7 @@ public final class CreditSender<T> {
    * After a member left, how long to wait before sending again: the cluster manager drops the dead member's
    * registrations as it learns of the departure, and a batch sent to a stale registration would wait for the timeout.
    */
-  static final long DEPARTURE_SETTLE_MS = 250;
+  static final long DEPARTURE_SETTLE_MS = 500;
   /** After a member left, batches nobody consumes yet are tried this often (a takeover binds within a second or so). */
   static final long FAILOVER_RETRY_MS = 50;
   /** After a member left, a request unanswered this long is sent again (same batch id, so applied once). */

@@ -162,9 +162,9 @@ class FailoverIT {
 
   private static String slowestSymbols(Instant killedAt) {
     String kill = "'" + killedAt + "'::timestamptz";
-    return "SELECT symbol, max(updated_at) FILTER (WHERE updated_at <= " + kill + ") AS last_before,"
-        + " min(updated_at) FILTER (WHERE updated_at > " + kill + ") AS first_after FROM bars_ohlcv GROUP BY symbol"
-        + " ORDER BY first_after - last_before DESC LIMIT 3";
+    return "SELECT * FROM (SELECT symbol, max(updated_at) FILTER (WHERE updated_at <= " + kill + ") AS last_before,"
+        + " min(updated_at) FILTER (WHERE updated_at > " + kill + ") AS first_after FROM bars_ohlcv GROUP BY symbol)"
+        + " gaps ORDER BY first_after - last_before DESC LIMIT 3";
   }
 
   private static void stopTogether(TickwireProcess... nodes) throws Exception {
