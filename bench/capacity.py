@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""CPU per event and bytes per event on the wire, per role, on a loopback cluster: one ingest node and M compute
+nodes (M = 1 or more), N synthetic events at the maximum rate. Standard library only; run in a scratch directory.
+
+  python3 bench/capacity.py 1          # two nodes: ingest | compute
+  python3 bench/capacity.py 2          # three nodes: ingest | compute | compute
+  N=3000000 SYMBOLS=64 python3 bench/capacity.py 2
+
+For each node it reports its JVM's CPU seconds (user + system, from /proc while it runs, from wait4's rusage for the
+ingest node, which exits when its source has finished), and for the compute nodes the bytes their event bus read on
+the partition inboxes (vertx_eventbus_bytes_read on md.ticks.<p>#batcher, scraped from /metrics). Both are divided
+by N. Start-up and the JVM's warm-up are included: N should be large (millions) for the per-event figures to mean
+the steady state; the throughput line is the ingest node's "tickwire running" to "stopping" span.
+"""
+import datetime
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+JAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "verticles", "target", "tickwire.jar")
+N = int(os.environ.get("N", "3000000"))
+SYMBOLS = int(os.environ.get("SYMBOLS", "8"))
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpu_seconds(pid):
+    """utime + stime of a live process, from /proc/<pid>/stat (fields 14 and 15)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def bytes_read_on_partitions(port):
+    """Sum of vertx_eventbus_bytes_read_sum over the md.ticks.<p>#batcher inboxes, remote side."""
+    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=30).read().decode()
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith("vertx_eventbus_bytes_read_sum") and re.search(r'address="md\.ticks[^"]*#batcher"', line):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def wait_ready(port, deadline_s=180):
+    end = time.time() + deadline_s
+    while time.time() < end:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=5).status == 200:
+                return
+        except Exception:
+            pass
+        time.sleep(1)
+    sys.exit(f"compute node on :{port} not ready within {deadline_s} s")
+
+
+def span_seconds(stderr_path):
+    stamps = [l.split()[0] for l in open(stderr_path) if "tickwire running" in l or "stopping:" in l]
+    return (datetime.datetime.fromisoformat(stamps[1]) - datetime.datetime.fromisoformat(stamps[0])).total_seconds()
+
+
+def main():
+    computes = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    hz_ports = [free_port() for _ in range(computes + 1)]
+    members = "[" + ",".join(f"127.0.0.1:{p}" for p in hz_ports) + "]"
+    symbols = "[" + ",".join(f"S{i}-USD" for i in range(SYMBOLS)) + "]"
+    common = ["--set", "ingest.tcp.enabled=false", "--set", "inference.enabled=false",
+              "--set", "synthetic.rate=max", "--set", f"synthetic.count={N}", "--set", f"synthetic.symbols={symbols}",
+              "--set", f"cluster.name=capacity{os.getpid()}", "--set", f"cluster.members={members}",
+              "--set", "cluster.roles=ingest,compute", "--set", "cluster.join_timeout_ms=120000"]
+    nodes = []
+    for i in range(computes):
+        web = free_port()
+        args = ["java", "-jar", JAR, "run", "--cluster", "--roles", "compute", *common,
+                "--set", f"cluster.port={hz_ports[i + 1]}", "--set", f"web.port={web}",
+                "--set", f"data_dir=data-c{i}"]
+        nodes.append((subprocess.Popen(args, stdout=open(f"compute-{i}.out", "w"),
+                                       stderr=open(f"compute-{i}.err", "w")), web))
+    for _, web in nodes:
+        wait_ready(web)
+    ingest = subprocess.Popen(["java", "-jar", JAR, "run", "--cluster", "--roles", "ingest", *common,
+                               "--set", f"cluster.port={hz_ports[0]}", "--set", "web.enabled=false",
+                               "--set", "data_dir=data-i"],
+                              stdout=open("ingest.out", "w"), stderr=open("ingest.err", "w"))
+    _, status, usage = os.wait4(ingest.pid, 0)
+    ingest.returncode = os.waitstatus_to_exitcode(status)
+    if ingest.returncode != 0:
+        sys.exit(f"ingest node exited with {ingest.returncode}; see ingest.err")
+    time.sleep(5)  # the compute nodes finish the batches still in their windows
+    ingest_cpu = usage.ru_utime + usage.ru_stime
+    span = span_seconds("ingest.err")
+    print(f"nodes: 1 ingest + {computes} compute; N={N} events over {SYMBOLS} symbols; "
+          f"ingest span {span:.2f} s = {N / span:,.0f} events/s")
+    print(f"ingest node : {ingest_cpu:7.2f} CPU s = {ingest_cpu * 1e6 / N:6.2f} us/event")
+    total_cpu = 0.0
+    total_bytes = 0.0
+    for i, (process, web) in enumerate(nodes):
+        cpu = cpu_seconds(process.pid)
+        wire = bytes_read_on_partitions(web)
+        total_cpu += cpu
+        total_bytes += wire
+        print(f"compute {i}   : {cpu:7.2f} CPU s = {cpu * 1e6 / N:6.2f} us/event (of all N); "
+              f"{wire / 1e6:8.1f} MB read on md.ticks.<p>#batcher")
+        process.terminate()
+    for process, _ in nodes:
+        process.wait(timeout=180)
+    print(f"compute all : {total_cpu:7.2f} CPU s = {total_cpu * 1e6 / N:6.2f} us/event; "
+          f"wire ingest->compute {total_bytes / N:6.1f} bytes/event")
+
+
+if __name__ == "__main__":
+    main()
