@@ -6,11 +6,11 @@ nodes (M = 1 or more), N synthetic events at the maximum rate. Standard library 
   python3 bench/capacity.py 2          # three nodes: ingest | compute | compute
   N=3000000 SYMBOLS=64 python3 bench/capacity.py 2
 
-For each node it reports its JVM's CPU seconds (user + system, from /proc while it runs, from wait4's rusage for the
-ingest node, which exits when its source has finished), and for the compute nodes the bytes their event bus read on
+For each node it reports its JVM's CPU seconds (user + system, from /proc, once the ingest node has logged that its
+source finished; a cluster node stays up after that), and for the compute nodes the bytes their event bus read on
 the partition inboxes (vertx_eventbus_bytes_read on md.ticks.<p>#batcher, scraped from /metrics). Both are divided
 by N. Start-up and the JVM's warm-up are included: N should be large (millions) for the per-event figures to mean
-the steady state; the throughput line is the ingest node's "tickwire running" to "stopping" span.
+the steady state; the throughput line is the ingest node's "tickwire running" to "sources finished" span.
 """
 import datetime
 import os
@@ -63,7 +63,7 @@ def wait_ready(port, deadline_s=180):
 
 
 def span_seconds(stderr_path):
-    stamps = [l.split()[0] for l in open(stderr_path) if "tickwire running" in l or "stopping:" in l]
+    stamps = [l.split()[0] for l in open(stderr_path) if "tickwire running" in l or "sources finished" in l]
     return (datetime.datetime.fromisoformat(stamps[1]) - datetime.datetime.fromisoformat(stamps[0])).total_seconds()
 
 
@@ -90,12 +90,13 @@ def main():
                                "--set", f"cluster.port={hz_ports[0]}", "--set", "web.enabled=false",
                                "--set", "data_dir=data-i"],
                               stdout=open("ingest.out", "w"), stderr=open("ingest.err", "w"))
-    _, status, usage = os.wait4(ingest.pid, 0)
-    ingest.returncode = os.waitstatus_to_exitcode(status)
-    if ingest.returncode != 0:
-        sys.exit(f"ingest node exited with {ingest.returncode}; see ingest.err")
+    while "sources finished" not in open("ingest.err").read():
+        if ingest.poll() is not None:
+            sys.exit(f"ingest node exited with {ingest.returncode}; see ingest.err")
+        time.sleep(1)
     time.sleep(5)  # the compute nodes finish the batches still in their windows
-    ingest_cpu = usage.ru_utime + usage.ru_stime
+    ingest_cpu = cpu_seconds(ingest.pid)
+    ingest.terminate()
     span = span_seconds("ingest.err")
     print(f"nodes: 1 ingest + {computes} compute; N={N} events over {SYMBOLS} symbols; "
           f"ingest span {span:.2f} s = {N / span:,.0f} events/s")
@@ -112,6 +113,7 @@ def main():
         process.terminate()
     for process, _ in nodes:
         process.wait(timeout=180)
+    ingest.wait(timeout=180)
     print(f"compute all : {total_cpu:7.2f} CPU s = {total_cpu * 1e6 / N:6.2f} us/event; "
           f"wire ingest->compute {total_bytes / N:6.1f} bytes/event")
 
