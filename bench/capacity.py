@@ -9,8 +9,9 @@ nodes (M = 1 or more), N synthetic events at the maximum rate. Standard library 
 For each node it reports its JVM's CPU seconds (user + system, from /proc, once the ingest node has logged that its
 source finished; a cluster node stays up after that), and for the compute nodes the bytes their event bus read on
 the partition inboxes (vertx_eventbus_bytes_read on md.ticks.<p>#batcher, scraped from /metrics). Both are divided
-by N. Start-up and the JVM's warm-up are included: N should be large (millions) for the per-event figures to mean
-the steady state; the throughput line is the ingest node's "tickwire running" to "sources finished" span.
+by N. The CPU a node spent starting (up to its /ready, or the ingest node's "tickwire running") is subtracted; the
+JIT's warm-up is not, so N should be large (millions) for the per-event figures to mean the steady state; the
+throughput line is the ingest node's "tickwire running" to "sources finished" span.
 """
 import datetime
 import os
@@ -84,27 +85,35 @@ def main():
                 "--set", f"data_dir=data-c{i}"]
         nodes.append((subprocess.Popen(args, stdout=open(f"compute-{i}.out", "w"),
                                        stderr=open(f"compute-{i}.err", "w")), web))
-    for _, web in nodes:
+    started = []
+    for process, web in nodes:
         wait_ready(web)
+        started.append(cpu_seconds(process.pid))
     ingest = subprocess.Popen(["java", "-jar", JAR, "run", "--cluster", "--roles", "ingest", *common,
                                "--set", f"cluster.port={hz_ports[0]}", "--set", "web.enabled=false",
                                "--set", "data_dir=data-i"],
                               stdout=open("ingest.out", "w"), stderr=open("ingest.err", "w"))
+    while "tickwire running" not in open("ingest.err").read():
+        if ingest.poll() is not None:
+            sys.exit(f"ingest node exited with {ingest.returncode}; see ingest.err")
+        time.sleep(0.2)
+    ingest_started = cpu_seconds(ingest.pid)
     while "sources finished" not in open("ingest.err").read():
         if ingest.poll() is not None:
             sys.exit(f"ingest node exited with {ingest.returncode}; see ingest.err")
         time.sleep(1)
     time.sleep(5)  # the compute nodes finish the batches still in their windows
-    ingest_cpu = cpu_seconds(ingest.pid)
+    ingest_cpu = cpu_seconds(ingest.pid) - ingest_started
     ingest.terminate()
     span = span_seconds("ingest.err")
     print(f"nodes: 1 ingest + {computes} compute; N={N} events over {SYMBOLS} symbols; "
           f"ingest span {span:.2f} s = {N / span:,.0f} events/s")
+    print("CPU seconds after start-up:")
     print(f"ingest node : {ingest_cpu:7.2f} CPU s = {ingest_cpu * 1e6 / N:6.2f} us/event")
     total_cpu = 0.0
     total_bytes = 0.0
     for i, (process, web) in enumerate(nodes):
-        cpu = cpu_seconds(process.pid)
+        cpu = cpu_seconds(process.pid) - started[i]
         wire = bytes_read_on_partitions(web)
         total_cpu += cpu
         total_bytes += wire
