@@ -2,6 +2,7 @@
 """CPU per event and bytes per event on the wire, per role, on a loopback cluster: one ingest node and M compute
 nodes (M = 1 or more), N synthetic events at the maximum rate. Standard library only; run in a scratch directory.
 
+  python3 bench/capacity.py 0          # one node, not clustered: ingest and compute in one JVM (the baseline)
   python3 bench/capacity.py 1          # two nodes: ingest | compute
   python3 bench/capacity.py 2          # three nodes: ingest | compute | compute
   N=3000000 SYMBOLS=64 python3 bench/capacity.py 2
@@ -63,13 +64,51 @@ def wait_ready(port, deadline_s=180):
     sys.exit(f"compute node on :{port} not ready within {deadline_s} s")
 
 
-def span_seconds(stderr_path):
-    stamps = [l.split()[0] for l in open(stderr_path) if "tickwire running" in l or "sources finished" in l]
+def span_seconds(stderr_path, end="sources finished"):
+    stamps = [l.split()[0] for l in open(stderr_path) if "tickwire running" in l or end in l]
     return (datetime.datetime.fromisoformat(stamps[1]) - datetime.datetime.fromisoformat(stamps[0])).total_seconds()
+
+
+def single():
+    """The baseline: one JVM with both roles, no cluster, no event bus between them."""
+    node = subprocess.Popen(["java", "-jar", JAR, "run", "--roles", "ingest,compute", *source(),
+                             "--set", "web.enabled=false", "--set", "data_dir=data-s"],
+                            stdout=open("single.out", "w"), stderr=open("single.err", "w"))
+    started = cpu_at(node, "tickwire running", "single.err")
+    node.wait(timeout=3600)
+    cpu = node_cpu_at_exit(node) - started
+    span = span_seconds("single.err", "stopping:")
+    print(f"nodes: 1, not clustered (ingest,compute); N={N} events over {SYMBOLS} symbols; "
+          f"span {span:.2f} s = {N / span:,.0f} events/s")
+    print(f"single node : {cpu:7.2f} CPU s after start-up = {cpu * 1e6 / N:6.2f} us/event")
+
+
+def source():
+    symbols = "[" + ",".join(f"S{i}-USD" for i in range(SYMBOLS)) + "]"
+    return ["--set", "ingest.tcp.enabled=false", "--set", "inference.enabled=false",
+            "--set", "synthetic.rate=max", "--set", f"synthetic.count={N}", "--set", f"synthetic.symbols={symbols}"]
+
+
+def cpu_at(process, line, stderr_path):
+    """The process's CPU seconds as soon as its stderr shows {line}."""
+    while line not in open(stderr_path).read():
+        if process.poll() is not None:
+            sys.exit(f"node exited with {process.returncode}; see {stderr_path}")
+        time.sleep(0.2)
+    return cpu_seconds(process.pid)
+
+
+def node_cpu_at_exit(process):
+    """A child's CPU seconds once reaped: Python's wait() leaves the rusage in os.times() of the children."""
+    children = os.times()
+    return children.children_user + children.children_system
 
 
 def main():
     computes = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    if computes == 0:
+        single()
+        return
     hz_ports = [free_port() for _ in range(computes + 1)]
     members = "[" + ",".join(f"127.0.0.1:{p}" for p in hz_ports) + "]"
     symbols = "[" + ",".join(f"S{i}-USD" for i in range(SYMBOLS)) + "]"
