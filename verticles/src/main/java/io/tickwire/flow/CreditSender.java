@@ -118,6 +118,9 @@ public final class CreditSender<T> {
     this.address = address;
     this.window = window;
     this.timeoutMs = timeoutMs;
+    if (Vertx.currentContext() != null) {
+      watchDepartures(); // made in a verticle's start: listen from now on, even before the first batch
+    }
   }
 
   public Future<Void> send(T batch) {
@@ -253,8 +256,9 @@ public final class CreditSender<T> {
   }
 
   /**
-   * Listens, from the first send on (so on the producer's context), for members leaving the cluster. Registered
-   * node-locally; it goes away with the verticle that owns this link.
+   * Listens for members leaving the cluster, on the producer's context: from construction when made on one (a
+   * verticle's start), else from the first send. Registered node-locally; it goes away with the verticle that owns
+   * this link.
    */
   private void watchDepartures() {
     if (departures == null) {

@@ -206,6 +206,46 @@ class CreditLinkTest {
     assertThat(sender.maxInFlight()).isLessThanOrEqualTo(WINDOW);
   }
 
+  /**
+   * Just after a departure the cluster manager may still route a request to the dead member, which never answers: a
+   * batch sent then is sent again after the short failover timeout (1 s), not the link's minute.
+   */
+  @Test
+  void aBatchSentToTheDeadMembersStaleRegistrationIsSentAgainAfterTheFailoverTimeout(Vertx vertx) {
+    MessageConsumer<Integer> first = Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS,
+        n -> Future.succeededFuture()));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 60_000);
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> warmedUp = Promise.promise();
+    context.runOnContext(v -> pumpThenDrain(sender, 0, 1, warmedUp)); // the link now listens for departures
+    Await.result(warmedUp.future());
+    Await.result(first.unregister());
+    List<Integer> swallowed = new CopyOnWriteArrayList<>();
+    MessageConsumer<Integer> stale = Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      swallowed.add(n);
+      return Promise.<Void>promise().future(); // the dead member: never answers
+    }));
+
+    vertx.eventBus().publish(Addresses.MEMBER_LEFT, "node-that-died", new DeliveryOptions().setLocalOnly(true));
+    long left = System.nanoTime();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> pumpThenDrain(sender, 1, 6, done));
+    Await.until(() -> !swallowed.isEmpty(), Duration.ofSeconds(10), "a batch reaching the stale registration");
+    Await.result(stale.unregister());
+    List<Integer> received = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      received.add(n);
+      return Future.succeededFuture();
+    }));
+    Await.result(done.future(), Duration.ofSeconds(50));
+    long tookMs = (System.nanoTime() - left) / 1_000_000;
+
+    assertThat(received).as("what the stale registration swallowed, and the rest, in order, once")
+        .containsExactly(1, 2, 3, 4, 5);
+    assertThat(tookMs).as("after the failover timeout, not the 60 s send timeout").isLessThan(30_000);
+    assertThat(swallowed).as("the stale registration had the first batch sent after the notice").contains(1);
+  }
+
   private static void pumpThenDrain(CreditSender<Integer> sender, int i, int n, Promise<Void> done) {
     if (i == n) {
       sender.drained().onComplete(done);
