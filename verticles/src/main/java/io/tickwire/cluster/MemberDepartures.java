@@ -37,6 +37,9 @@ final class MemberDepartures implements MembershipListener {
 
   @Override
   public void memberRemoved(MembershipEvent event) {
+    if (event.getMember().isLiteMember()) {
+      return; // a watcher (tickwire tail) consumes no lossless link: nothing of ours was in flight to it
+    }
     String nodeId = event.getMember().getUuid().toString();
     LOG.log(System.Logger.Level.WARNING, "cluster member {0} left; unacknowledged batches are sent again", nodeId);
     vertx.eventBus().publish(Addresses.MEMBER_LEFT, nodeId, LOCAL);
