@@ -30,5 +30,5 @@ else
     sleep 1
   done
   echo "cluster $(secs ingest.err)"
-  kill $ipid $cpid; wait $ipid $cpid
+  kill $ipid $cpid; wait $ipid $cpid || true   # both exit 143 after their graceful stop
 fi
