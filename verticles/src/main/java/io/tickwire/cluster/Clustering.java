@@ -64,7 +64,9 @@ public final class Clustering {
           .withClusterManager(manager).buildClustered().toCompletionStage().toCompletableFuture()
           .get(settings.joinTimeoutMs(), TimeUnit.MILLISECONDS);
       Codecs.register(vertx);
-      return new Member(vertx, manager);
+      Member member = new Member(vertx, manager);
+      MemberDepartures.watch(member);
+      return member;
     } catch (TimeoutException e) {
       throw new ClusterJoinException(noAnswer(settings));
     } catch (ExecutionException e) {

@@ -37,7 +37,7 @@ public final class Addresses {
    * compute node taking the partition over (router/JournalProtocol). Not a topic: nothing is published on it.
    */
   public static final String JOURNAL = "md.journal";
-  /** Notice that the rules table changed: every inference instance reloads it. */
+  /** Notice that the rules table changed: the rules catalog's home on the persist role re-reads it. */
   public static final String RULES_CHANGED = "md.rules.changed";
   /**
    * The rules catalog (every rule's source and the catalog's version), published by the persist role at start-up,
@@ -64,6 +64,12 @@ public final class Addresses {
   /** The addresses bridge clients may send or publish to. */
   public static final List<String> BRIDGE_INBOUND = List.of(EXTERNAL_SIGNALS, EXTERNAL_EVENTS);
   private static final String JSON_VIEW_SUFFIX = ".json";
+
+  /**
+   * Node-local notice that a cluster member left (its node id): every lossless link sends its unacknowledged batches
+   * again rather than wait out the send timeout (flow/CreditSender). Published by cluster/MemberDepartures.
+   */
+  public static final String MEMBER_LEFT = "md.cluster.member_left";
 
   private static final char GROUP_SEPARATOR = '#';
 
@@ -135,6 +141,7 @@ public final class Addresses {
         + " md.signals");
     d.put(EXTERNAL_EVENTS, "inbound from the TCP event-bus bridge: v1 events, checked like TCP ingest frames, then"
         + " on md.ingress");
+    d.put(MEMBER_LEFT, "node-local notice that a cluster member left, so links resend at once (not tailable)");
     return Map.copyOf(d);
   }
 

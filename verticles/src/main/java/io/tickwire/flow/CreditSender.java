@@ -1,18 +1,20 @@
 package io.tickwire.flow;
 
 import io.tickwire.config.PipelineSettings;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,16 @@ import java.util.UUID;
  * </ul>
  * Redeliveries go out in batch order and hold back new batches until they are through, so a link keeps order.
  *
+ * <p>A cluster member that dies (kill -9) never answers, and its requests would wait out the whole timeout while
+ * the window holds the producer back. So when a member leaves (a notice on {@link Addresses#MEMBER_LEFT}), every
+ * unacknowledged batch is sent again at once, under the same batch id: a batch that had reached a live consumer
+ * is recognised there and applied once; one that was lost with the dead member reaches whoever took its consumer's
+ * place (a partition's new owner skips what its journal replay already applied), retried every
+ * {@link #FAILOVER_RETRY_MS} while nobody consumes the address yet. An answer to an earlier attempt still counts if
+ * it is a success; its failure is ignored, the newer attempt decides. For a while after the notice, a request
+ * unanswered within {@link #FAILOVER_SEND_TIMEOUT_MS} is sent again too: the cluster manager may still have routed it
+ * to the dead member, which never answers.
+ *
  * <p>Not thread-safe: use it from the context (event loop) of the verticle that created it.
  */
 public final class CreditSender<T> {
@@ -48,6 +60,20 @@ public final class CreditSender<T> {
   private static final System.Logger LOG = System.getLogger(CreditSender.class.getName());
   private static final long FIRST_BACKOFF_MS = 10;
   private static final long MAX_BACKOFF_MS = 2_000;
+  /**
+   * After a member left, how long to wait before sending again: the cluster manager drops the dead member's
+   * registrations as it learns of the departure, and a batch sent to a stale registration would wait for the timeout.
+   */
+  static final long DEPARTURE_SETTLE_MS = 500;
+  /** After a member left, batches nobody consumes yet are tried this often (a takeover binds within a second or so). */
+  static final long FAILOVER_RETRY_MS = 50;
+  /** After a member left, a request unanswered this long is sent again (same batch id, so applied once). */
+  static final long FAILOVER_SEND_TIMEOUT_MS = 1_000;
+  /**
+   * How long after a departure retries stay at {@link #FAILOVER_RETRY_MS} rather than backing off, and requests time
+   * out after {@link #FAILOVER_SEND_TIMEOUT_MS}.
+   */
+  static final long FAILOVER_WINDOW_MS = 15_000;
 
   private final Vertx vertx;
   private final String address;
@@ -55,10 +81,16 @@ public final class CreditSender<T> {
   private final long timeoutMs;
   private final String linkId = UUID.randomUUID().toString();
   private final ArrayDeque<Waiting<T>> waiting = new ArrayDeque<>();
-  private final TreeMap<Long, T> redeliveries = new TreeMap<>();
+  /** Every batch handed to the consumer and not yet acknowledged (or dead-lettered), by batch id. */
+  private final TreeMap<Long, Unacknowledged<T>> inFlight = new TreeMap<>();
+  /** The ids of those waiting to be sent again, in batch order. */
+  private final TreeSet<Long> redeliveries = new TreeSet<>();
   private Promise<Void> drained;
+  private MessageConsumer<String> departures;
+  private boolean redeliveryTimer;
+  private long settlingUntilMs;
+  private long failoverUntilMs;
   private long nextBatchId;
-  private int inFlight;
   private int maxInFlight;
   private int consecutiveFailures;
   private long sent;
@@ -66,6 +98,16 @@ public final class CreditSender<T> {
   private long deadLettered;
 
   private record Waiting<T>(T batch, Promise<Void> admitted) {
+  }
+
+  /** A batch in flight and its latest delivery attempt: answers to older attempts only count as successes. */
+  private static final class Unacknowledged<T> {
+    final T batch;
+    int attempt;
+
+    Unacknowledged(T batch) {
+      this.batch = batch;
+    }
   }
 
   public CreditSender(Vertx vertx, String address, int window, long timeoutMs) {
@@ -76,9 +118,13 @@ public final class CreditSender<T> {
     this.address = address;
     this.window = window;
     this.timeoutMs = timeoutMs;
+    if (Vertx.currentContext() != null) {
+      watchDepartures(); // made in a verticle's start: listen from now on, even before the first batch
+    }
   }
 
   public Future<Void> send(T batch) {
+    watchDepartures();
     if (canDispatch()) {
       dispatch(batch);
       return Future.succeededFuture();
@@ -94,7 +140,7 @@ public final class CreditSender<T> {
 
   /** Completes when every batch handed over so far has been acknowledged. */
   public Future<Void> drained() {
-    if (inFlight == 0 && waiting.isEmpty()) {
+    if (inFlight.isEmpty() && waiting.isEmpty()) {
       return Future.succeededFuture();
     }
     if (drained == null) {
@@ -105,57 +151,92 @@ public final class CreditSender<T> {
 
   /** True when the window is full or batches wait: the consumer is behind. */
   public boolean saturated() {
-    return inFlight >= window || !waiting.isEmpty() || !redeliveries.isEmpty();
+    return inFlight.size() >= window || !waiting.isEmpty() || !redeliveries.isEmpty();
   }
 
   private boolean canDispatch() {
-    return inFlight < window && redeliveries.isEmpty();
+    return inFlight.size() < window && redeliveries.isEmpty() && !settling();
+  }
+
+  /** Just after a departure nothing new goes out: the dead member may still be among the address's consumers. */
+  private boolean settling() {
+    return settlingUntilMs != 0 && System.currentTimeMillis() < settlingUntilMs;
   }
 
   private void dispatch(T batch) {
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    deliver(nextBatchId++, batch);
+    long batchId = nextBatchId++;
+    inFlight.put(batchId, new Unacknowledged<>(batch));
+    maxInFlight = Math.max(maxInFlight, inFlight.size());
+    deliver(batchId);
   }
 
-  private void deliver(long batchId, T batch) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs)
+  private void deliver(long batchId) {
+    Unacknowledged<T> pending = inFlight.get(batchId);
+    int attempt = ++pending.attempt;
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(sendTimeoutMs())
         .addHeader(LINK_HEADER, linkId).addHeader(BATCH_HEADER, Long.toString(batchId))
         .addHeader(SENT_HEADER, Long.toString(System.currentTimeMillis()));
-    vertx.eventBus().request(address, batch, options).onComplete(reply -> {
-      if (reply.succeeded()) {
-        consecutiveFailures = 0;
-        released();
-      } else {
-        failed(batchId, batch, reply.cause());
-      }
-    });
+    vertx.eventBus().request(address, pending.batch, options).onComplete(reply -> answered(batchId, attempt, reply));
   }
 
-  private void failed(long batchId, T batch, Throwable cause) {
+  private void answered(long batchId, int attempt, AsyncResult<?> reply) {
+    Unacknowledged<T> pending = inFlight.get(batchId);
+    if (pending == null) {
+      return; // an answer to an earlier attempt of a batch already released
+    }
+    if (reply.succeeded()) {
+      consecutiveFailures = 0;
+      released(batchId);
+    } else if (attempt == pending.attempt && !redeliveries.contains(batchId)) {
+      failed(batchId, reply.cause());
+    }
+  }
+
+  private void failed(long batchId, Throwable cause) {
     ReplyFailure kind = cause instanceof ReplyException e ? e.failureType() : ReplyFailure.ERROR;
     if (kind == ReplyFailure.NO_HANDLERS || kind == ReplyFailure.TIMEOUT) {
-      scheduleRedelivery(batchId, batch, cause);
+      scheduleRedelivery(batchId, cause);
     } else {
       deadLetter(batchId, cause);
-      released();
+      released(batchId);
     }
   }
 
-  private void scheduleRedelivery(long batchId, T batch, Throwable cause) {
-    boolean timerPending = !redeliveries.isEmpty();
-    redeliveries.put(batchId, batch);
+  private void scheduleRedelivery(long batchId, Throwable cause) {
+    redeliveries.add(batchId);
     redelivered++;
-    if (timerPending) {
+    if (redeliveryTimer) {
       return;
     }
-    long delay = Backoff.delayMs(consecutiveFailures + 1, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
+    long delay = retryDelayMs();
     if (consecutiveFailures % 10 == 0) {
       LOG.log(System.Logger.Level.WARNING, "link {0}: {1}; sending again in {2} ms", address, cause.getMessage(),
           delay);
     }
     consecutiveFailures++;
-    vertx.setTimer(delay, id -> redeliverAll());
+    redeliverAfter(delay);
+  }
+
+  /** Backing off, except shortly after a member left, while a takeover is expected any moment. */
+  private long retryDelayMs() {
+    long backoff = Backoff.delayMs(consecutiveFailures + 1, FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
+    return inFailover() ? Math.min(backoff, FAILOVER_RETRY_MS) : backoff;
+  }
+
+  private long sendTimeoutMs() {
+    return inFailover() ? Math.min(timeoutMs, FAILOVER_SEND_TIMEOUT_MS) : timeoutMs;
+  }
+
+  private boolean inFailover() {
+    return System.currentTimeMillis() < failoverUntilMs;
+  }
+
+  private void redeliverAfter(long delayMs) {
+    redeliveryTimer = true;
+    vertx.setTimer(delayMs, id -> {
+      redeliveryTimer = false;
+      redeliverAll();
+    });
   }
 
   /**
@@ -164,12 +245,47 @@ public final class CreditSender<T> {
    * rather than spin here on the event loop.
    */
   private void redeliverAll() {
-    List<Map.Entry<Long, T>> due = new ArrayList<>(redeliveries.entrySet());
+    List<Long> due = new ArrayList<>(redeliveries);
     redeliveries.clear();
-    for (Map.Entry<Long, T> next : due) {
-      deliver(next.getKey(), next.getValue());
+    for (long batchId : due) {
+      if (inFlight.containsKey(batchId)) {
+        deliver(batchId);
+      }
     }
     admitWaiting();
+  }
+
+  /**
+   * Listens for members leaving the cluster, on the producer's context: from construction when made on one (a
+   * verticle's start), else from the first send. Registered node-locally; it goes away with the verticle that owns
+   * this link.
+   */
+  private void watchDepartures() {
+    if (departures == null) {
+      departures = vertx.eventBus().localConsumer(Addresses.MEMBER_LEFT, notice -> memberLeft());
+    }
+  }
+
+  /** Sends every unacknowledged batch again once the cluster manager has dropped the dead member's consumers. */
+  void memberLeft() {
+    long now = System.currentTimeMillis();
+    failoverUntilMs = now + FAILOVER_WINDOW_MS;
+    settlingUntilMs = now + DEPARTURE_SETTLE_MS;
+    consecutiveFailures = 0;
+    if (inFlight.isEmpty()) {
+      vertx.setTimer(DEPARTURE_SETTLE_MS, id -> admitWaiting()); // what waits goes out once settled
+      return;
+    }
+    for (long batchId : inFlight.keySet()) {
+      if (redeliveries.add(batchId)) {
+        redelivered++;
+      }
+    }
+    LOG.log(System.Logger.Level.DEBUG, "link {0}: a cluster member left; sending {1} unacknowledged batches again",
+        address, inFlight.size());
+    if (!redeliveryTimer) {
+      redeliverAfter(DEPARTURE_SETTLE_MS);
+    }
   }
 
   private void deadLetter(long batchId, Throwable cause) {
@@ -180,11 +296,12 @@ public final class CreditSender<T> {
         .put("address", address).put("batch", batchId).put("error", String.valueOf(cause.getMessage())));
   }
 
-  private void released() {
-    inFlight--;
+  private void released(long batchId) {
+    inFlight.remove(batchId);
+    redeliveries.remove(batchId);
     sent++;
     admitWaiting();
-    if (inFlight == 0 && waiting.isEmpty() && drained != null) {
+    if (inFlight.isEmpty() && waiting.isEmpty() && drained != null) {
       Promise<Void> done = drained;
       drained = null;
       done.complete();

@@ -3,6 +3,7 @@ package io.tickwire.node;
 import io.tickwire.batcher.MicroBatcherVerticle;
 import io.tickwire.bridge.BridgeVerticle;
 import io.tickwire.cluster.Clustering;
+import io.tickwire.cluster.IngestLock;
 import io.tickwire.cluster.PartitionOwnership;
 import io.tickwire.config.ConnectorSettings;
 import io.tickwire.config.Role;
@@ -136,8 +137,19 @@ public final class Node {
       context.metrics().gauge(Metrics.CLUSTER_MEMBERS, "Cluster members this node sees, itself included",
           () -> member.nodes().size());
     }
-    return openDatabase().compose(v -> startRedis()).compose(v -> deployInOrder(stagesInOrder()))
-        .onSuccess(v -> health.ready(READINESS));
+    return claimIngest().compose(v -> openDatabase()).compose(v -> startRedis())
+        .compose(v -> deployInOrder(stagesInOrder())).onSuccess(v -> health.ready(READINESS));
+  }
+
+  /**
+   * In a cluster, an ingest node first takes the cluster's one ingest lock (held until it leaves the cluster), so a
+   * second router never numbers the same partitions.
+   */
+  private Future<Void> claimIngest() {
+    if (member == null || !roles.contains(Role.INGEST)) {
+      return Future.succeededFuture();
+    }
+    return IngestLock.acquire(member, settings.cluster().name(), IngestLock.WAIT_MS).mapEmpty();
   }
 
   /** Who is in the cluster, and what this node does in it. */

@@ -7,6 +7,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -139,6 +141,117 @@ class CreditLinkTest {
     Await.result(producer.done.future());
     assertThat(received).containsExactlyInAnyOrderElementsOf(
         java.util.stream.IntStream.range(0, 10).boxed().toList());
+  }
+
+  /**
+   * A consumer that dies holding batches (as a killed node does) never answers; a member-left notice sends them again
+   * to the consumer that took its place at once, long before the send timeout (a minute here).
+   */
+  @Test
+  void batchesHeldByADepartedConsumerReachItsSuccessorWithoutWaitingForTheTimeout(Vertx vertx) {
+    List<Integer> swallowed = new CopyOnWriteArrayList<>();
+    MessageConsumer<Integer> dead = Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      swallowed.add(n);
+      return Promise.<Void>promise().future(); // never answers
+    }));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 60_000);
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> pumpThenDrain(sender, 0, 20, done));
+    Await.until(() -> swallowed.size() == WINDOW, Duration.ofSeconds(10), "the window to fill at the dying consumer");
+    Await.result(dead.unregister());
+    List<Integer> received = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      received.add(n);
+      return Future.succeededFuture();
+    }));
+
+    long left = System.nanoTime();
+    vertx.eventBus().publish(Addresses.MEMBER_LEFT, "node-that-died", new DeliveryOptions().setLocalOnly(true));
+    Await.result(done.future(), Duration.ofSeconds(50));
+    long tookMs = (System.nanoTime() - left) / 1_000_000;
+
+    assertThat(swallowed).containsExactly(0, 1, 2, 3);
+    assertThat(received).as("every batch, the dead consumer's included, once and in order")
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+    assertThat(sender.sent()).isEqualTo(20);
+    assertThat(tookMs).as("resent on the notice, not after the 60 s send timeout").isLessThan(30_000);
+  }
+
+  /**
+   * A member-left notice while a live consumer is still working sends its batches again too; the consumer recognises
+   * them and each batch is handled once and released once.
+   */
+  @Test
+  void aDepartureResendsToALiveConsumerWithoutApplyingAnythingTwice(Vertx vertx) {
+    List<Integer> calls = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      calls.add(n);
+      Promise<Void> slow = Promise.promise();
+      vertx.setTimer(n == 2 ? 1_500 : 1, id -> slow.complete());
+      return slow.future();
+    }));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 60_000);
+    Promise<Void> done = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> pumpThenDrain(sender, 0, 12, done));
+    Await.until(() -> calls.contains(2), Duration.ofSeconds(10), "batch 2 at the slow consumer");
+
+    vertx.eventBus().publish(Addresses.MEMBER_LEFT, "some-other-node", new DeliveryOptions().setLocalOnly(true));
+    Await.result(done.future());
+
+    assertThat(sender.redelivered()).as("the unacknowledged batches went out again").isGreaterThan(0);
+    assertThat(calls).as("but each was handled once").containsExactlyElementsOf(
+        java.util.stream.IntStream.range(0, 12).boxed().toList());
+    assertThat(sender.sent()).as("and released once").isEqualTo(12);
+    assertThat(sender.maxInFlight()).isLessThanOrEqualTo(WINDOW);
+  }
+
+  /**
+   * Just after a departure the cluster manager may still route a request to the dead member, which never answers: a
+   * batch sent then is sent again after the short failover timeout (1 s), not the link's minute.
+   */
+  @Test
+  void aBatchSentToTheDeadMembersStaleRegistrationIsSentAgainAfterTheFailoverTimeout(Vertx vertx) {
+    MessageConsumer<Integer> first = Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS,
+        n -> Future.succeededFuture()));
+    CreditSender<Integer> sender = new CreditSender<>(vertx, ADDRESS, WINDOW, 60_000);
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> warmedUp = Promise.promise();
+    context.runOnContext(v -> pumpThenDrain(sender, 0, 1, warmedUp)); // the link now listens for departures
+    Await.result(warmedUp.future());
+    Await.result(first.unregister());
+    List<Integer> swallowed = new CopyOnWriteArrayList<>();
+    MessageConsumer<Integer> stale = Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      swallowed.add(n);
+      return Promise.<Void>promise().future(); // the dead member: never answers
+    }));
+
+    vertx.eventBus().publish(Addresses.MEMBER_LEFT, "node-that-died", new DeliveryOptions().setLocalOnly(true));
+    long left = System.nanoTime();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> pumpThenDrain(sender, 1, 6, done));
+    Await.until(() -> !swallowed.isEmpty(), Duration.ofSeconds(10), "a batch reaching the stale registration");
+    Await.result(stale.unregister());
+    List<Integer> received = new CopyOnWriteArrayList<>();
+    Await.result(CreditReceiver.<Integer>bind(vertx, ADDRESS, n -> {
+      received.add(n);
+      return Future.succeededFuture();
+    }));
+    Await.result(done.future(), Duration.ofSeconds(50));
+    long tookMs = (System.nanoTime() - left) / 1_000_000;
+
+    assertThat(received).as("what the stale registration swallowed, and the rest, in order, once")
+        .containsExactly(1, 2, 3, 4, 5);
+    assertThat(tookMs).as("after the failover timeout, not the 60 s send timeout").isLessThan(30_000);
+    assertThat(swallowed).as("the stale registration had the first batch sent after the notice").contains(1);
+  }
+
+  private static void pumpThenDrain(CreditSender<Integer> sender, int i, int n, Promise<Void> done) {
+    if (i == n) {
+      sender.drained().onComplete(done);
+      return;
+    }
+    sender.send(i).onSuccess(v -> pumpThenDrain(sender, i + 1, n, done)).onFailure(done::tryFail);
   }
 
   @Test
