@@ -193,6 +193,9 @@ public final class V1JsonWriter {
       number("vwap", bar.vwap());
       gen.writeNumberField("trades", bar.trades());
       gen.writeNumberField("revision", bar.revision());
+      if (bar.filled()) { // only then, so bars with trades keep the shape consumers already parse
+        gen.writeBooleanField("filled", true);
+      }
       return end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -22,7 +22,7 @@ public final class BarStore {
    * a stable order across requests.
    */
   static final String SQL = """
-      SELECT venue, symbol, bucket_start, open, high, low, close, volume, vwap, trades, revision
+      SELECT venue, symbol, bucket_start, open, high, low, close, volume, vwap, trades, revision, bucket_end, filled
       FROM bars_ohlcv
       WHERE symbol = $1 AND interval = $2 AND bucket_start >= $3 AND bucket_start < $4
         AND ($5::text IS NULL OR venue = $5)
@@ -48,12 +48,20 @@ public final class BarStore {
   private static List<Bar> bars(RowSet<Row> rows, long intervalMillis) {
     List<Bar> bars = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      bars.add(new Bar(row.getString("venue"), row.getString("symbol"), intervalMillis,
-          epochMicros(row.getOffsetDateTime("bucket_start")), row.getDouble("open"), row.getDouble("high"),
-          row.getDouble("low"), row.getDouble("close"), row.getDouble("volume"), row.getDouble("vwap"),
-          row.getLong("trades"), row.getInteger("revision")));
+      long start = epochMicros(row.getOffsetDateTime("bucket_start"));
+      OffsetDateTime end = row.getOffsetDateTime("bucket_end"); // null on rows stored before bars carried it
+      bars.add(new Bar(row.getString("venue"), row.getString("symbol"), intervalMillis, start,
+          price(row, "open"), price(row, "high"), price(row, "low"), price(row, "close"), row.getDouble("volume"),
+          price(row, "vwap"), row.getLong("trades"), row.getInteger("revision"),
+          end == null ? start + intervalMillis * 1000L : epochMicros(end), row.getBoolean("filled")));
     }
     return bars;
+  }
+
+  /** A filled bar under the none policy has no prices: NULL, read back as NaN (null again in JSON). */
+  private static double price(Row row, String column) {
+    Double value = row.getDouble(column);
+    return value == null ? Double.NaN : value;
   }
 
   /** PostgreSQL keeps microseconds; so does this (nanoseconds would overflow a long past year 2262). */
