@@ -113,6 +113,7 @@ final class BarBuilder {
   private Bar snapshot(String venue, String symbol, long intervalMillis) {
     double total = volume.value();
     double vwap = total > 0 ? notional / total : close;
-    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, lateTrades);
+    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, lateTrades, end,
+        false);
   }
 }
