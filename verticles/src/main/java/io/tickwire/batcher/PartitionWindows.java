@@ -74,7 +74,7 @@ public final class PartitionWindows {
     for (int i = 0; i < intervalsMillis.length; i++) {
       grids[i] = WindowGrid.of(settings, intervalsMillis[i]);
     }
-    this.fill = new FillPolicy(settings.empty(), settings.emptyMaxMs() * 1000);
+    this.fill = new FillPolicy(settings.shapes().empty(), settings.shapes().emptyMaxMs() * 1000);
     this.latenessMicros = settings.allowedLatenessMs() * 1000;
     this.idleTimeoutMicros = settings.idleTimeoutMs() * 1000;
     this.horizonMicros = settings.revisionHorizonMs() * 1000;

@@ -37,7 +37,7 @@ abstract class WindowGrid {
 
   static WindowGrid of(BatcherSettings settings, long intervalMillis) {
     return settings.calendar(intervalMillis)
-        ? new Calendar(intervalMillis, settings.timezone(), settings.sessionStart())
+        ? new Calendar(intervalMillis, settings.shapes().timezone(), settings.shapes().sessionStart())
         : new Epoch(intervalMillis);
   }
 

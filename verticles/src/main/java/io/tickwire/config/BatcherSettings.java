@@ -7,16 +7,46 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Windowing in the batchers ({@code batcher.*}). {@code intervalsMillis} is sorted ascending and free of
- * duplicates. {@code empty} says what a window without trades gives; {@code timezone} and {@code sessionStart} align
- * the intervals of whole hours (see {@link #calendar(long)}).
+ * duplicates. {@code shapes} are the bar shapes beyond epoch-aligned windows with trades.
  */
 public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, long idleTimeoutMs,
-    LatePolicy latePolicy, long revisionHorizonMs, int instances, EmptyPolicy empty, long emptyMaxMs,
-    ZoneId timezone, LocalTime sessionStart) {
+    LatePolicy latePolicy, long revisionHorizonMs, int instances, Shapes shapes) {
+
+  /**
+   * {@code empty} says what a window without trades gives, filled bars stopping {@code emptyMaxMs} after a symbol's
+   * last bar with trades; {@code timezone} and {@code sessionStart} align the intervals of whole hours (see
+   * {@link #calendar(long)}); {@code infoBars} are the information-driven series, their trades held in event-time
+   * order at most {@code infoMaxPending} per partition.
+   */
+  public record Shapes(EmptyPolicy empty, long emptyMaxMs, ZoneId timezone, LocalTime sessionStart,
+      List<InfoBarSpec> infoBars, int infoMaxPending) {
+
+    /** Today's defaults: no filled bars, windows aligned to UTC midnight, no information bars. */
+    public static final Shapes DEFAULT =
+        new Shapes(EmptyPolicy.SKIP, 15 * 60_000L, ZoneOffset.UTC, LocalTime.MIDNIGHT, List.of(), 100_000);
+
+    public Shapes {
+      infoBars = List.copyOf(infoBars);
+    }
+
+    public Shapes withEmpty(EmptyPolicy policy, long maxMs) {
+      return new Shapes(policy, maxMs, timezone, sessionStart, infoBars, infoMaxPending);
+    }
+
+    public Shapes withCalendar(ZoneId zone, LocalTime start) {
+      return new Shapes(empty, emptyMaxMs, zone, start, infoBars, infoMaxPending);
+    }
+
+    public Shapes withInfoBars(List<InfoBarSpec> specs) {
+      return new Shapes(empty, emptyMaxMs, timezone, sessionStart, specs, infoMaxPending);
+    }
+  }
 
   /** What happens to an event whose window has already closed. */
   public enum LatePolicy {
@@ -28,11 +58,11 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
     SKIP, FLAT, NONE
   }
 
-  /** The defaults of the bar shapes: no filled bars, windows aligned to UTC midnight. */
+  /** Windows with the default shapes ({@link Shapes#DEFAULT}). */
   public BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, long idleTimeoutMs, LatePolicy latePolicy,
       long revisionHorizonMs, int instances) {
     this(intervalsMillis, allowedLatenessMs, idleTimeoutMs, latePolicy, revisionHorizonMs, instances,
-        EmptyPolicy.SKIP, 15 * 60_000L, ZoneOffset.UTC, LocalTime.MIDNIGHT);
+        Shapes.DEFAULT);
   }
 
   static BatcherSettings from(ConfigReader r) {
@@ -43,10 +73,30 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
         LatePolicy.valueOf(r.oneOf("batcher.late_policy", "revise", "drop").toUpperCase(Locale.ROOT)),
         r.integer("batcher.revision_horizon_ms", 0, 24 * HOUR_MS),
         (int) r.integer("batcher.instances", 1, 256),
-        EmptyPolicy.valueOf(r.oneOf("batcher.empty", "skip", "flat", "none").toUpperCase(Locale.ROOT)),
-        r.integer("batcher.empty_max_ms", 0, 7 * 24 * HOUR_MS),
-        zone(r, "batcher.timezone"),
-        sessionStart(r, "batcher.session_start"));
+        new Shapes(
+            EmptyPolicy.valueOf(r.oneOf("batcher.empty", "skip", "flat", "none").toUpperCase(Locale.ROOT)),
+            r.integer("batcher.empty_max_ms", 0, 7 * 24 * HOUR_MS),
+            zone(r, "batcher.timezone"),
+            sessionStart(r, "batcher.session_start"),
+            infoBars(r, "batcher.info_bars"),
+            (int) r.integer("batcher.info_max_pending", 1, 10_000_000)));
+  }
+
+  private static List<InfoBarSpec> infoBars(ConfigReader r, String key) {
+    List<String> texts = r.stringListOrEmpty(key);
+    if (texts.size() > 64) {
+      throw ConfigReader.invalid(key, texts, "at most 64 information-bar series");
+    }
+    List<InfoBarSpec> specs = new ArrayList<>();
+    for (String text : texts) {
+      try {
+        specs.add(InfoBarSpec.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw ConfigReader.invalid(key, text, "kind:threshold[@symbols] such as volume:5@BTC-* (" + e.getMessage()
+            + ")");
+      }
+    }
+    return specs;
   }
 
   /** The bar intervals in milliseconds, ascending: also what the features section checks its base interval against. */
@@ -55,12 +105,12 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
   }
 
   /**
-   * Whether windows of this interval follow the calendar of {@link #timezone} from {@link #sessionStart}: every
+   * Whether windows of this interval follow the calendar of the configured timezone from its session start: every
    * interval of whole hours does unless the calendar is plain UTC midnight, where the epoch grid is the same.
    */
   public boolean calendar(long intervalMillis) {
     return intervalMillis % HOUR_MS == 0
-        && !(timezone.normalized().equals(ZoneOffset.UTC) && sessionStart.equals(LocalTime.MIDNIGHT));
+        && !(shapes.timezone().normalized().equals(ZoneOffset.UTC) && shapes.sessionStart().equals(LocalTime.MIDNIGHT));
   }
 
   private static ZoneId zone(ConfigReader r, String key) {

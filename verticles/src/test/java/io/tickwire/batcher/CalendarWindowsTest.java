@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.Trade;
 import io.tickwire.config.BatcherSettings;
-import io.tickwire.config.BatcherSettings.EmptyPolicy;
 import io.tickwire.testing.BarAssertions;
 import io.tickwire.testing.ReferenceBars;
 import io.tickwire.testing.TestStreams;
@@ -81,7 +80,7 @@ class CalendarWindowsTest {
 
   private static List<Bar> run(List<Trade> trades, LocalTime session, BatcherSettings.LatePolicy late) {
     PartitionWindows windows = new PartitionWindows(new BatcherSettings(INTERVALS, LATENESS_MS, 2_000, late,
-        60_000, 1, EmptyPolicy.SKIP, 900_000, NEW_YORK, session));
+        60_000, 1, BatcherSettings.Shapes.DEFAULT.withCalendar(NEW_YORK, session)));
     List<Bar> out = new ArrayList<>();
     for (Trade t : trades) {
       windows.onEvent(t, 0, out);

@@ -10,8 +10,6 @@ import io.tickwire.testing.BarAssertions;
 import io.tickwire.testing.ReferenceBars;
 import io.tickwire.testing.ReferenceFills;
 import io.tickwire.testing.TestStreams;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +111,7 @@ class FilledBarsTest {
 
   private static List<Bar> run(List<Trade> trades, EmptyPolicy policy, long maxGapMs) {
     PartitionWindows windows = new PartitionWindows(new BatcherSettings(INTERVALS, LATENESS_MS, 2_000,
-        BatcherSettings.LatePolicy.DROP, 60_000, 1, policy, maxGapMs, ZoneOffset.UTC, LocalTime.MIDNIGHT));
+        BatcherSettings.LatePolicy.DROP, 60_000, 1, BatcherSettings.Shapes.DEFAULT.withEmpty(policy, maxGapMs)));
     List<Bar> out = new ArrayList<>();
     for (Trade t : trades) {
       windows.onEvent(t, 0, out);
