@@ -103,7 +103,7 @@ public final class WebVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     ops.mount(router);
     guardReads(router, token);
-    new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
+    new BarsResource(settings.batcher(), database == null ? null : new BarStore(database.apiPool()))
         .mount(router);
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
     new MidResource(database == null ? null : new SpotMidStore(database.apiPool())).mount(router);
