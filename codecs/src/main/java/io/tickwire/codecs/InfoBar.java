@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@code threshold} trades ({@link Kind#TICK}), units of volume ({@link Kind#VOLUME}) or units of notional, price
  * times size ({@link Kind#DOLLAR}). The trade that reaches the threshold closes the bar and belongs to it; the next
  * bar starts from zero. {@code start} and {@code end} are the event times of its first and last trade, so unlike a
- * time bar's, the end is inclusive.
+ * time bar's, the end is inclusive. {@code firstTradeId} is the id of its first trade: with the start it identifies
+ * the bar in its series, since several bars may share a start (many trades in one microsecond).
  */
 public record InfoBar(
     String venue,
@@ -23,7 +24,8 @@ public record InfoBar(
     double close,
     double volume,
     double notional,
-    long trades) {
+    long trades,
+    String firstTradeId) {
 
   /** What a bar counts to its threshold. */
   public enum Kind {
@@ -48,6 +50,7 @@ public record InfoBar(
     Objects.requireNonNull(venue, "venue");
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(firstTradeId, "firstTradeId");
     if (!(threshold > 0) || end < start || trades <= 0) {
       throw new IllegalArgumentException("an information bar needs a positive threshold, start <= end and trades, got "
           + threshold + ", " + start + ".." + end + ", " + trades + " trades");

@@ -159,6 +159,7 @@ public final class InformationBars {
     private final InfoBarSpec spec;
     private final ExactSum volume = new ExactSum();
     private long trades;
+    private String firstTradeId;
     private long start;
     private long end;
     private double open;
@@ -175,6 +176,7 @@ public final class InformationBars {
       double price = trade.priceValue();
       if (trades == 0) {
         start = trade.eventTime();
+        firstTradeId = trade.tradeId();
         open = high = low = price;
       } else {
         high = Math.max(high, price);
@@ -187,7 +189,7 @@ public final class InformationBars {
       trades++;
       if (reached()) {
         out.add(new InfoBar(trade.venue(), trade.symbol(), spec.kind(), spec.threshold(), start, end, open, high,
-            low, close, volume.value(), notional, trades));
+            low, close, volume.value(), notional, trades, firstTradeId));
         barsEmitted++;
         reset();
       }

@@ -54,6 +54,9 @@ public final class PipelineTopology {
       for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES, Addresses.BOOKS)) {
         topology.addGroup(topic, PostgresSinkVerticle.GROUP);
       }
+      if (!settings.batcher().shapes().infoBars().isEmpty()) {
+        topology.addGroup(Addresses.BARS_INFO, PostgresSinkVerticle.GROUP);
+      }
     }
     if (roles.contains(Role.PERSIST)) {
       for (String topic : DerivedSinkVerticle.topics(settings.derived())) {

@@ -2,11 +2,14 @@ package io.tickwire.web;
 
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarLabel;
+import io.tickwire.codecs.InfoBar;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.codecs.IsoTime;
 import io.tickwire.codecs.V1Json;
 import io.tickwire.config.BatcherSettings;
 import io.tickwire.config.BatcherSettings.EmptyPolicy;
+import io.tickwire.config.InfoBarSpec;
+import io.tickwire.store.InfoBarStore;
 import io.vertx.core.buffer.Buffer;
 import io.tickwire.store.BarStore;
 import io.vertx.core.Future;
@@ -30,11 +33,13 @@ final class BarsResource {
   static final String DEFAULT_INTERVAL = "1s";
 
   private static final List<String> PARAMETERS = List.of("symbol", "venue", "interval", "from", "to", "limit",
-      "label", "resample", "fill");
+      "label", "resample", "fill", "series");
   private static final long DAY_MS = 86_400_000L;
 
   private final long[] intervalsMillis;
   private final BarStore store;
+  private final InfoBarStore infoStore;
+  private final List<String> series;
   private final EmptyPolicy defaultFill;
   private final long fillMaxGapMicros;
 
@@ -42,9 +47,12 @@ final class BarsResource {
    * @param intervalsMillis the intervals the batcher builds; no other interval has bars to serve
    * @param store null when this node has no database: every valid request then answers 503
    */
-  BarsResource(BatcherSettings batcher, BarStore store) {
+  BarsResource(BatcherSettings batcher, BarStore store, InfoBarStore infoStore) {
     this.intervalsMillis = batcher.intervalsMillis().clone();
     this.store = store;
+    this.infoStore = infoStore;
+    this.series = batcher.shapes().infoBars().stream().map(s -> s.kind().label() + ":"
+        + InfoBar.Thresholds.label(s.threshold())).distinct().toList();
     this.defaultFill = batcher.shapes().empty();
     this.fillMaxGapMicros = batcher.shapes().emptyMaxMs() * 1000;
   }
@@ -58,6 +66,10 @@ final class BarsResource {
   }
 
   private Future<Labelled> find(BarsQuery query) {
+    if (query.information()) {
+      return infoStore.find(query.symbol(), query.venue(), query.series().kind(), query.series().threshold(),
+          query.from(), query.to(), query.limit()).map(list -> new Labelled(list, query.label()));
+    }
     Future<List<Bar>> bars = query.resampled()
         ? store.resample(query.symbol(), query.venue(), query.resampleFromMillis(), query.intervalMillis(),
             query.from(), query.to(), query.limit(), query.fill().name(), fillMaxGapMicros)
@@ -66,7 +78,7 @@ final class BarsResource {
   }
 
   /** Bars and the label convention asked for (null: none asked, the plain v1 objects). */
-  private record Labelled(List<Bar> bars, BarLabel label) {
+  private record Labelled(List<?> bars, BarLabel label) {
   }
 
   /**
@@ -80,13 +92,21 @@ final class BarsResource {
     String label = result.label().name().toLowerCase(Locale.ROOT);
     Buffer out = Buffer.buffer(64 + result.bars().size() * 300).appendByte((byte) '[');
     for (int i = 0; i < result.bars().size(); i++) {
-      Bar bar = result.bars().get(i);
+      Object bar = result.bars().get(i);
       String json = V1Json.toJson(bar);
       out.appendString(i > 0 ? "," : "").appendString(json.substring(0, json.length() - 1))
-          .appendString(",\"label\":\"" + label + "\",\"ts\":\"" + IsoTime.format(bar.labelTime(result.label()))
+          .appendString(",\"label\":\"" + label + "\",\"ts\":\"" + IsoTime.format(labelTime(bar, result.label()))
               + "\"}");
     }
     return out.appendByte((byte) ']');
+  }
+
+  /** A time bar's start or end; an information bar's first or last trade's time. */
+  private static long labelTime(Object bar, BarLabel label) {
+    if (bar instanceof InfoBar info) {
+      return label == BarLabel.CLOSE ? info.end() : info.start();
+    }
+    return ((Bar) bar).labelTime(label);
   }
 
   /** The request, or an {@link ApiException} naming the first parameter that is wrong. */
@@ -95,13 +115,41 @@ final class BarsResource {
     String symbol = QueryParams.required(params, "symbol", "BTC-USD");
     String venue = QueryParams.optional(params, "venue", "a venue name such as coinbase, or no venue parameter "
         + "for every venue");
+    InfoBarSpec infoSeries = series(params);
     long resample = params.get("resample") == null ? 0 : configured(params, "resample", params.get("resample"));
-    long intervalMillis = resample == 0 ? interval(params) : resampledInterval(params, resample);
+    long intervalMillis = infoSeries != null ? 0 : resample == 0 ? interval(params)
+        : resampledInterval(params, resample);
     long from = QueryParams.time(params, "from", QueryParams.EARLIEST);
     long to = QueryParams.time(params, "to", QueryParams.LATEST + 1);
     QueryParams.requireOrdered(params, from, to);
     return new BarsQuery(symbol, venue, intervalMillis, from, to, QueryParams.limit(params, DEFAULT_LIMIT, MAX_LIMIT),
-        label(params), resample, fill(params, resample));
+        label(params), resample, fill(params, resample), infoSeries);
+  }
+
+  /** The information-bar series asked for, one of the configured ones; null for time bars. */
+  private InfoBarSpec series(MultiMap params) {
+    String text = params.get("series");
+    if (text == null) {
+      return null;
+    }
+    for (String other : List.of("interval", "resample", "fill")) {
+      if (params.get(other) != null) {
+        throw ApiException.badParameter(other, params.get(other), "no " + other + " with series (information bars"
+            + " have no interval)");
+      }
+    }
+    InfoBarSpec spec;
+    try {
+      spec = InfoBarSpec.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter("series", text, "one of the configured series " + series);
+    }
+    String label = spec.kind().label() + ":" + InfoBar.Thresholds.label(spec.threshold());
+    if (text.contains("@") || !series.contains(label)) {
+      throw ApiException.badParameter("series", text, "one of the configured series " + series
+          + " (batcher.info_bars; no bars are built for others)");
+    }
+    return spec;
   }
 
   private static BarLabel label(MultiMap params) {
