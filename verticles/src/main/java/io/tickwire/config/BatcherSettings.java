@@ -122,7 +122,19 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
     }
   }
 
+  /**
+   * {@code HH:mm}. An unquoted {@code 17:00} in YAML (the file or {@code --set}) is a YAML 1.1 base-60 number, 1020:
+   * an integer is therefore read as minutes since midnight, which is what that number is.
+   */
   private static LocalTime sessionStart(ConfigReader r, String key) {
+    if (r.raw(key) instanceof Number minutes) {
+      long m = minutes.longValue();
+      if (minutes.doubleValue() != m || m < 0 || m >= 24 * 60) {
+        throw ConfigReader.invalid(key, r.raw(key), "a local time of day in whole minutes, \"HH:mm\" such as"
+            + " \"17:00\" (quote it in YAML)");
+      }
+      return LocalTime.of((int) (m / 60), (int) (m % 60));
+    }
     String text = r.string(key);
     try {
       LocalTime time = LocalTime.parse(text);
