@@ -27,6 +27,14 @@ public record InfoBar(
     long trades,
     String firstTradeId) {
 
+  /** What a bar gives the features of each snapshot it makes: {@code <kind>_bar_<field>}. */
+  public static final java.util.List<String> FEATURE_FIELDS =
+      java.util.List.of("open", "high", "low", "close", "volume", "notional", "trades", "return", "seconds");
+
+  /** Every feature name an information bar's snapshot may carry, e.g. {@code volume_bar_close}. */
+  public static final java.util.List<String> FEATURE_NAMES = java.util.Arrays.stream(Kind.values())
+      .flatMap(kind -> FEATURE_FIELDS.stream().map(field -> kind.label() + "_bar_" + field)).toList();
+
   /** What a bar counts to its threshold. */
   public enum Kind {
     TICK, VOLUME, DOLLAR;

@@ -46,6 +46,9 @@ public final class PipelineTopology {
     if (roles.contains(Role.COMPUTE)) {
       topology.addGroup(Addresses.BARS, FeatureVerticle.GROUP);
       topology.addGroup(Addresses.BOOKS, FeatureVerticle.GROUP);
+      if (!settings.batcher().shapes().infoBars().isEmpty()) {
+        topology.addGroup(Addresses.BARS_INFO, FeatureVerticle.GROUP);
+      }
       if (settings.inference().enabled()) {
         topology.addGroup(Addresses.FEATURES, InferenceVerticle.GROUP);
       }
