@@ -159,6 +159,9 @@ public final class FeatureVerticle extends VerticleBase {
     gauges.put("skipped_bars", engine.skipped());
     gauges.put("out_of_order_bars", engine.outOfOrder());
     gauges.put("symbols", engine.symbols());
+    if (!settings.batcher().shapes().infoBars().isEmpty()) {
+      gauges.put("info_bar_symbols_evicted", infoBars.evictions());
+    }
     gauges.put("snapshots_with_book", books.joined());
     gauges.put("snapshots_without_book", books.withoutBook());
     gauges.put("out_of_order_books", books.outOfOrder());
