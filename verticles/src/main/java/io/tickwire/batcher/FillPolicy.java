@@ -4,7 +4,7 @@ import io.tickwire.codecs.Bar;
 import io.tickwire.config.BatcherSettings.EmptyPolicy;
 
 /**
- * The empty-window policy ({@code batcher.empty}): under {@code flat} or {@code none} a window without trades, after
+ * The empty-window policy ({@code batcher.empty}, per interval with {@code batcher.empty_intervals}): under {@code flat} or {@code none} a window without trades, after
  * a symbol's first bar, gives a filled bar: no trades, zero volume, prices at the previous close ({@code flat}) or
  * NaN ({@code none}), revision 0, {@code filled} set. Filled bars stop {@code maxGapMicros} after the end of the
  * symbol's last bar with trades, so a symbol that stopped trading neither emits nor holds state for ever.
@@ -18,11 +18,14 @@ final class FillPolicy {
   static final long NO_FILL = Long.MAX_VALUE;
   private static final long NEVER = Long.MIN_VALUE;
 
-  private final EmptyPolicy policy;
+  /** Per interval; all skip keeps no state at all. */
+  private final EmptyPolicy[] policies;
+  private final boolean any;
   private final long maxGapMicros;
 
-  FillPolicy(EmptyPolicy policy, long maxGapMicros) {
-    this.policy = policy;
+  FillPolicy(EmptyPolicy[] policies, long maxGapMicros) {
+    this.policies = policies.clone();
+    this.any = java.util.Arrays.stream(policies).anyMatch(p -> p != EmptyPolicy.SKIP);
     this.maxGapMicros = maxGapMicros;
   }
 
@@ -34,21 +37,21 @@ final class FillPolicy {
     double lastClose;
   }
 
-  /** One trail per interval, or null when nothing is filled (the skip policy keeps no state). */
+  /** One trail per filled interval (null for a skipped one), or null when nothing is filled: skip keeps no state. */
   Trail[] trails(int intervals) {
-    if (policy == EmptyPolicy.SKIP) {
+    if (!any) {
       return null;
     }
     Trail[] trails = new Trail[intervals];
     for (int i = 0; i < intervals; i++) {
-      trails[i] = new Trail();
+      trails[i] = policies[i] == EmptyPolicy.SKIP ? null : new Trail();
     }
     return trails;
   }
 
   /** The end of the next window to fill for interval {@code i}, or {@link #NO_FILL}; leaves it in {@code grid}. */
   long due(Trail[] trails, int i, WindowGrid grid) {
-    if (trails == null || trails[i].lastEnd == NEVER) {
+    if (trails == null || trails[i] == null || trails[i].lastEnd == NEVER) {
       return NO_FILL;
     }
     Trail trail = trails[i];
@@ -58,7 +61,7 @@ final class FillPolicy {
 
   /** Records a closed bar with trades: later empty windows fill from its close. */
   void closed(Trail[] trails, int i, Bar bar) {
-    if (trails == null) {
+    if (trails == null || trails[i] == null) {
       return;
     }
     Trail trail = trails[i];
@@ -70,9 +73,9 @@ final class FillPolicy {
   }
 
   /** The filled bar of the window {@link #due} just found in {@code grid}; the trail moves past it. */
-  Bar emit(Trail trail, String venue, String symbol, long intervalMillis, WindowGrid grid) {
+  Bar emit(Trail trail, int i, String venue, String symbol, long intervalMillis, WindowGrid grid) {
     grid.locate(trail.lastEnd);
-    double price = policy == EmptyPolicy.FLAT ? trail.lastClose : Double.NaN;
+    double price = policies[i] == EmptyPolicy.FLAT ? trail.lastClose : Double.NaN;
     trail.lastEnd = grid.end;
     return new Bar(venue, symbol, intervalMillis, grid.start, price, price, price, price, 0, price, 0, 0, grid.end,
         true);

@@ -74,7 +74,11 @@ public final class PartitionWindows {
     for (int i = 0; i < intervalsMillis.length; i++) {
       grids[i] = WindowGrid.of(settings, intervalsMillis[i]);
     }
-    this.fill = new FillPolicy(settings.shapes().empty(), settings.shapes().emptyMaxMs() * 1000);
+    BatcherSettings.EmptyPolicy[] policies = new BatcherSettings.EmptyPolicy[intervalsMillis.length];
+    for (int i = 0; i < policies.length; i++) {
+      policies[i] = settings.shapes().emptyFor(intervalsMillis[i]);
+    }
+    this.fill = new FillPolicy(policies, settings.shapes().emptyMaxMs() * 1000);
     this.latenessMicros = settings.allowedLatenessMs() * 1000;
     this.idleTimeoutMicros = settings.idleTimeoutMs() * 1000;
     this.horizonMicros = settings.revisionHorizonMs() * 1000;
@@ -317,7 +321,7 @@ public final class PartitionWindows {
         // with trades, only once the watermark has passed it (so a shutdown flush invents no future bars).
         if (fillEnd != NO_FILL && (head == null ? fillEnd <= Math.min(upTo, watermark)
             : head.start >= fillEnd && fillEnd <= upTo)) {
-          out.add(fill.emit(windows.trails[i], windows.venue, windows.symbol, intervalsMillis[i], grids[i]));
+          out.add(fill.emit(windows.trails[i], i, windows.venue, windows.symbol, intervalsMillis[i], grids[i]));
           counters.barsFilled++;
         } else if (head != null && head.end <= upTo) {
           open.remove(0);

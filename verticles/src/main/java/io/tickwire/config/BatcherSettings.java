@@ -19,32 +19,50 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
     LatePolicy latePolicy, long revisionHorizonMs, int instances, Shapes shapes) {
 
   /**
-   * {@code empty} says what a window without trades gives, filled bars stopping {@code emptyMaxMs} after a symbol's
-   * last bar with trades; {@code timezone} and {@code sessionStart} align the intervals of whole hours (see
+   * {@code empty} says what a window without trades gives, for the intervals in {@code emptyIntervals} (null: every
+   * interval; the others skip), filled bars stopping {@code emptyMaxMs} after a symbol's last bar with trades; {@code timezone} and {@code sessionStart} align the intervals of whole hours (see
    * {@link #calendar(long)}); {@code infoBars} are the information-driven series, their trades held in event-time
    * order at most {@code infoMaxPending} per partition.
    */
-  public record Shapes(EmptyPolicy empty, long emptyMaxMs, ZoneId timezone, LocalTime sessionStart,
-      List<InfoBarSpec> infoBars, int infoMaxPending) {
+  public record Shapes(EmptyPolicy empty, long[] emptyIntervals, long emptyMaxMs, ZoneId timezone,
+      LocalTime sessionStart, List<InfoBarSpec> infoBars, int infoMaxPending) {
 
     /** Today's defaults: no filled bars, windows aligned to UTC midnight, no information bars. */
     public static final Shapes DEFAULT =
-        new Shapes(EmptyPolicy.SKIP, 15 * 60_000L, ZoneOffset.UTC, LocalTime.MIDNIGHT, List.of(), 100_000);
+        new Shapes(EmptyPolicy.SKIP, null, 15 * 60_000L, ZoneOffset.UTC, LocalTime.MIDNIGHT, List.of(), 100_000);
 
     public Shapes {
       infoBars = List.copyOf(infoBars);
+      emptyIntervals = emptyIntervals == null ? null : emptyIntervals.clone();
+    }
+
+    /** The empty-window policy of one interval: {@link #empty} if it is one of {@code emptyIntervals}, else skip. */
+    public EmptyPolicy emptyFor(long intervalMillis) {
+      if (emptyIntervals == null) {
+        return empty;
+      }
+      for (long listed : emptyIntervals) {
+        if (listed == intervalMillis) {
+          return empty;
+        }
+      }
+      return EmptyPolicy.SKIP;
     }
 
     public Shapes withEmpty(EmptyPolicy policy, long maxMs) {
-      return new Shapes(policy, maxMs, timezone, sessionStart, infoBars, infoMaxPending);
+      return new Shapes(policy, emptyIntervals, maxMs, timezone, sessionStart, infoBars, infoMaxPending);
+    }
+
+    public Shapes withEmptyIntervals(long... intervalsMillis) {
+      return new Shapes(empty, intervalsMillis, emptyMaxMs, timezone, sessionStart, infoBars, infoMaxPending);
     }
 
     public Shapes withCalendar(ZoneId zone, LocalTime start) {
-      return new Shapes(empty, emptyMaxMs, zone, start, infoBars, infoMaxPending);
+      return new Shapes(empty, emptyIntervals, emptyMaxMs, zone, start, infoBars, infoMaxPending);
     }
 
     public Shapes withInfoBars(List<InfoBarSpec> specs) {
-      return new Shapes(empty, emptyMaxMs, timezone, sessionStart, specs, infoMaxPending);
+      return new Shapes(empty, emptyIntervals, emptyMaxMs, timezone, sessionStart, specs, infoMaxPending);
     }
   }
 
@@ -66,8 +84,9 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
   }
 
   static BatcherSettings from(ConfigReader r) {
+    long[] intervals = intervals(r);
     return new BatcherSettings(
-        intervals(r),
+        intervals,
         r.integer("batcher.allowed_lateness_ms", 0, HOUR_MS),
         r.integer("batcher.idle_timeout_ms", 1, HOUR_MS),
         LatePolicy.valueOf(r.oneOf("batcher.late_policy", "revise", "drop").toUpperCase(Locale.ROOT)),
@@ -75,11 +94,26 @@ public record BatcherSettings(long[] intervalsMillis, long allowedLatenessMs, lo
         (int) r.integer("batcher.instances", 1, 256),
         new Shapes(
             EmptyPolicy.valueOf(r.oneOf("batcher.empty", "skip", "flat", "none").toUpperCase(Locale.ROOT)),
+            emptyIntervals(r, "batcher.empty_intervals", intervals),
             r.integer("batcher.empty_max_ms", 0, 7 * 24 * HOUR_MS),
             zone(r, "batcher.timezone"),
             sessionStart(r, "batcher.session_start"),
             infoBars(r, "batcher.info_bars"),
             (int) r.integer("batcher.info_max_pending", 1, 10_000_000)));
+  }
+
+  /** Null (every interval) or some of the bar intervals. */
+  private static long[] emptyIntervals(ConfigReader r, String key, long[] intervals) {
+    if (r.isNull(key)) {
+      return null;
+    }
+    long[] listed = WindowIntervals.barList(r, key);
+    for (long millis : listed) {
+      if (java.util.Arrays.stream(intervals).noneMatch(i -> i == millis)) {
+        throw ConfigReader.invalid(key, r.raw(key), "some of batcher.intervals (or null for all of them)");
+      }
+    }
+    return listed;
   }
 
   private static List<InfoBarSpec> infoBars(ConfigReader r, String key) {

@@ -55,6 +55,27 @@ class FilledBarsTest {
   }
 
   @Test
+  void onlyTheListedIntervalsAreFilled() {
+    List<Trade> sorted = quietMinuteStream();
+    long watermark = sorted.get(sorted.size() - 1).eventTime() - LATENESS_MS * 1000;
+    Map<String, ReferenceBars.Expected> real = ReferenceBars.compute(sorted, INTERVALS);
+    Map<String, ReferenceFills.Filled> fills = new TreeMap<>(ReferenceFills.compute(real, ReferenceBars.EPOCH,
+        watermark, 15 * MINUTE, true));
+    fills.values().removeIf(f -> f.intervalMillis() != 60_000);
+    assertThat(fills).isNotEmpty();
+    PartitionWindows windows = new PartitionWindows(new BatcherSettings(INTERVALS, LATENESS_MS, 2_000,
+        BatcherSettings.LatePolicy.DROP, 60_000, 1,
+        BatcherSettings.Shapes.DEFAULT.withEmpty(EmptyPolicy.FLAT, 15 * MINUTE / 1000).withEmptyIntervals(60_000)));
+    List<Bar> out = new ArrayList<>();
+    for (Trade t : TestStreams.shuffleWithin(sorted, LATENESS_MS * 500, new Random(5))) {
+      windows.onEvent(t, 0, out);
+    }
+    windows.flush(out);
+    assertThat(out.stream().filter(Bar::filled).map(BarAssertions::key).toList())
+        .containsExactlyInAnyOrderElementsOf(fills.keySet());
+  }
+
+  @Test
   void skipEmitsOnlyBarsWithTradesAsBefore() {
     List<Trade> sorted = quietMinuteStream();
     List<Bar> out = run(TestStreams.shuffleWithin(sorted, LATENESS_MS * 500, new Random(3)), EmptyPolicy.SKIP,

@@ -88,7 +88,7 @@ class InformationBarsTest {
   @Test
   void pendingTradesStayWithinTheirCapEvenWhenNothingMovesTheWatermark() {
     BatcherSettings base = settings(InfoBarSpec.parse("tick:3"));
-    BatcherSettings.Shapes shapes = new BatcherSettings.Shapes(base.shapes().empty(), base.shapes().emptyMaxMs(),
+    BatcherSettings.Shapes shapes = new BatcherSettings.Shapes(base.shapes().empty(), null, base.shapes().emptyMaxMs(),
         base.shapes().timezone(), base.shapes().sessionStart(), base.shapes().infoBars(), 100);
     InformationBars bars = new InformationBars(new BatcherSettings(base.intervalsMillis(), LATENESS_MS, 2_000,
         BatcherSettings.LatePolicy.DROP, 60_000, 1, shapes), 10);

@@ -31,6 +31,7 @@ class BarShapesSettingsTest {
     assertThat(b.shapes().timezone().normalized()).isEqualTo(ZoneOffset.UTC);
     assertThat(b.shapes().sessionStart()).isEqualTo(LocalTime.MIDNIGHT);
     assertThat(b.shapes().infoBars()).isEmpty();
+    assertThat(b.shapes().emptyIntervals()).as("every interval").isNull();
     assertThat(b.calendar(86_400_000L)).as("UTC midnight is the epoch grid").isFalse();
   }
 
@@ -40,6 +41,10 @@ class BarShapesSettingsTest {
         "batcher.session_start=17:00", "batcher.intervals=[1m, 1h, 1d, 2d]", "features.base_interval=1m",
         "batcher.info_bars=[volume:5@BTC-*, dollar:1e6, tick:100]");
     assertThat(b.shapes().empty()).isEqualTo(EmptyPolicy.FLAT);
+    assertThat(load(vertx, "batcher.empty=flat", "batcher.empty_intervals=[1m]").shapes().emptyFor(60_000))
+        .isEqualTo(EmptyPolicy.FLAT);
+    assertThat(load(vertx, "batcher.empty=flat", "batcher.empty_intervals=[1m]").shapes().emptyFor(1_000))
+        .isEqualTo(EmptyPolicy.SKIP);
     assertThat(b.shapes().timezone()).isEqualTo(ZoneId.of("America/New_York"));
     assertThat(b.shapes().sessionStart()).isEqualTo(LocalTime.of(17, 0));
     assertThat(b.intervalsMillis()).containsExactly(60_000L, 3_600_000L, 86_400_000L, 172_800_000L);
@@ -79,6 +84,8 @@ class BarShapesSettingsTest {
       assertThatThrownBy(() -> load(vertx, "batcher.info_bars=[" + bad + "]")).as(bad)
           .isInstanceOf(ConfigException.class).hasMessageContaining("batcher.info_bars");
     }
+    assertThatThrownBy(() -> load(vertx, "batcher.empty_intervals=[5m]")).hasMessageContaining("batcher.empty_intervals")
+        .hasMessageContaining("5m");
     assertThatThrownBy(() -> load(vertx, "batcher.info_max_pending=0"))
         .hasMessageContaining("batcher.info_max_pending");
   }
