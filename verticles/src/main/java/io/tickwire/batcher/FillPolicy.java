@@ -10,8 +10,9 @@ import io.tickwire.config.BatcherSettings.EmptyPolicy;
  * symbol's last bar with trades, so a symbol that stopped trading neither emits nor holds state for ever.
  *
  * <p>A filled bar depends only on the bars before it in event time, so it is the same for any arrival order within
- * the allowed lateness. A late trade in a filled window (beyond the lateness) revises it into a bar with trades like
- * any late trade; the filled bars after it keep the close they were filled with.
+ * the allowed lateness. Under the revise policy filled bars stay revisable like any bar: a late trade in a filled window
+ * revises it into a bar with trades, and a late trade that changes a close re-prices the flat filled bars after it
+ * (emitted again with a higher revision), within the revision horizon.
  */
 final class FillPolicy {
   /** {@link #due} when no filled bar is due. */
@@ -57,6 +58,27 @@ final class FillPolicy {
     Trail trail = trails[i];
     grid.locate(trail.lastEnd);
     return grid.end - trail.lastTradeEnd > maxGapMicros ? NO_FILL : grid.end;
+  }
+
+  /** Whether interval {@code i} fills at the previous close. */
+  boolean flat(int i) {
+    return policies[i] == EmptyPolicy.FLAT;
+  }
+
+  /**
+   * A late trade changed the close of the bar ending at {@code end}, and every bar emitted after it is filled: the
+   * next filled bars take the new close; if the bar now has trades, the gap limit counts from it.
+   */
+  void revised(Trail[] trails, int i, long end, double close, boolean hasTrades) {
+    if (trails == null || trails[i] == null || trails[i].lastEnd == NEVER) {
+      return;
+    }
+    Trail trail = trails[i];
+    trail.lastClose = close;
+    trail.lastEnd = Math.max(trail.lastEnd, end); // a window past the fill's reach has no filled bars before it
+    if (hasTrades && end > trail.lastTradeEnd) {
+      trail.lastTradeEnd = end;
+    }
   }
 
   /** Records a closed bar with trades: later empty windows fill from its close. */

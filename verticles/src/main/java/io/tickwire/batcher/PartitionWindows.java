@@ -206,6 +206,29 @@ public final class PartitionWindows {
     }
     bar.markLate();
     counters.lateRevised++;
+    refillAfter(windows, i, bar);
+  }
+
+  /**
+   * After a late trade changed {@code bar}, the flat filled bars right after it take its close again (emitted as
+   * revisions), and so does the next filled bar if the fill has reached the newest window.
+   */
+  private void refillAfter(SymbolWindows windows, int i, BarBuilder bar) {
+    if (!fill.flat(i)) {
+      return;
+    }
+    List<BarBuilder> closed = windows.closed.get(i);
+    int k = closed.indexOf(bar) + 1;
+    for (; k < closed.size() && closed.get(k).isFilled(); k++) {
+      BarBuilder next = closed.get(k);
+      if (next.refill(bar.close()) && !next.pendingRevision) {
+        next.pendingRevision = true;
+        revised.add(new Revision(windows, i, next));
+      }
+    }
+    if (k == closed.size()) {
+      fill.revised(windows.trails, i, bar.end, bar.close(), !bar.isFilled());
+    }
   }
 
   private void advance(long eventTime, List<Bar> out) {
@@ -321,8 +344,12 @@ public final class PartitionWindows {
         // with trades, only once the watermark has passed it (so a shutdown flush invents no future bars).
         if (fillEnd != NO_FILL && (head == null ? fillEnd <= Math.min(upTo, watermark)
             : head.start >= fillEnd && fillEnd <= upTo)) {
-          out.add(fill.emit(windows.trails[i], i, windows.venue, windows.symbol, intervalsMillis[i], grids[i]));
+          Bar filled = fill.emit(windows.trails[i], i, windows.venue, windows.symbol, intervalsMillis[i], grids[i]);
+          out.add(filled);
           counters.barsFilled++;
+          if (revise) { // revisable like any bar: a late trade may land in it, or change the close it carries
+            closed.add(BarBuilder.filled(filled.start(), filled.end(), filled.close()));
+          }
         } else if (head != null && head.end <= upTo) {
           open.remove(0);
           Bar bar = head.emit(windows.venue, windows.symbol, intervalsMillis[i]);

@@ -75,6 +75,68 @@ class FilledBarsTest {
         .containsExactlyInAnyOrderElementsOf(fills.keySet());
   }
 
+  /**
+   * Under the revise policy, trades arriving seconds after their window closed: one changes the close before the
+   * quiet stretch (the flat bars after it take the new close, as revisions), one lands in a filled window (it becomes
+   * a bar with trades, and the filled bars after it take its close). The newest revision of every bar equals the
+   * independent computation over all the trades.
+   */
+  @Test
+  void lateTradesReviseFilledBarsAndTheCloseTheyCarry() {
+    List<Trade> sorted = quietMinuteStream();
+    long quietFrom = T0 + 2 * MINUTE;
+    Trade lastBefore = sorted.stream().filter(t -> t.symbol().equals("ETH-USD") && t.eventTime() < quietFrom)
+        .reduce((a, b) -> b).orElseThrow();
+    Trade changesClose = new Trade("v", "ETH-USD", "3000001", lastBefore.price() + 5_000, lastBefore.size(),
+        lastBefore.side(), lastBefore.eventTime() + 1_000, 0, 0); // later in the same window: the new close
+    Trade inQuiet = new Trade("v", "ETH-USD", "3000002", lastBefore.price() - 7_000, lastBefore.size(),
+        lastBefore.side(), quietFrom + 20_500_000, 0, 0);
+    List<Trade> all = TestStreams.sorted(append(sorted, changesClose, inQuiet));
+
+    // Arrival: the sorted stream, each late trade inserted once the watermark is 5 s past it (beyond the lateness).
+    List<Trade> arrival = new ArrayList<>();
+    for (Trade t : sorted) {
+      arrival.add(t);
+      for (Trade late : List.of(changesClose, inQuiet)) {
+        if (t.eventTime() - LATENESS_MS * 1000 - late.eventTime() >= 5_000_000
+            && t.eventTime() - LATENESS_MS * 1000 - late.eventTime() < 5_000_000 + 40_000 * 3 && !arrival.contains(late)) {
+          arrival.add(late);
+        }
+      }
+    }
+    assertThat(arrival).contains(changesClose, inQuiet);
+
+    PartitionWindows windows = new PartitionWindows(new BatcherSettings(INTERVALS, LATENESS_MS, 2_000,
+        BatcherSettings.LatePolicy.REVISE, 10 * MINUTE / 1000, 1,
+        BatcherSettings.Shapes.DEFAULT.withEmpty(EmptyPolicy.FLAT, 15 * MINUTE / 1000)));
+    List<Bar> out = new ArrayList<>();
+    for (Trade t : arrival) {
+      windows.onEvent(t, 0, out);
+    }
+    windows.flush(out);
+    assertThat(windows.counters().lateRevised()).as("both late trades revise").isGreaterThanOrEqualTo(2);
+
+    long watermark = all.get(all.size() - 1).eventTime() - LATENESS_MS * 1000;
+    Map<String, ReferenceBars.Expected> real = ReferenceBars.compute(all, INTERVALS);
+    Map<String, ReferenceFills.Filled> fills = ReferenceFills.compute(real, ReferenceBars.EPOCH, watermark,
+        15 * MINUTE, true);
+    Map<String, Bar> latest = BarAssertions.latestRevisions(out);
+    Map<String, Bar> withTrades = new TreeMap<>(latest);
+    withTrades.values().removeIf(Bar::filled);
+    BarAssertions.assertMatches(withTrades, real);
+    Map<String, Bar> filled = new TreeMap<>(latest);
+    filled.values().removeIf(b -> !b.filled());
+    assertThat(filled.keySet()).containsExactlyElementsOf(fills.keySet());
+    fills.forEach((key, e) -> assertThat(filled.get(key).close()).as(key).isEqualTo(e.price()));
+    assertThat(out).as("some filled bars were re-priced").anyMatch(b -> b.filled() && b.revision() > 0);
+  }
+
+  private static List<Trade> append(List<Trade> trades, Trade... more) {
+    List<Trade> out = new ArrayList<>(trades);
+    out.addAll(List.of(more));
+    return out;
+  }
+
   @Test
   void skipEmitsOnlyBarsWithTradesAsBefore() {
     List<Trade> sorted = quietMinuteStream();
