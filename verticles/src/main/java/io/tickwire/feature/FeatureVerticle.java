@@ -82,6 +82,7 @@ public final class FeatureVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     engine = new FeatureEngine(settings.features(), settings.router().maxSymbols());
+    infoBars = new InfoBarFeatures(settings.router().maxSymbols());
     books = new BookFeatureJoin(settings.books().featureMaxAgeMs(), settings.router().maxSymbols());
     metrics.evictions("features", () -> engineEvictionsSeen);
     metrics.evictions("feature_books", () -> bookEvictionsSeen);
@@ -89,7 +90,6 @@ public final class FeatureVerticle extends VerticleBase {
     updateTime = metrics.timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
         + " batch of bars");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    infoBars = new InfoBarFeatures(settings.router().maxSymbols());
     Future<?> info = settings.batcher().shapes().infoBars().isEmpty() ? Future.succeededFuture()
         : CreditReceiver.<InfoBarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS_INFO, GROUP), this::applyInfo,
             metrics);
