@@ -60,6 +60,48 @@ class InfoBarsPipelineTest {
             + count(trades, "dollar", "50000", List.of("BTC-USD")));
   }
 
+  /**
+   * A rule on the close of each volume bar, through the whole node: it fires on each rising volume bar that follows
+   * a bar that was not rising (edge semantics, no cooldown), at the bar's last trade, and nowhere else.
+   */
+  @Test
+  void aRuleOnEachVolumeBarFiresOnItsRisingEdges(Vertx vertx, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path seed = dir.resolve("rules.yaml");
+    java.nio.file.Files.writeString(seed, "rules:\n  - {name: volume_bar_up, condition: 'volume_bar_close >"
+        + " volume_bar_open', signal: 1, score: 0.5, cooldown_ms: 0}\n");
+    TestDatabase db = TestDatabase.fresh();
+    Settings settings = Pipelines.settings(vertx, Pipelines.concat(db.settings(),
+        "synthetic.count=" + COUNT, "synthetic.rate=max", "synthetic.seed=7", "synthetic.jitter_ms=200",
+        "synthetic.start_time=2024-05-01T00:00:00Z", "synthetic.symbols=[BTC-USD,ETH-USD,SOL-USD]",
+        "batcher.info_bars=[volume:0.5]", "rules.seed=" + seed));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Node node = Node.local(vertx, settings, EnumSet.of(Role.INGEST, Role.COMPUTE, Role.PERSIST))
+        .print(List.of("md.ticks"), printed).build();
+    Await.result(node.start());
+    Await.result(node.sourcesFinished());
+    Await.result(node.stop());
+
+    List<Trade> trades = PrintedOutput.parse(printed.toString(StandardCharsets.UTF_8)).trades();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    ReferenceInfoBars.compute(trades, "volume", new BigDecimal("0.5"), SYMBOLS).forEach((symbol, bars) -> {
+      boolean armed = true;
+      for (ReferenceInfoBars.Expected bar : bars) {
+        boolean rising = bar.close() > bar.open();
+        if (rising && armed) {
+          expected.add(symbol + "@" + bar.end());
+        }
+        armed = !rising;
+      }
+    });
+    java.util.Set<String> fired = new java.util.TreeSet<>();
+    for (Map<String, Object> row : db.query("SELECT symbol, ts FROM signals WHERE name = 'volume_bar_up'")) {
+      fired.add(row.get("symbol") + "@" + micros(row.get("ts")));
+    }
+    assertThat(expected).as("rising edges expected").hasSizeGreaterThan(10);
+    assertThat(fired).isEqualTo(expected);
+  }
+
   private static long count(List<Trade> trades, String kind, String threshold, List<String> symbols) {
     return ReferenceInfoBars.compute(trades, kind, new BigDecimal(threshold), symbols).values().stream()
         .mapToLong(List::size).sum();
