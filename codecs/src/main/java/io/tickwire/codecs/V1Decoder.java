@@ -117,12 +117,15 @@ final class V1Decoder {
     long start = f.time(START);
     long nominalEnd = start + intervalMillis * 1000L;
     long end = f.has(END) ? f.time(END) : nominalEnd;
-    // Only calendar windows (whole hours) may differ from start + interval, and by a daylight-saving hour at most;
-    // any other disagreement is a producer's bug worth surfacing.
-    long slack = intervalMillis % 3_600_000L == 0 ? 3_600_000_000L : 0;
-    if (end <= start || Math.abs(end - nominalEnd) > slack) {
+    // Only calendar windows (whole hours) may differ from start + interval: a day's last window ends early at the
+    // next day's start, and a day across a daylight-saving change lasts an hour longer. Any other disagreement is a
+    // producer's bug worth surfacing.
+    boolean calendar = intervalMillis % 3_600_000L == 0;
+    boolean ok = calendar ? end > start && end <= nominalEnd + 3_600_000_000L : end == nominalEnd;
+    if (!ok) {
       throw V1FormatException.bad(END.json, "expected start + interval = " + IsoTime.format(nominalEnd)
-          + (slack > 0 ? " (within an hour)" : "") + ", got \"" + f.string(END) + "\"");
+          + (calendar ? " (or, for a calendar window, after start and at most an hour past that)" : "")
+          + ", got \"" + f.string(END) + "\"");
     }
     boolean filled = f.has(FILLED) && f.bool(FILLED);
     return new Bar(f.string(VENUE), f.string(SYMBOL), intervalMillis, start, f.number(OPEN), f.number(HIGH),
