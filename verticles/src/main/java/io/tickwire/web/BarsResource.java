@@ -9,11 +9,11 @@ import io.tickwire.codecs.V1Json;
 import io.tickwire.config.BatcherSettings;
 import io.tickwire.config.BatcherSettings.EmptyPolicy;
 import io.tickwire.config.InfoBarSpec;
-import io.tickwire.store.InfoBarStore;
-import io.vertx.core.buffer.Buffer;
 import io.tickwire.store.BarStore;
+import io.tickwire.store.InfoBarStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -44,8 +44,10 @@ final class BarsResource {
   private final long fillMaxGapMicros;
 
   /**
-   * @param intervalsMillis the intervals the batcher builds; no other interval has bars to serve
+   * @param batcher the intervals the batcher builds (no other interval has stored bars), its information-bar series
+   *     and its empty-window policy (the default {@code fill} of a resampling)
    * @param store null when this node has no database: every valid request then answers 503
+   * @param infoStore the same for information bars
    */
   BarsResource(BatcherSettings batcher, BarStore store, InfoBarStore infoStore) {
     this.intervalsMillis = batcher.intervalsMillis().clone();
@@ -116,7 +118,7 @@ final class BarsResource {
     String venue = QueryParams.optional(params, "venue", "a venue name such as coinbase, or no venue parameter "
         + "for every venue");
     InfoBarSpec infoSeries = series(params);
-    long resample = params.get("resample") == null ? 0 : configured(params, "resample", params.get("resample"));
+    long resample = params.get("resample") == null ? 0 : configured("resample", params.get("resample"));
     long intervalMillis = infoSeries != null ? 0 : resample == 0 ? interval(params)
         : resampledInterval(params, resample);
     long from = QueryParams.time(params, "from", QueryParams.EARLIEST);
@@ -219,7 +221,7 @@ final class BarsResource {
   }
 
   /** A configured interval under {@code name}: what resampling reads from. */
-  private long configured(MultiMap params, String name, String text) {
+  private long configured(String name, String text) {
     long millis;
     try {
       millis = Intervals.parse(text);
