@@ -57,6 +57,8 @@ export const api = {
   catalog: () => call('GET', '/api/catalog'),
   /** Newest first, as the server answers. */
   bars: (symbol, interval, limit) => call('GET', `/api/bars?${query({symbol, interval, limit})}`),
+  /** An information-bar series (volume:5), newest first. */
+  seriesBars: (symbol, series, limit) => call('GET', `/api/bars?${query({symbol, series, limit})}`),
   signals: (limit) => call('GET', `/api/signals?${query({limit})}`),
   /** An asset's consolidated mids, newest first. */
   mids: (asset, limit) => call('GET', `/api/mid?${query({asset, limit})}`),

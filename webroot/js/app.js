@@ -2,7 +2,7 @@
 // of the page; this module only routes data between them and keeps the current selection.
 
 import {api, readToken} from './api.js';
-import {BarBook, MAX_CANDLES} from './bars.js';
+import {BarBook, MAX_CANDLES, isSeries} from './bars.js';
 import {CandleChart} from './chart.js';
 import {CoverageStrip} from './coverage.js';
 import {LiveConnection} from './connection.js';
@@ -22,6 +22,8 @@ const DEFAULT_INTERVALS = ['1s', '10s', '1m'];
 const page = {
   symbols: [],
   intervals: DEFAULT_INTERVALS,
+  /** Information-bar series (volume:5): not live on the WebSocket, so their view polls the API. */
+  series: [],
   symbol: null,
   interval: null,
   book: null,
@@ -67,6 +69,9 @@ window.tickwire = {
   smileSeries: () => smile.drawnSeries(),
   coverageHoles: () => coverage.state(),
   selection: () => ({symbol: page.symbol, interval: page.interval, venue: page.book?.venue ?? null}),
+  filledCount: () => chart.drawnFilled(),
+  labels: () => chart.drawnLabels(),
+  toggleLabel,
   select,
 };
 
@@ -79,13 +84,16 @@ async function start() {
   });
   const params = new URLSearchParams(location.search);
   page.intervals = catalog.intervals?.length ? catalog.intervals : DEFAULT_INTERVALS;
+  page.series = catalog.series ?? [];
   features.expect(catalog.features);
   mids.expect(catalog.assets);
   page.assets = catalog.assets ?? [];
   page.underlyings = catalog.underlyings ?? [];
   drawIntervals();
   (catalog.symbols ?? []).forEach(addSymbol);
-  const interval = page.intervals.includes(params.get('interval')) ? params.get('interval') : page.intervals[0];
+  const wanted = params.get('interval');
+  const interval = page.intervals.includes(wanted) || page.series.includes(wanted) ? wanted : page.intervals[0];
+  if (params.get('label') === 'close') toggleLabel();
   select(params.get('symbol') ?? page.symbols[0] ?? null, interval);
   live.start();
   loadFeeds();
@@ -117,7 +125,8 @@ async function loadHistory() {
     return;
   }
   try {
-    const bars = await api.bars(book.symbol, book.interval, MAX_CANDLES);
+    const bars = isSeries(book.interval) ? await api.seriesBars(book.symbol, book.interval, MAX_CANDLES)
+        : await api.bars(book.symbol, book.interval, MAX_CANDLES);
     // The user may have picked another symbol or interval while this was loading.
     if (book !== page.book) return;
     if (book.history(bars ?? [])) chart.show(book);
@@ -166,7 +175,24 @@ async function loadDerived() {
 function subscribe() {
   // Every symbol ("*"), so the signal and anomaly feeds cover them all and new symbols show up in the selector as
   // their data arrives; bars and features are filtered here to the selected one, which keeps switching instant.
-  live.subscribe({op: 'subscribe', symbols: ['*'], streams: STREAMS, intervals: [page.interval]});
+  // A series view takes its bars from the API (below); the subscription still brings the other panels.
+  const interval = isSeries(page.interval) ? page.intervals[0] : page.interval;
+  live.subscribe({op: 'subscribe', symbols: ['*'], streams: STREAMS, intervals: [interval]});
+}
+
+// Information bars complete at the pace of trading, not of a clock, and reach the page from the database.
+const SERIES_POLL_MS = 2000;
+setInterval(() => {
+  if (isSeries(page.interval) && page.connection === 'live') loadHistory();
+}, SERIES_POLL_MS);
+
+/** Switches the candles between their open (start) and close (end) labels. */
+function toggleLabel() {
+  chart.label = chart.label === 'open' ? 'close' : 'open';
+  const button = byId('label');
+  button.textContent = `label: ${chart.label}`;
+  button.setAttribute('aria-pressed', String(chart.label === 'close'));
+  chart.show(page.book);
 }
 
 function dispatch(message) {
@@ -230,7 +256,7 @@ function addSymbol(symbol) {
 }
 
 function drawIntervals() {
-  byId('intervals').replaceChildren(...page.intervals.map((interval) => el('button', {
+  byId('intervals').replaceChildren(...[...page.intervals, ...page.series].map((interval) => el('button', {
     type: 'button', dataset: {interval}, onclick: () => select(page.symbol, interval),
   }, interval)));
 }
@@ -240,3 +266,4 @@ function note(text) {
 }
 
 byId('symbol').addEventListener('change', (e) => select(e.target.value, page.interval));
+byId('label').addEventListener('click', toggleLabel);

@@ -5,6 +5,9 @@ import {millis} from './format.js';
 
 export const MAX_CANDLES = 300;
 
+/** Whether a selection names an information-bar series (kind:threshold) rather than a time interval. */
+export const isSeries = (selection) => typeof selection === 'string' && selection.includes(':');
+
 export class BarBook {
   constructor(symbol, interval) {
     this.symbol = symbol;
@@ -16,8 +19,9 @@ export class BarBook {
     this.version = 0;
   }
 
+  /** A time interval (1s) or an information-bar series (volume:5), which carries `series` instead of `interval`. */
   accepts(bar) {
-    return bar && bar.symbol === this.symbol && bar.interval === this.interval
+    return bar && bar.symbol === this.symbol && (bar.interval ?? bar.series) === this.interval
         && (this.venue === null || bar.venue === this.venue);
   }
 

@@ -2,11 +2,13 @@
 // it is the global `echarts`). It draws whatever BarBook holds; redraws are coalesced to one per animation frame
 // because forming updates can arrive several times a second.
 
-import {barLabel, intervalMillis, price} from './format.js';
+import {barLabel, intervalMillis, millis, price} from './format.js';
 
 const UP = '#26a69a';
 const DOWN = '#ef5350';
 const FORMING_OPACITY = 0.55;
+/** A filled bar (a window without trades) is drawn grey and hollow: a flat line at the previous close. */
+const FILLED = '#8b949e';
 
 export class CandleChart {
   constructor(container) {
@@ -17,6 +19,8 @@ export class CandleChart {
     this.chart.setOption(baseOption());
     this.book = null;
     this.pending = false;
+    /** 'open': candles at their start; 'close': at their end (see docs/BARS.md). */
+    this.label = 'open';
     new ResizeObserver(() => this.chart.resize()).observe(container);
   }
 
@@ -35,10 +39,14 @@ export class CandleChart {
     const book = this.book;
     const candles = book ? book.candles() : [];
     const intervalMs = book ? intervalMillis(book.interval) : 1000;
-    const labels = candles.map((c) => barLabel(c.start, intervalMs));
+    const labels = candles.map((c) => barLabel(this.label === 'close' ? millis(c.bar.end) : c.start,
+        Number.isNaN(intervalMs) ? 1000 : intervalMs));
     const ohlc = candles.map(({bar, forming}) => ({
-      value: [bar.open, bar.close, bar.low, bar.high],
-      itemStyle: forming ? {opacity: FORMING_OPACITY} : undefined,
+      // A filled bar without prices (batcher.empty=none) draws nothing: '-' is ECharts' empty value.
+      value: bar.open == null ? ['-', '-', '-', '-'] : [bar.open, bar.close, bar.low, bar.high],
+      filled: bar.filled === true,
+      itemStyle: bar.filled ? {color: 'transparent', borderColor: FILLED, borderColor0: FILLED}
+          : forming ? {opacity: FORMING_OPACITY} : undefined,
     }));
     const volume = candles.map(({bar, forming}) => ({
       value: bar.volume,
@@ -55,6 +63,17 @@ export class CandleChart {
   drawnCandles() {
     const series = this.chart.getOption().series?.[0]?.data ?? [];
     return series.map((item) => (Array.isArray(item) ? item : item.value));
+  }
+
+  /** How many drawn candles are filled bars, as the chart holds them. */
+  drawnFilled() {
+    const series = this.chart.getOption().series?.[0]?.data ?? [];
+    return series.filter((item) => item?.filled === true).length;
+  }
+
+  /** The axis labels as drawn, for the label toggle's test. */
+  drawnLabels() {
+    return this.chart.getOption().xAxis?.[0]?.data ?? [];
   }
 }
 

@@ -21,12 +21,14 @@ public final class BarWireFormat implements ElementFormat<Bar> {
     out.writeDouble(bar.vwap());
     out.writeVarLong(bar.trades());
     out.writeVarLong(bar.revision());
+    out.writeTime(bar.end());
+    out.writeBoolean(bar.filled());
   }
 
   @Override
   public Bar read(WireReader in) {
     return new Bar(in.readName(), in.readName(), in.readVarLong(), in.readTime(), in.readDouble(), in.readDouble(),
         in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readVarLong(),
-        Math.toIntExact(in.readVarLong()));
+        Math.toIntExact(in.readVarLong()), in.readTime(), in.readBoolean());
   }
 }

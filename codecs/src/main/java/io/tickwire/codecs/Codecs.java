@@ -31,10 +31,13 @@ public final class Codecs {
   public static final BatchCodec<IvSurfaceBatch, IvSurface> IV_SURFACE_BATCH = new BatchCodec<>(
       "tickwire.IvSurfaceBatch.v1", IvSurfaceBatch.class, IvSurfaceWireFormat.INSTANCE, b -> 0,
       (h, items) -> new IvSurfaceBatch(items));
+  public static final BatchCodec<InfoBarBatch, InfoBar> INFO_BAR_BATCH = new BatchCodec<>(
+      "tickwire.InfoBarBatch.v1", InfoBarBatch.class, InfoBarWireFormat.INSTANCE, b -> 0,
+      (h, items) -> new InfoBarBatch(items));
 
   public static final List<BatchCodec<?, ?>> ALL =
       List.of(TICK_BATCH, BAR_BATCH, FEATURE_BATCH, SIGNAL_BATCH, ANOMALY_BATCH, BOOK_SNAPSHOT_BATCH,
-          SPOT_MID_BATCH, IV_SURFACE_BATCH);
+          SPOT_MID_BATCH, IV_SURFACE_BATCH, INFO_BAR_BATCH);
 
   // Weak: a closed Vertx must not be kept alive by having had codecs registered.
   private static final Set<Vertx> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());

@@ -21,7 +21,7 @@ final class V1Decoder {
       FUNDING_RATE, NEXT_FUNDING_TS);
   static final long VOLATILITY_INDEX_KEYS = COMMON_EVENT | V1Key.mask(VALUE);
   static final long BAR_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, INTERVAL, START, END, OPEN, HIGH, LOW, CLOSE,
-      VOLUME, VWAP, TRADES, REVISION);
+      VOLUME, VWAP, TRADES, REVISION, FILLED);
   static final long SIGNAL_KEYS = V1Key.mask(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
   static final long ANOMALY_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TYPE, TS, DETAIL, MEASURE);
   static final long FEATURE_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TS, PRICE, FEATURES);
@@ -115,14 +115,22 @@ final class V1Decoder {
   static Bar bar(V1Fields f) {
     long intervalMillis = f.intervalMillis(INTERVAL);
     long start = f.time(START);
-    Bar bar = new Bar(f.string(VENUE), f.string(SYMBOL), intervalMillis, start, f.number(OPEN), f.number(HIGH),
-        f.number(LOW), f.number(CLOSE), f.number(VOLUME), f.number(VWAP), f.integer(TRADES), f.smallInt(REVISION));
-    // "end" is derived; a producer whose end disagrees with start + interval has a bug worth surfacing.
-    if (f.has(END) && f.time(END) != bar.end()) {
-      throw V1FormatException.bad(END.json, "expected start + interval = " + IsoTime.format(bar.end())
+    long nominalEnd = start + intervalMillis * 1000L;
+    long end = f.has(END) ? f.time(END) : nominalEnd;
+    // Only calendar windows (whole hours) may differ from start + interval: a day's last window ends early at the
+    // next day's start, and a day across a daylight-saving change lasts an hour longer. Any other disagreement is a
+    // producer's bug worth surfacing.
+    boolean calendar = intervalMillis % 3_600_000L == 0;
+    boolean ok = calendar ? end > start && end <= nominalEnd + 3_600_000_000L : end == nominalEnd;
+    if (!ok) {
+      throw V1FormatException.bad(END.json, "expected start + interval = " + IsoTime.format(nominalEnd)
+          + (calendar ? " (or, for a calendar window, after start and at most an hour past that)" : "")
           + ", got \"" + f.string(END) + "\"");
     }
-    return bar;
+    boolean filled = f.has(FILLED) && f.bool(FILLED);
+    return new Bar(f.string(VENUE), f.string(SYMBOL), intervalMillis, start, f.number(OPEN), f.number(HIGH),
+        f.number(LOW), f.number(CLOSE), f.number(VOLUME), f.number(VWAP), f.integer(TRADES), f.smallInt(REVISION),
+        end, filled);
   }
 
   static Signal signal(V1Fields f) {

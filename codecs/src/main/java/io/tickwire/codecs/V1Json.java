@@ -21,8 +21,10 @@ import java.util.Set;
  *
  * <p>Optional on read: {@code seq} (default 0, "not sequenced yet"), {@code ingest_ts} (default 0, "not set":
  * an external producer cannot know when we received its event; the writer omits it when 0), {@code event_id}
- * (always recomputed from the event, so a producer's spelling never matters), a bar's {@code end} (checked
- * against start + interval when present), an anomaly's {@code measure} (default NaN), a mark/funding update's
+ * (always recomputed from the event, so a producer's spelling never matters), a bar's {@code end} (default
+ * start + interval; checked against it when present: a calendar window of whole hours may end earlier, or up to an
+ * hour later),
+ * a bar's {@code filled} (default false; written only when true), an anomaly's {@code measure} (default NaN), a mark/funding update's
  * {@code next_funding_ts} (default 0, "none named"). A JSON {@code null} in a
  * double field reads as NaN, which is how non-finite doubles are written.
  */

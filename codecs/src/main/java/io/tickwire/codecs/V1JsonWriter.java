@@ -48,7 +48,7 @@ public final class V1JsonWriter {
 
   /**
    * Appends one record as one line; dispatches on MarketEvent, Bar, Signal, Anomaly, FeatureSnapshot, BookSnapshot,
-   * SpotMid, IvSurface.
+   * SpotMid, IvSurface, InfoBar.
    */
   public V1JsonWriter write(Object record) {
     if (record instanceof MarketEvent event) {
@@ -67,6 +67,8 @@ public final class V1JsonWriter {
       return writeSpotMid(sample);
     } else if (record instanceof IvSurface surface) {
       return writeIvSurface(surface);
+    } else if (record instanceof InfoBar bar) {
+      return writeInfoBar(bar);
     }
     throw new IllegalArgumentException("no v1 JSON form for " + (record == null ? "null" : record.getClass().getName()));
   }
@@ -177,6 +179,32 @@ public final class V1JsonWriter {
     gen.writeEndArray();
   }
 
+  /**
+   * An information-driven bar, kind {@code info_bar}: {@code series} names kind and threshold ({@code volume:5}),
+   * {@code start} and {@code end} are its first and last trade's event times (both inclusive).
+   */
+  public V1JsonWriter writeInfoBar(InfoBar bar) {
+    try {
+      begin("info_bar");
+      gen.writeStringField("venue", bar.venue());
+      gen.writeStringField("symbol", bar.symbol());
+      gen.writeStringField("series", bar.series());
+      time("start", bar.start());
+      time("end", bar.end());
+      number("open", bar.open());
+      number("high", bar.high());
+      number("low", bar.low());
+      number("close", bar.close());
+      number("volume", bar.volume());
+      number("notional", bar.notional());
+      gen.writeNumberField("trades", bar.trades());
+      gen.writeStringField("first_trade_id", bar.firstTradeId());
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public V1JsonWriter writeBar(Bar bar) {
     try {
       begin("bar");
@@ -193,6 +221,9 @@ public final class V1JsonWriter {
       number("vwap", bar.vwap());
       gen.writeNumberField("trades", bar.trades());
       gen.writeNumberField("revision", bar.revision());
+      if (bar.filled()) { // only then, so bars with trades keep the shape consumers already parse
+        gen.writeBooleanField("filled", true);
+      }
       return end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -160,7 +160,8 @@ class BatchCodecTest {
     assertThat(Codecs.TICK_BATCH.transform(batch)).isSameAs(batch);
     assertThat(Codecs.ALL).extracting(BatchCodec::name).containsExactly("tickwire.TickBatch.v1",
         "tickwire.BarBatch.v1", "tickwire.FeatureBatch.v1", "tickwire.SignalBatch.v1", "tickwire.AnomalyBatch.v1",
-        "tickwire.BookSnapshotBatch.v1", "tickwire.SpotMidBatch.v1", "tickwire.IvSurfaceBatch.v1");
+        "tickwire.BookSnapshotBatch.v1", "tickwire.SpotMidBatch.v1", "tickwire.IvSurfaceBatch.v1",
+        "tickwire.InfoBarBatch.v1");
     assertThat(Codecs.ALL).allSatisfy(c -> assertThat(c.systemCodecID()).isEqualTo((byte) -1));
   }
 

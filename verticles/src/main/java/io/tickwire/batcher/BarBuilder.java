@@ -28,6 +28,10 @@ final class BarBuilder {
   private long closeTime;
   private String closeId;
   private int lateTrades;
+  /** A filled bar's builder, kept revisable (no trades yet): its price and how often it was re-priced. */
+  private boolean filled;
+  private double fillPrice;
+  private int fillRevisions;
   /** A late trade changed the bar since it was last emitted. */
   boolean pendingRevision;
   /** A trade changed the bar since it was last shown as forming: one store per trade, read a few times a second. */
@@ -36,6 +40,37 @@ final class BarBuilder {
   BarBuilder(long start, long end) {
     this.start = start;
     this.end = end;
+  }
+
+  /** The builder of an emitted filled bar at {@code price}, so a late trade or a revised close can revise it. */
+  static BarBuilder filled(long start, long end, double price) {
+    BarBuilder bar = new BarBuilder(start, end);
+    bar.filled = true;
+    bar.fillPrice = price;
+    return bar;
+  }
+
+  /** Still a filled bar: no trade has come into its window. */
+  boolean isFilled() {
+    return filled && trades == 0;
+  }
+
+  /** The close a later filled bar takes from this one. */
+  double close() {
+    return isFilled() ? fillPrice : close;
+  }
+
+  /**
+   * Re-prices a filled bar after a late trade changed the close before it; true if that changed it (then it is due
+   * for emission as a revision).
+   */
+  boolean refill(double price) {
+    if (!isFilled() || Double.compare(price, fillPrice) == 0) {
+      return false;
+    }
+    fillPrice = price;
+    fillRevisions++;
+    return true;
   }
 
   /** Adds a trade: {@code sizePacked} is the exact size (see {@link io.tickwire.codecs.Decimals}), {@code size} its double. */
@@ -111,8 +146,14 @@ final class BarBuilder {
   }
 
   private Bar snapshot(String venue, String symbol, long intervalMillis) {
+    if (isFilled()) {
+      return new Bar(venue, symbol, intervalMillis, start, fillPrice, fillPrice, fillPrice, fillPrice, 0, fillPrice,
+          0, fillRevisions, end, true);
+    }
     double total = volume.value();
     double vwap = total > 0 ? notional / total : close;
-    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades, lateTrades);
+    // A bar that was a re-priced filled bar before its first trade keeps counting up from there.
+    return new Bar(venue, symbol, intervalMillis, start, open, high, low, close, total, vwap, trades,
+        lateTrades + fillRevisions, end, false);
   }
 }

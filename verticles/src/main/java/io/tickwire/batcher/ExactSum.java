@@ -33,6 +33,14 @@ final class ExactSum {
     }
   }
 
+  /** Back to zero, for reuse. */
+  void reset() {
+    unscaled = 0;
+    scale = 0;
+    inexact = false;
+    fallback = 0;
+  }
+
   /** The sum as the nearest double. */
   double value() {
     return inexact ? fallback : unscaled / (double) Decimals.pow10(scale);

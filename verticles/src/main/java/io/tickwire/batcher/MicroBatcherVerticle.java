@@ -5,6 +5,7 @@ import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.Bar;
 import io.tickwire.codecs.BarBatch;
+import io.tickwire.codecs.InfoBarBatch;
 import io.tickwire.codecs.BookSnapshotBatch;
 import io.tickwire.codecs.TickBatch;
 import io.tickwire.config.Settings;
@@ -73,6 +74,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   private PerSecondSampler anomalySampler;
   private JournalReplay journal;
   private Outlet<BarBatch> bars;
+  private Outlet<InfoBarBatch> infoBars;
   private Timer windowLatency;
   private Outlet<BookSnapshotBatch> bookSnapshots;
   private Outlet<AnomalyBatch> anomalies;
@@ -96,6 +98,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   @Override
   public Future<?> start() {
     bars = new Outlet<>(vertx, Addresses.BARS, topology);
+    infoBars = new Outlet<>(vertx, Addresses.BARS_INFO, topology);
     bookSnapshots = new Outlet<>(vertx, Addresses.BOOKS, topology);
     anomalies = new Outlet<>(vertx, Addresses.ANOMALIES, topology);
     anomalySampler = new PerSecondSampler(settings.detect().anomalySamplesPerSec());
@@ -139,7 +142,7 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
     for (OwnedPartition partition : owned.values()) {
       partition.flush(out);
     }
-    return emit(out).compose(v -> Outlet.drainedAll(List.of(bars, bookSnapshots, anomalies)))
+    return emit(out).compose(v -> Outlet.drainedAll(List.of(bars, infoBars, bookSnapshots, anomalies)))
         .onComplete(v -> logSummary());
   }
 
@@ -240,11 +243,14 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
   }
 
   private Future<Void> emitBars(PartitionOutput out) {
+    Future<Void> info = out.infoBars.isEmpty() ? Future.succeededFuture()
+        : infoBars.send(new InfoBarBatch(out.infoBars));
     if (out.bars.isEmpty()) {
-      return Future.succeededFuture();
+      return info;
     }
     recordWindowLatency(out.bars);
-    return bars.send(new BarBatch(out.bars));
+    Future<Void> sent = bars.send(new BarBatch(out.bars));
+    return out.infoBars.isEmpty() ? sent : Future.all(sent, info).mapEmpty();
   }
 
   /** From each window's end to its first bar leaving here; revisions are late data, not window latency. */
@@ -308,6 +314,9 @@ public final class MicroBatcherVerticle extends VerticleBase implements Partitio
       books += partition.books.books();
       bookEvictions += partition.books.evictions();
       partition.windows.counters().addTo(sums);
+      if (partition.info != null) {
+        partition.info.addTo(sums);
+      }
       sums.merge("events_skipped_as_applied", partition.skipped(), Long::sum);
       sums.merge("holes_filled_from_journal", partition.holesFilled(), Long::sum);
       sums.merge("holes_unfilled", partition.holesUnfilled(), Long::sum);

@@ -23,6 +23,8 @@ final class OwnedPartition {
   final int partition;
   final PartitionWindows windows;
   final PartitionBooks books;
+  /** Null when no information-bar series is configured: then the stage costs nothing. */
+  final InformationBars info;
   private long lastSeq;
   private long cutoff = NO_CUTOFF;
   private long skipped;
@@ -37,6 +39,8 @@ final class OwnedPartition {
     // Per partition, the router's cap: hashing could put every live symbol in one partition.
     this.windows = new PartitionWindows(settings.batcher(), settings.router().maxSymbols());
     this.books = new PartitionBooks(settings.books(), settings.router().maxSymbols());
+    InformationBars information = new InformationBars(settings.batcher(), settings.router().maxSymbols());
+    this.info = information.enabled() ? information : null;
   }
 
   /** Applies the events not applied yet; what they produce goes to {@code out}. */
@@ -47,6 +51,9 @@ final class OwnedPartition {
     }
 
     windows.onEvents(fresh, arrival, out.bars);
+    if (info != null) {
+      info.onEvents(fresh, out.infoBars);
+    }
     books.onEvents(fresh, out.snapshots, out.anomalies);
     lastSeq = Math.max(lastSeq, fresh.get(fresh.size() - 1).seq());
     keepFromCutoff(out);
@@ -55,12 +62,18 @@ final class OwnedPartition {
   /** The router's word that the partition is idle: lets the windows close by the wall clock. */
   void idle(long now, PartitionOutput out) {
     windows.onIdleCheck(now, out.bars);
+    if (info != null) {
+      info.advanceTo(windows.watermark(), out.infoBars);
+    }
     keepFromCutoff(out);
   }
 
   /** Closes every open window: the last bars before this owner stops. */
   void flush(PartitionOutput out) {
     windows.flush(out.bars);
+    if (info != null) {
+      info.flush(out.infoBars);
+    }
     keepFromCutoff(out);
   }
 

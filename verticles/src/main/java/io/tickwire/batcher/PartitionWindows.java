@@ -37,13 +37,15 @@ import java.util.Map;
  */
 public final class PartitionWindows {
   private static final long NONE = Long.MIN_VALUE / 4;
+  private static final long NO_FILL = FillPolicy.NO_FILL;
   /** How far the changed-symbols list may outgrow the symbols tracked before closed ones are dropped from it. */
   private static final int FORMING_SLACK = 1024;
   private static final Comparator<Bar> EMIT_ORDER =
       Comparator.comparingLong(Bar::end).thenComparingLong(Bar::intervalMillis);
 
   private final long[] intervalsMillis;
-  private final long[] intervalsMicros;
+  private final WindowGrid[] grids;
+  private final FillPolicy fill;
   private final long latenessMicros;
   private final long idleTimeoutMicros;
   private final long horizonMicros;
@@ -68,10 +70,15 @@ public final class PartitionWindows {
   public PartitionWindows(BatcherSettings settings, int maxSymbols) {
     this.maxSymbols = maxSymbols;
     this.intervalsMillis = settings.intervalsMillis().clone();
-    this.intervalsMicros = new long[intervalsMillis.length];
+    this.grids = new WindowGrid[intervalsMillis.length];
     for (int i = 0; i < intervalsMillis.length; i++) {
-      intervalsMicros[i] = intervalsMillis[i] * 1000;
+      grids[i] = WindowGrid.of(settings, intervalsMillis[i]);
     }
+    BatcherSettings.EmptyPolicy[] policies = new BatcherSettings.EmptyPolicy[intervalsMillis.length];
+    for (int i = 0; i < policies.length; i++) {
+      policies[i] = settings.shapes().emptyFor(intervalsMillis[i]);
+    }
+    this.fill = new FillPolicy(policies, settings.shapes().emptyMaxMs() * 1000);
     this.latenessMicros = settings.allowedLatenessMs() * 1000;
     this.idleTimeoutMicros = settings.idleTimeoutMs() * 1000;
     this.horizonMicros = settings.revisionHorizonMs() * 1000;
@@ -84,15 +91,18 @@ public final class PartitionWindows {
     final String symbol;
     final List<List<BarBuilder>> open = new ArrayList<>();
     final List<List<BarBuilder>> closed = new ArrayList<>();
+    /** Per interval, what filling the next empty window needs; null under the skip policy. */
+    final FillPolicy.Trail[] trails;
     boolean formingChanged;
 
     SymbolWindows(String venue, String symbol) {
       this.venue = venue;
       this.symbol = symbol;
-      for (int i = 0; i < intervalsMicros.length; i++) {
+      for (int i = 0; i < grids.length; i++) {
         open.add(new ArrayList<>(2));
         closed.add(new ArrayList<>(4));
       }
+      trails = fill.trails(grids.length);
     }
   }
 
@@ -140,11 +150,12 @@ public final class PartitionWindows {
     long time = trade.eventTime();
     double price = trade.priceValue();
     double size = trade.sizeValue();
-    for (int i = 0; i < intervalsMicros.length; i++) {
-      long start = Math.floorDiv(time, intervalsMicros[i]) * intervalsMicros[i];
-      long end = start + intervalsMicros[i];
+    for (int i = 0; i < grids.length; i++) {
+      grids[i].locate(time);
+      long start = grids[i].start;
+      long end = grids[i].end;
       if (end <= watermark) {
-        late(windows, i, start, trade, price, size);
+        late(windows, i, start, end, trade, price, size);
       } else {
         openWindow(windows.open.get(i), start, end).add(price, trade.size(), size, time, trade.tradeId());
         nextCloseAt = Math.min(nextCloseAt, end);
@@ -178,8 +189,7 @@ public final class PartitionWindows {
     });
   }
 
-  private void late(SymbolWindows windows, int i, long start, Trade trade, double price, double size) {
-    long end = start + intervalsMicros[i];
+  private void late(SymbolWindows windows, int i, long start, long end, Trade trade, double price, double size) {
     if (!revise || end <= watermark - horizonMicros) {
       counters.lateDropped++;
       return;
@@ -196,6 +206,29 @@ public final class PartitionWindows {
     }
     bar.markLate();
     counters.lateRevised++;
+    refillAfter(windows, i, bar);
+  }
+
+  /**
+   * After a late trade changed {@code bar}, the flat filled bars right after it take its close again (emitted as
+   * revisions), and so does the next filled bar if the fill has reached the newest window.
+   */
+  private void refillAfter(SymbolWindows windows, int i, BarBuilder bar) {
+    if (!fill.flat(i)) {
+      return;
+    }
+    List<BarBuilder> closed = windows.closed.get(i);
+    int k = closed.indexOf(bar) + 1;
+    for (; k < closed.size() && closed.get(k).isFilled(); k++) {
+      BarBuilder next = closed.get(k);
+      if (next.refill(bar.close()) && !next.pendingRevision) {
+        next.pendingRevision = true;
+        revised.add(new Revision(windows, i, next));
+      }
+    }
+    if (k == closed.size()) {
+      fill.revised(windows.trails, i, bar.end, bar.close(), !bar.isFilled());
+    }
   }
 
   private void advance(long eventTime, List<Bar> out) {
@@ -243,7 +276,7 @@ public final class PartitionWindows {
   }
 
   private void collectForming(SymbolWindows windows, List<Bar> out) {
-    for (int i = 0; i < intervalsMicros.length; i++) {
+    for (int i = 0; i < grids.length; i++) {
       for (BarBuilder bar : windows.open.get(i)) {
         Bar forming = bar.formingIfChanged(windows.venue, windows.symbol, intervalsMillis[i]);
         if (forming != null) {
@@ -284,10 +317,14 @@ public final class PartitionWindows {
     out.subList(first, out.size()).sort(EMIT_ORDER);
   }
 
-  /** Nothing open and nothing revisable: the symbol's state can go without changing any bar (see the class). */
+  /**
+   * Nothing open, nothing revisable and no filled bar still due: the symbol's state can go without changing any
+   * bar (see the class).
+   */
   private boolean isEmpty(SymbolWindows windows) {
-    for (int i = 0; i < intervalsMicros.length; i++) {
-      if (!windows.open.get(i).isEmpty() || !windows.closed.get(i).isEmpty()) {
+    for (int i = 0; i < grids.length; i++) {
+      if (!windows.open.get(i).isEmpty() || !windows.closed.get(i).isEmpty()
+          || fill.due(windows.trails, i, grids[i]) != NO_FILL) {
         return false;
       }
     }
@@ -297,20 +334,42 @@ public final class PartitionWindows {
   /** Closes the symbol's windows ending at or before {@code upTo}; returns the earliest end still open. */
   private long closeSymbol(SymbolWindows windows, long upTo, List<Bar> out) {
     long next = Long.MAX_VALUE;
-    for (int i = 0; i < intervalsMicros.length; i++) {
+    for (int i = 0; i < grids.length; i++) {
       List<BarBuilder> open = windows.open.get(i);
       List<BarBuilder> closed = windows.closed.get(i);
-      while (!open.isEmpty() && open.get(0).end <= upTo) {
-        BarBuilder bar = open.remove(0);
-        out.add(bar.emit(windows.venue, windows.symbol, intervalsMillis[i]));
-        counters.barsClosed++;
-        if (revise) {
-          closed.add(bar);
+      while (true) {
+        BarBuilder head = open.isEmpty() ? null : open.get(0);
+        long fillEnd = fill.due(windows.trails, i, grids[i]);
+        // An empty window before the next one with trades is filled whenever that one closes; after the last one
+        // with trades, only once the watermark has passed it (so a shutdown flush invents no future bars).
+        if (fillEnd != NO_FILL && (head == null ? fillEnd <= Math.min(upTo, watermark)
+            : head.start >= fillEnd && fillEnd <= upTo)) {
+          Bar filled = fill.emit(windows.trails[i], i, windows.venue, windows.symbol, intervalsMillis[i], grids[i]);
+          out.add(filled);
+          counters.barsFilled++;
+          if (revise) { // revisable like any bar: a late trade may land in it, or change the close it carries
+            closed.add(BarBuilder.filled(filled.start(), filled.end(), filled.close()));
+          }
+        } else if (head != null && head.end <= upTo) {
+          open.remove(0);
+          Bar bar = head.emit(windows.venue, windows.symbol, intervalsMillis[i]);
+          out.add(bar);
+          fill.closed(windows.trails, i, bar);
+          counters.barsClosed++;
+          if (revise) {
+            closed.add(head);
+          }
+        } else {
+          break;
         }
       }
       closed.removeIf(bar -> bar.end <= watermark - horizonMicros);
       if (!open.isEmpty()) {
         next = Math.min(next, open.get(0).end);
+      }
+      long fillEnd = fill.due(windows.trails, i, grids[i]);
+      if (fillEnd != NO_FILL) {
+        next = Math.min(next, fillEnd);
       }
       if (!closed.isEmpty()) { // a sweep is also due when the oldest revisable bar leaves the horizon
         next = Math.min(next, closed.get(0).end + horizonMicros);

@@ -7,6 +7,7 @@ public final class WindowCounters {
   long trades;
   long derivativeEvents;
   long barsClosed;
+  long barsFilled;
   long lateRevised;
   long lateDropped;
   long idleAdvances;
@@ -24,6 +25,11 @@ public final class WindowCounters {
 
   public long barsClosed() {
     return barsClosed;
+  }
+
+  /** Filled bars emitted for windows without trades ({@code batcher.empty} flat or none). */
+  public long barsFilled() {
+    return barsFilled;
   }
 
   /** Late trades folded into an already emitted bar, which was emitted again as a revision. */
@@ -56,6 +62,7 @@ public final class WindowCounters {
     sums.merge("trades", trades, Long::sum);
     sums.merge("derivative_events", derivativeEvents, Long::sum);
     sums.merge("bars_closed", barsClosed, Long::sum);
+    sums.merge("bars_filled", barsFilled, Long::sum);
     sums.merge("late_revised", lateRevised, Long::sum);
     sums.merge("late_dropped", lateDropped, Long::sum);
     sums.merge("window_symbols_evicted", symbolsEvicted, Long::sum);

@@ -1,11 +1,13 @@
 package io.tickwire.cli;
 
+import io.tickwire.bench.BarKindsBench;
 import io.tickwire.bench.BenchOptions;
 import io.tickwire.bench.BenchReport;
 import io.tickwire.bench.BenchRun;
 import io.tickwire.codecs.Intervals;
 import io.tickwire.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,11 +52,23 @@ final class BenchCommand implements Callable<Integer> {
       + " batches crossing the clustered event bus over loopback.")
   boolean cluster;
 
+  @Option(names = "--bar-kinds", description = "Instead of the pipeline, time each bar kind's builder on its own"
+      + " (time skip/flat, calendar, tick, volume, dollar) over --trades synthetic trades of --symbols symbols and"
+      + " report nanoseconds per trade.")
+  boolean barKinds;
+
+  @Option(names = "--trades", paramLabel = "N", defaultValue = "1000000",
+      description = "Trades per pass for --bar-kinds (default: ${DEFAULT-VALUE}).")
+  int trades;
+
   @Option(names = "--json", description = "Print one JSON object (snake_case keys with units) instead of text.")
   boolean json;
 
   @Override
   public Integer call() {
+    if (barKinds) {
+      return barKinds();
+    }
     BenchOptions options;
     try {
       options = new BenchOptions(Intervals.parse(duration), warmup(), rate(rate), symbols, persistTrades, cluster);
@@ -71,6 +85,18 @@ final class BenchCommand implements Callable<Integer> {
     } catch (Exception e) {
       return fail(RunCommand.EXIT_FAILED, "the run failed: " + e);
     }
+  }
+
+  private int barKinds() {
+    List<BarKindsBench.Result> results;
+    try {
+      results = new BarKindsBench(trades, symbols, spec.commandLine().getErr()::println).run();
+    } catch (IllegalArgumentException e) {
+      return fail(RunCommand.EXIT_BAD_CONFIG, e.getMessage());
+    }
+    spec.commandLine().getOut().println(json ? BarKindsBench.toJson(results, trades, symbols).encode()
+        : BarKindsBench.toText(results, trades, symbols));
+    return RunCommand.EXIT_OK;
   }
 
   private int fail(int code, String message) {

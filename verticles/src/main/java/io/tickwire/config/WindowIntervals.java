@@ -29,16 +29,38 @@ final class WindowIntervals {
     return millis;
   }
 
+  /**
+   * {@link #list}, for bar windows: besides intervals that divide a day, whole multiples of a day (2d, 7d), counted
+   * in days from 1970-01-01.
+   */
+  static long[] barList(ConfigReader r, String key) {
+    List<String> labels = r.distinctStringList(key);
+    long[] millis = new long[labels.size()];
+    for (int i = 0; i < millis.length; i++) {
+      long m = parse(key, labels.get(i), labels);
+      millis[i] = m % DAY_MS == 0 ? m : millis(key, labels.get(i), labels);
+    }
+    Arrays.sort(millis);
+    return millis;
+  }
+
+  private static final long DAY_MS = 86_400_000L;
+
   /** {@code label} in milliseconds; {@code shown} is the value an error names (the whole list for a list key). */
   private static long millis(String key, String label, Object shown) {
+    long millis = parse(key, label, shown);
+    if (DAY_MS % millis != 0) {
+      throw ConfigReader.invalid(key, shown, "intervals that divide a day evenly, so windows align to the epoch");
+    }
+    return millis;
+  }
+
+  private static long parse(String key, String label, Object shown) {
     long millis;
     try {
       millis = Intervals.parse(label);
     } catch (IllegalArgumentException e) {
       throw ConfigReader.invalid(key, shown, "intervals such as 1s, 10s, 1m (" + e.getMessage() + ")");
-    }
-    if (86_400_000L % millis != 0) {
-      throw ConfigReader.invalid(key, shown, "intervals that divide a day evenly, so windows align to the epoch");
     }
     return millis;
   }

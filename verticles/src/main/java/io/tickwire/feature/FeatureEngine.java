@@ -65,8 +65,12 @@ public final class FeatureEngine {
     return out;
   }
 
+  /**
+   * A first emission of the base interval. A filled bar without prices ({@code batcher.empty=none}) is not one: a NaN
+   * would stay in every rolling sum; a flat filled bar is, a window where the price did not move.
+   */
   private boolean isBaseClose(Bar bar) {
-    return bar.intervalMillis() == config.baseIntervalMillis() && bar.revision() == 0;
+    return bar.intervalMillis() == config.baseIntervalMillis() && bar.revision() == 0 && !Double.isNaN(bar.close());
   }
 
   public long snapshots() {

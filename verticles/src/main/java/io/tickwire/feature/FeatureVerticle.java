@@ -10,6 +10,7 @@ import io.tickwire.codecs.SpotMidBatch;
 import io.tickwire.config.Settings;
 import io.tickwire.flow.Addresses;
 import io.tickwire.flow.BestEffortConsumer;
+import io.tickwire.codecs.InfoBarBatch;
 import io.tickwire.flow.CreditReceiver;
 import io.tickwire.flow.Outlet;
 import io.tickwire.flow.Topology;
@@ -64,6 +65,7 @@ public final class FeatureVerticle extends VerticleBase {
   private volatile long bookEvictionsSeen;
   private FeatureEngine engine;
   private BookFeatureJoin books;
+  private InfoBarFeatures infoBars;
   /** Null when no spot-mid asset is configured. */
   private SpotMidFeatureJoin mids;
   private BestEffortConsumer<SpotMidBatch> midFeed;
@@ -80,6 +82,7 @@ public final class FeatureVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     engine = new FeatureEngine(settings.features(), settings.router().maxSymbols());
+    infoBars = new InfoBarFeatures(settings.router().maxSymbols());
     books = new BookFeatureJoin(settings.books().featureMaxAgeMs(), settings.router().maxSymbols());
     metrics.evictions("features", () -> engineEvictionsSeen);
     metrics.evictions("feature_books", () -> bookEvictionsSeen);
@@ -87,7 +90,10 @@ public final class FeatureVerticle extends VerticleBase {
     updateTime = metrics.timer(Metrics.FEATURE_UPDATE, "Time to update the rolling features with one"
         + " batch of bars");
     healthTimer = HealthReports.every(vertx, health, this::healthNow);
-    return Future.all(subscribeToMids(),
+    Future<?> info = settings.batcher().shapes().infoBars().isEmpty() ? Future.succeededFuture()
+        : CreditReceiver.<InfoBarBatch>bindLocal(vertx, Addresses.inbox(Addresses.BARS_INFO, GROUP), this::applyInfo,
+            metrics);
+    return Future.all(subscribeToMids(), info,
         // node-local: a symbol's rolling state lives on the node whose batcher owns its partition
         CreditReceiver.<BookSnapshotBatch>bindLocal(vertx, Addresses.inbox(Addresses.BOOKS, GROUP), this::keepBooks,
             metrics),
@@ -120,10 +126,22 @@ public final class FeatureVerticle extends VerticleBase {
     if (snapshots.isEmpty()) {
       return Future.succeededFuture();
     }
+    return sendJoined(snapshots, true);
+  }
+
+  /** A snapshot per information bar, on the symbol's newest time-bar features (see {@link InfoBarFeatures}). */
+  private Future<Void> applyInfo(InfoBarBatch batch) {
+    return sendJoined(infoBars.apply(batch.items()), false);
+  }
+
+  private Future<Void> sendJoined(List<FeatureSnapshot> snapshots, boolean timeBars) {
     List<FeatureSnapshot> withBooks = new ArrayList<>(snapshots.size());
     for (FeatureSnapshot snapshot : snapshots) {
       FeatureSnapshot joined = books.join(snapshot);
       withBooks.add(mids == null ? joined : mids.join(joined));
+    }
+    if (timeBars) {
+      infoBars.remember(withBooks);
     }
     return features.send(new FeatureBatch(withBooks));
   }
@@ -141,6 +159,9 @@ public final class FeatureVerticle extends VerticleBase {
     gauges.put("skipped_bars", engine.skipped());
     gauges.put("out_of_order_bars", engine.outOfOrder());
     gauges.put("symbols", engine.symbols());
+    if (!settings.batcher().shapes().infoBars().isEmpty()) {
+      gauges.put("info_bar_symbols_evicted", infoBars.evictions());
+    }
     gauges.put("snapshots_with_book", books.joined());
     gauges.put("snapshots_without_book", books.withoutBook());
     gauges.put("out_of_order_books", books.outOfOrder());

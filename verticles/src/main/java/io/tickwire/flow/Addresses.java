@@ -16,6 +16,8 @@ public final class Addresses {
   public static final String BARS = "md.bars";
   /** The still-open bars that changed lately, published by the batchers a few times a second (never lossless). */
   public static final String BARS_FORMING = "md.bars.forming";
+  /** Information-driven bars (tick, volume, dollar) from the batchers, when {@code batcher.info_bars} names any. */
+  public static final String BARS_INFO = "md.bars.info";
   public static final String FEATURES = "md.features";
   public static final String SIGNALS = "md.signals";
   public static final String ANOMALIES = "md.anomalies";
@@ -80,7 +82,7 @@ public final class Addresses {
   }
 
   /** Topics whose producers send batches through an {@link Outlet}, so they can have lossless groups. */
-  public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, FEATURES, SIGNALS,
+  public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, BARS_INFO, FEATURES, SIGNALS,
       ANOMALIES, BOOKS, SPOT_MID, IV_SURFACE);
   /** Topics that are only ever published best-effort. */
   public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, RULES_CATALOG, RULES_APPLIED,
@@ -118,6 +120,7 @@ public final class Addresses {
     d.put(INGRESS, "normalised events from the connectors, before validation and routing");
     d.put(TICKS, "validated, sequenced events by partition (md.ticks.<p>; md.ticks is all of them)");
     d.put(BARS, "closed OHLCV bars (and revisions) from the batchers");
+    d.put(BARS_INFO, "information-driven bars: tick, volume and dollar bars from the batchers (batcher.info_bars)");
     d.put(BARS_FORMING, "still-open bars that changed lately, a few times a second (best-effort only)");
     d.put(FEATURES, "feature snapshots per symbol on every base-interval close");
     d.put(SIGNALS, "signals fired by the rules and the model");

@@ -2,6 +2,7 @@ package io.tickwire.inference;
 
 import io.micrometer.core.instrument.Timer;
 import io.tickwire.codecs.BookSnapshot;
+import io.tickwire.codecs.InfoBar;
 import io.tickwire.codecs.SpotMid;
 import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.Signal;
@@ -111,13 +112,17 @@ public final class InferenceVerticle extends VerticleBase {
   /**
    * The feature names: the variables a rule condition may use besides price, symbol and venue. The configured
    * windows, the order-book features that snapshots carry when the symbol has a recent book, and the spot-mid
-   * features that snapshots of a {@code derived.spot_mid} asset's symbols carry when it has a recent sample.
+   * features that snapshots of a {@code derived.spot_mid} asset's symbols carry when it has a recent sample, and
+   * with {@code batcher.info_bars} the information-bar features ({@code volume_bar_close} ...).
    */
   public static List<String> featureNames(Settings settings) {
     List<String> names = new ArrayList<>();
     settings.features().windows().forEach(w -> names.add(w.name()));
     names.addAll(BookSnapshot.FEATURE_NAMES);
     names.addAll(SpotMid.FEATURE_NAMES);
+    if (!settings.batcher().shapes().infoBars().isEmpty()) {
+      names.addAll(InfoBar.FEATURE_NAMES);
+    }
     return List.copyOf(names);
   }
 

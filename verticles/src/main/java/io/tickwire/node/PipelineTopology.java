@@ -50,6 +50,9 @@ public final class PipelineTopology {
     if (roles.contains(Role.COMPUTE)) {
       topology.addGroup(Addresses.BARS, FeatureVerticle.GROUP);
       topology.addGroup(Addresses.BOOKS, FeatureVerticle.GROUP);
+      if (!settings.batcher().shapes().infoBars().isEmpty()) {
+        topology.addGroup(Addresses.BARS_INFO, FeatureVerticle.GROUP);
+      }
       if (settings.inference().enabled()) {
         topology.addGroup(Addresses.FEATURES, InferenceVerticle.GROUP);
       }
@@ -57,6 +60,9 @@ public final class PipelineTopology {
     if (roles.contains(Role.PERSIST)) {
       for (String topic : List.of(Addresses.BARS, Addresses.SIGNALS, Addresses.ANOMALIES, Addresses.BOOKS)) {
         topology.addGroup(topic, PostgresSinkVerticle.GROUP);
+      }
+      if (!settings.batcher().shapes().infoBars().isEmpty()) {
+        topology.addGroup(Addresses.BARS_INFO, PostgresSinkVerticle.GROUP);
       }
     }
     if (roles.contains(Role.PERSIST)) {

@@ -3,6 +3,8 @@ package io.tickwire.sink;
 import io.tickwire.codecs.Anomaly;
 import io.tickwire.codecs.AnomalyBatch;
 import io.tickwire.codecs.Bar;
+import io.tickwire.codecs.InfoBar;
+import io.tickwire.codecs.InfoBarBatch;
 import io.tickwire.codecs.BarBatch;
 import io.tickwire.codecs.BookSnapshot;
 import io.tickwire.codecs.BookSnapshotBatch;
@@ -23,6 +25,7 @@ import io.tickwire.health.Status;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.store.AnomalyRows;
 import io.tickwire.store.BarRows;
+import io.tickwire.store.InfoBarRows;
 import io.tickwire.store.BookSnapshotRows;
 import io.tickwire.store.Database;
 import io.tickwire.store.MarkFundingRows;
@@ -59,6 +62,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   private final Metrics metrics;
   private TableWriter<Trade> trades;
   private TableWriter<Bar> bars;
+  private TableWriter<InfoBar> infoBars;
   private TableWriter<Signal> signals;
   private TableWriter<Anomaly> anomalies;
   private TableWriter<BookSnapshot> books;
@@ -80,6 +84,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
         ? new TradeCopy(vertx, database.jdbc(), settings.sink().maxStatements())
         : new PooledInsert<>(database.pool(), new TradeRows()), settings.sink(), metrics);
     bars = writer(new BarRows());
+    infoBars = writer(new InfoBarRows());
     signals = writer(new SignalRows());
     anomalies = writer(new AnomalyRows());
     books = writer(new BookSnapshotRows());
@@ -95,6 +100,10 @@ public final class PostgresSinkVerticle extends VerticleBase {
     }
     bound.add(CreditReceiver.<BarBatch>bind(vertx, Addresses.inbox(Addresses.BARS, GROUP),
         batch -> bars.add(batch.items()), metrics));
+    if (!settings.batcher().shapes().infoBars().isEmpty()) {
+      bound.add(CreditReceiver.<InfoBarBatch>bind(vertx, Addresses.inbox(Addresses.BARS_INFO, GROUP),
+          batch -> infoBars.add(batch.items()), metrics));
+    }
     bound.add(CreditReceiver.<SignalBatch>bind(vertx, Addresses.inbox(Addresses.SIGNALS, GROUP),
         batch -> signals.add(batch.items()), metrics));
     bound.add(CreditReceiver.<AnomalyBatch>bind(vertx, Addresses.inbox(Addresses.ANOMALIES, GROUP),
@@ -130,7 +139,7 @@ public final class PostgresSinkVerticle extends VerticleBase {
   }
 
   private List<TableWriter<?>> writers() {
-    return List.of(trades, bars, signals, anomalies, books, optionTickers, markFunding, volatilityIndex);
+    return List.of(trades, bars, infoBars, signals, anomalies, books, optionTickers, markFunding, volatilityIndex);
   }
 
   private void reportHealth() {

@@ -22,12 +22,33 @@ public final class BarStore {
    * a stable order across requests.
    */
   static final String SQL = """
-      SELECT venue, symbol, bucket_start, open, high, low, close, volume, vwap, trades, revision
+      SELECT venue, symbol, bucket_start, open, high, low, close, volume, vwap, trades, revision, bucket_end, filled
       FROM bars_ohlcv
       WHERE symbol = $1 AND interval = $2 AND bucket_start >= $3 AND bucket_start < $4
         AND ($5::text IS NULL OR venue = $5)
       ORDER BY bucket_start DESC, venue
       LIMIT $6""";
+
+  /** The newest stored window with trades of a series in a range: where resampling's windows end. */
+  static final String NEWEST = """
+      SELECT max(bucket_start) AS newest FROM bars_ohlcv
+      WHERE symbol = $1 AND interval = $2 AND bucket_start >= $3 AND bucket_start < $4
+        AND ($5::text IS NULL OR venue = $5) AND NOT filled""";
+
+  /**
+   * Stored bars with trades regrouped into epoch-aligned windows of {@code $6} milliseconds: open of the first,
+   * close of the last, extremes, summed volume and trades, the volume-weighted VWAP, the highest revision.
+   */
+  static final String RESAMPLE = """
+      SELECT venue, symbol,
+        date_bin($6::bigint * interval '1 millisecond', bucket_start, timestamptz '1970-01-01 00:00:00+00') AS w,
+        (array_agg(open ORDER BY bucket_start))[1] AS open, max(high) AS high, min(low) AS low,
+        (array_agg(close ORDER BY bucket_start DESC))[1] AS close, sum(volume) AS volume,
+        sum(vwap * volume) / nullif(sum(volume), 0) AS vwap, sum(trades)::int8 AS trades, max(revision) AS revision
+      FROM bars_ohlcv
+      WHERE symbol = $1 AND interval = $2 AND bucket_start >= $3 AND bucket_start < $4
+        AND ($5::text IS NULL OR venue = $5) AND NOT filled
+      GROUP BY venue, symbol, w""";
 
   private final Pool pool;
 
@@ -45,15 +66,67 @@ public final class BarStore {
     return pool.preparedQuery(SQL).execute(params).map(rows -> bars(rows, intervalMillis));
   }
 
-  private static List<Bar> bars(RowSet<Row> rows, long intervalMillis) {
+  /**
+   * Bars of {@code sourceMillis} resampled into {@code targetMillis} windows (epoch-aligned, {@code from} and
+   * {@code to} rounded out to whole windows): the newest {@code limit} windows up to the one holding the newest
+   * stored bar with trades, empty windows filled by {@code fill} as the batcher would (at most
+   * {@code maxGapMicros} after a window with trades, so that much more is read before the first window shown),
+   * newest first. Filled stored bars are not read: each empty
+   * target window is filled afresh.
+   */
+  public Future<List<Bar>> resample(String symbol, String venue, long sourceMillis, long targetMillis, long from,
+      long to, int limit, String fill, long maxGapMicros) {
+    long step = targetMillis * 1000;
+    long fromAligned = Math.floorDiv(from, step) * step;
+    long toAligned = Math.floorDiv(to - 1, step) * step + step;
+    String source = Intervals.label(sourceMillis);
+    return pool.preparedQuery(NEWEST).execute(Tuple.of(symbol, source, timestamp(fromAligned), timestamp(toAligned),
+        venue)).compose(newest -> {
+          OffsetDateTime last = newest.iterator().next().getOffsetDateTime("newest");
+          if (last == null) {
+            return Future.succeededFuture(List.of());
+          }
+          long until = Math.floorDiv(epochMicros(last), step) * step + step;
+          long lo = until - (long) limit * step;
+          if (!fill.equals("SKIP")) { // the window with trades before the first one shown may be what fills it
+            lo -= Math.floorDiv(maxGapMicros + step - 1, step) * step;
+          }
+          lo = Math.max(fromAligned, lo);
+          Tuple params = Tuple.of(symbol, source, timestamp(lo), timestamp(until), venue, targetMillis);
+          return pool.preparedQuery(RESAMPLE).execute(params).map(rows -> ResampledBars.fill(
+              resampled(rows, targetMillis), ResampledBars.Fill.valueOf(fill), targetMillis, until, maxGapMicros,
+              limit));
+        });
+  }
+
+  private static List<Bar> resampled(RowSet<Row> rows, long targetMillis) {
     List<Bar> bars = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      bars.add(new Bar(row.getString("venue"), row.getString("symbol"), intervalMillis,
-          epochMicros(row.getOffsetDateTime("bucket_start")), row.getDouble("open"), row.getDouble("high"),
-          row.getDouble("low"), row.getDouble("close"), row.getDouble("volume"), row.getDouble("vwap"),
+      long start = epochMicros(row.getOffsetDateTime("w"));
+      bars.add(new Bar(row.getString("venue"), row.getString("symbol"), targetMillis, start, price(row, "open"),
+          price(row, "high"), price(row, "low"), price(row, "close"), row.getDouble("volume"), price(row, "vwap"),
           row.getLong("trades"), row.getInteger("revision")));
     }
     return bars;
+  }
+
+  private static List<Bar> bars(RowSet<Row> rows, long intervalMillis) {
+    List<Bar> bars = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      long start = epochMicros(row.getOffsetDateTime("bucket_start"));
+      OffsetDateTime end = row.getOffsetDateTime("bucket_end"); // null on rows stored before bars carried it
+      bars.add(new Bar(row.getString("venue"), row.getString("symbol"), intervalMillis, start,
+          price(row, "open"), price(row, "high"), price(row, "low"), price(row, "close"), row.getDouble("volume"),
+          price(row, "vwap"), row.getLong("trades"), row.getInteger("revision"),
+          end == null ? start + intervalMillis * 1000L : epochMicros(end), row.getBoolean("filled")));
+    }
+    return bars;
+  }
+
+  /** A filled bar under the none policy has no prices: NULL, read back as NaN (null again in JSON). */
+  private static double price(Row row, String column) {
+    Double value = row.getDouble(column);
+    return value == null ? Double.NaN : value;
   }
 
   /** PostgreSQL keeps microseconds; so does this (nanoseconds would overflow a long past year 2262). */

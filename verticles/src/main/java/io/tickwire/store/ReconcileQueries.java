@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>The recomputation is independent SQL over exact {@code numeric} prices and sizes with the batcher's semantics
  * ({@code BarBuilder}): windows aligned to the epoch; open the earliest trade by event time and then trade id
- * (numeric ids as numbers), close the latest; volume the exact sum of sizes; the trade count.
+ * (numeric ids as numbers), close the latest; volume the exact sum of sizes; the trade count. Filled bars (windows
+ * without trades) are left out of the stored side, since trades cannot recompute them: a window that has trades
+ * but only a filled bar stored shows as a bar missing from the store.
  */
 public final class ReconcileQueries {
   /** Numeric ids padded to one width so text order is numeric order, as {@code BarBuilder.compareIds} does. */
@@ -36,7 +38,7 @@ public final class ReconcileQueries {
 
   private static final String STORED = """
       SELECT venue, symbol, interval, bucket_start, open, high, low, close, volume, trades
-      FROM bars_ohlcv WHERE interval = ANY(?) AND bucket_start >= ? AND bucket_start < ?""";
+      FROM bars_ohlcv WHERE interval = ANY(?) AND bucket_start >= ? AND bucket_start < ? AND NOT filled""";
 
   /** One bar as a side of the reconciliation has it: its key, then the fields compared. */
   public record BarRow(String venue, String symbol, long intervalMillis, long startMicros, double open, double high,

@@ -29,6 +29,9 @@ final class CatalogResource {
     // Configuration does not change while the node runs, so the answer is computed once.
     this.catalog = new JsonObject().put("symbols", new JsonArray(symbols(settings).stream().toList()))
         .put("intervals", intervals(settings))
+        .put("series", new JsonArray(settings.batcher().shapes().infoBars().stream()
+            .map(s -> s.kind().label() + ":" + io.tickwire.codecs.InfoBar.Thresholds.label(s.threshold()))
+            .distinct().toList()))
         .put("features", features(settings))
         .put("assets", new JsonArray(settings.derived().spotMid().assets().stream().map(DerivedSettings.Asset::name)
             .toList()))

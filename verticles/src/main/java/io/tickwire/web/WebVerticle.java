@@ -12,6 +12,7 @@ import io.tickwire.inference.RuleStore;
 import io.tickwire.metrics.Metrics;
 import io.tickwire.recorder.IncidentStore;
 import io.tickwire.store.BarStore;
+import io.tickwire.store.InfoBarStore;
 import io.tickwire.store.Database;
 import io.tickwire.store.IvSurfaceStore;
 import io.tickwire.store.CoverageStore;
@@ -104,7 +105,8 @@ public final class WebVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     ops.mount(router);
     guardReads(router, token);
-    new BarsResource(settings.batcher().intervalsMillis(), database == null ? null : new BarStore(database.apiPool()))
+    new BarsResource(settings.batcher(), database == null ? null : new BarStore(database.apiPool()),
+        database == null ? null : new InfoBarStore(database.apiPool()))
         .mount(router);
     new SignalsResource(database == null ? null : new SignalStore(database.apiPool())).mount(router);
     new MidResource(database == null ? null : new SpotMidStore(database.apiPool())).mount(router);

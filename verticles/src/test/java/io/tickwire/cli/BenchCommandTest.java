@@ -44,6 +44,34 @@ class BenchCommandTest {
   }
 
   @Test
+  void barKindsReportsEachKindsCostPerTradeAndTheBarsItBuilt() {
+    int code = bench("bench", "--bar-kinds", "--trades", "20000", "--symbols", "4", "--json");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonObject report = new JsonObject(out.toString().strip());
+    assertThat(report.getInteger("trades")).isEqualTo(20_000);
+    io.vertx.core.json.JsonArray kinds = report.getJsonArray("bar_kinds");
+    assertThat(kinds.stream().map(k -> ((JsonObject) k).getString("kind"))).containsExactly(
+        "time 1s/10s/1m (skip)", "time 1s/10s/1m (flat)", "calendar 1h/4h/1d America/New_York", "tick:100",
+        "volume:1", "dollar:1000");
+    for (Object k : kinds) {
+      JsonObject kind = (JsonObject) k;
+      assertThat(kind.getDouble("ns_per_trade")).as(kind.getString("kind")).isPositive();
+      assertThat(kind.getLong("bars")).as(kind.getString("kind")).isPositive();
+    }
+    // 20,000 trades over 4 symbols: a tick bar per 100 of a symbol's trades, the partial ones never emitted.
+    assertThat(kinds.getJsonObject(3).getLong("bars")).isBetween(196L, 200L);
+    assertThat(kinds.getJsonObject(1).getLong("bars")).as("flat fills add bars")
+        .isGreaterThanOrEqualTo(kinds.getJsonObject(0).getLong("bars"));
+  }
+
+  @Test
+  void barKindsRefusesTooFewTrades() {
+    assertThat(bench("bench", "--bar-kinds", "--trades", "10")).isEqualTo(2);
+    assertThat(err.toString()).contains("--bar-kinds needs at least 256 trades");
+  }
+
+  @Test
   void badOptionsExitTwoNamingTheValue() {
     assertThat(bench("bench", "--rate", "fast")).isEqualTo(2);
     assertThat(err.toString()).contains("--rate must be max or a positive number of events/s, was 'fast'");

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 public final class ReferenceBars {
   /** One expected bar; prices as doubles of the exact trade prices, volume and VWAP exact. */
   public record Expected(String venue, String symbol, long intervalMillis, long start, double open, double high,
-      double low, double close, BigDecimal volume, BigDecimal vwap, long trades) {
+      double low, double close, BigDecimal volume, BigDecimal vwap, long trades, long end) {
     public String key() {
       return venue + "|" + symbol + "|" + intervalMillis + "|" + start;
     }
@@ -30,23 +30,41 @@ public final class ReferenceBars {
   private ReferenceBars() {
   }
 
+  /** Where a test's windows lie: the window {@code [start, end)} (epoch µs) of an interval holding a time. */
+  public interface Windows {
+    long[] window(long intervalMillis, long time);
+  }
+
+  /** Windows aligned to the epoch. */
+  public static final Windows EPOCH = (interval, time) -> {
+    long micros = interval * 1000;
+    long start = Math.floorDiv(time, micros) * micros;
+    return new long[] {start, start + micros};
+  };
+
   /** Expected bars keyed by {@link Expected#key()}, for every interval. */
   public static Map<String, Expected> compute(List<Trade> trades, long... intervalsMillis) {
+    return compute(trades, EPOCH, intervalsMillis);
+  }
+
+  /** {@link #compute(List, long...)} over windows placed by {@code windows}. */
+  public static Map<String, Expected> compute(List<Trade> trades, Windows windows, long... intervalsMillis) {
     Map<String, List<Trade>> groups = new TreeMap<>();
+    Map<String, Long> ends = new TreeMap<>();
     for (long interval : intervalsMillis) {
-      long micros = interval * 1000;
       for (Trade t : trades) {
-        long start = Math.floorDiv(t.eventTime(), micros) * micros;
-        String key = t.venue() + "|" + t.symbol() + "|" + interval + "|" + start;
+        long[] window = windows.window(interval, t.eventTime());
+        String key = t.venue() + "|" + t.symbol() + "|" + interval + "|" + window[0];
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+        ends.put(key, window[1]);
       }
     }
     Map<String, Expected> out = new TreeMap<>();
-    groups.forEach((key, list) -> out.put(key, bar(key, list)));
+    groups.forEach((key, list) -> out.put(key, bar(key, list, ends.get(key))));
     return out;
   }
 
-  private static Expected bar(String key, List<Trade> list) {
+  private static Expected bar(String key, List<Trade> list, long end) {
     String[] parts = key.split("\\|");
     Trade first = list.get(0);
     Trade last = list.get(0);
@@ -70,6 +88,6 @@ public final class ReferenceBars {
     }
     return new Expected(parts[0], parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]),
         first.priceValue(), high.doubleValue(), low.doubleValue(), last.priceValue(), volume,
-        notional.divide(volume, MathContext.DECIMAL64), list.size());
+        notional.divide(volume, MathContext.DECIMAL64), list.size(), end);
   }
 }

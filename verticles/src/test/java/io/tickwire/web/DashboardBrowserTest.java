@@ -149,6 +149,35 @@ class DashboardBrowserTest {
     }
   }
 
+  /**
+   * One symbol trading about once a second, so some seconds have no trade: with {@code batcher.empty=flat} the 1s
+   * chart draws filled bars, the label toggle moves the candles to their close, and the {@code volume:0.1} series
+   * (from the catalog, read from the API) draws volume bars.
+   */
+  @Test
+  void showsFilledBarsTheCloseLabelAndAVolumeBarView(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    try (LiveDashboard dashboard = LiveDashboard.open(vertx, dataDir, Path.of("target", "dashboard-bar-shapes.png"),
+        "/?symbol=BTC-USD&interval=1s", List.of("synthetic.rate=1", "synthetic.symbols=[BTC-USD]",
+            "batcher.empty=flat", "batcher.info_bars=[volume:0.1]"))) {
+      HeadlessChromium browser = dashboard.browser;
+      Await.until(() -> number(browser, "return window.tickwire?.filledCount() ?? 0") >= 1, LIVE,
+          "a filled bar (a second without trades) drawn on the 1s chart");
+
+      Object openLabels = browser.eval("return window.tickwire.labels();");
+      browser.driver().findElement(By.id("label")).click();
+      assertThat(text(browser, "label")).isEqualTo("label: close");
+      Await.until(() -> !Objects.equals(openLabels, browser.eval("return window.tickwire.labels();")),
+          Duration.ofSeconds(5), "the candles relabelled at their close");
+
+      Await.until(() -> !browser.driver().findElements(By.cssSelector("#intervals button[data-interval='volume:0.1']"))
+          .isEmpty(), LIVE, "the volume:0.1 series offered beside the intervals");
+      browser.driver().findElement(By.cssSelector("#intervals button[data-interval='volume:0.1']")).click();
+      assertThat(browser.eval("return window.tickwire.selection().interval;")).isEqualTo("volume:0.1");
+      Await.until(() -> number(browser, "return window.tickwire.candleCount()") >= 3, LIVE,
+          "three volume bars drawn");
+    }
+  }
+
   private static JsonObject rule(LiveDashboard dashboard, String name) {
     HttpCall.Answer answer = HttpCall.to(dashboard.port(), "GET", "/api/rules/" + name).send();
     assertThat(answer.status()).as("GET /api/rules/" + name + ": " + answer.body()).isEqualTo(200);

@@ -51,6 +51,12 @@ final class WebFixture {
     return new WebFixture(vertx, TestDatabase.fresh(), temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN), List.of());
   }
 
+  /** A fresh database, with config overrides (e.g. batcher.info_bars). */
+  static WebFixture withDatabase(Vertx vertx, String... overrides) {
+    return new WebFixture(vertx, TestDatabase.fresh(), temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN),
+        List.of(overrides));
+  }
+
   static WebFixture withoutDatabase(Vertx vertx) {
     return new WebFixture(vertx, null, temporaryDirectory(), Map.of(ApiToken.ENV, TOKEN), List.of());
   }

@@ -40,7 +40,9 @@ public final class ArchiveExporter {
     this.layout = new ArchiveLayout(settings.archiveDir());
     this.cursor = new ArchiveCursor(layout.cursorFile());
     long[] intervals = settings.batcher().intervalsMillis();
-    this.longestBarMicros = intervals[intervals.length - 1] * 1000;
+    long longest = intervals[intervals.length - 1];
+    // A calendar day across a daylight-saving change lasts an hour longer than its nominal interval.
+    this.longestBarMicros = (longest + (settings.batcher().calendar(longest) ? 3_600_000L : 0)) * 1000;
   }
 
   public ArchiveLayout layout() {

@@ -101,7 +101,14 @@ final class ParquetChunkWriter implements AutoCloseable {
         }
       }
       case "INTEGER" -> appender.append(r.getInt(column));
-      case "DOUBLE" -> appender.append(r.getDouble(column));
+      case "DOUBLE" -> { // a filled bar under batcher.empty=none has no prices: NULL stays NULL, not 0
+        double value = r.getDouble(column);
+        if (r.wasNull()) {
+          appender.appendNull();
+        } else {
+          appender.append(value);
+        }
+      }
       default -> throw new IllegalStateException("no appender for column type " + type);
     }
   }
