@@ -84,6 +84,11 @@ public final class Addresses {
   /** Topics whose producers send batches through an {@link Outlet}, so they can have lossless groups. */
   public static final List<String> STREAMS = List.of(INGRESS, TICKS, BARS, BARS_INFO, FEATURES, SIGNALS,
       ANOMALIES, BOOKS, SPOT_MID, IV_SURFACE);
+  /** Request/reply addresses: each answered by one stage, never a topic. */
+  public static final List<String> REQUESTS = List.of(JOURNAL, RULES_CATALOG_REQUEST, RULES_STATUS);
+  /** Addresses that stay on one node: never seen by another member, so not tailable. */
+  public static final List<String> NODE_LOCAL = List.of(MEMBER_LEFT);
+
   /** Topics that are only ever published best-effort. */
   public static final List<String> NOTICES = List.of(HEALTH, DLQ, RULES_CHANGED, RULES_CATALOG, RULES_APPLIED,
       BARS_FORMING, INCIDENTS);

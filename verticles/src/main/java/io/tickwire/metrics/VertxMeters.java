@@ -104,11 +104,24 @@ public final class VertxMeters {
     return registry;
   }
 
-  /** One of tickwire's addresses: a topic of {@link Addresses}, or the inbox of a lossless group of one. */
+  /**
+   * One of tickwire's addresses: a topic of {@link Addresses}, the inbox of a lossless group of one, a request
+   * address, a node-local notice, or the event-bus bridge's inbound addresses and JSON views.
+   */
   static boolean tickwire(String address) {
     int group = address.indexOf('#');
     String topic = group < 0 ? address : address.substring(0, group);
-    return Addresses.STREAMS.contains(topic) || Addresses.NOTICES.contains(topic) || topic.equals(Addresses.JOURNAL)
-        || PARTITION_TOPIC.matcher(topic).matches();
+    return Addresses.STREAMS.contains(topic) || Addresses.NOTICES.contains(topic)
+        || Addresses.REQUESTS.contains(topic) || Addresses.NODE_LOCAL.contains(topic)
+        || Addresses.BRIDGE_INBOUND.contains(topic) || bridgeView(topic) || PARTITION_TOPIC.matcher(topic).matches();
+  }
+
+  private static boolean bridgeView(String topic) {
+    for (String outbound : Addresses.BRIDGE_OUTBOUND) {
+      if (topic.equals(Addresses.jsonView(outbound))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
