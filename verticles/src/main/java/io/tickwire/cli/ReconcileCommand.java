@@ -53,6 +53,7 @@ final class ReconcileCommand implements Callable<Integer> {
     long from = range.fromMicros(cmd);
     long to = range.toMicros(cmd);
     long[] millis = parseIntervals(cmd);
+    refuseCalendarIntervals(cmd, settings, millis);
     double ratio = threshold != null ? threshold : settings.batch().reconcileThreshold();
     if (ratio < 0 || ratio > 1) {
       throw new CommandLine.ParameterException(cmd, "--threshold " + threshold + ": expected a ratio from 0 to 1");
@@ -78,6 +79,20 @@ final class ReconcileCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /**
+   * The recomputation from stored trades places windows on the epoch grid, so a calendar interval (whole hours in a
+   * timezone or from a session start) would be reported as drift it is not.
+   */
+  private void refuseCalendarIntervals(CommandLine cmd, Settings settings, long[] millis) {
+    for (int i = 0; i < millis.length; i++) {
+      if (settings.batcher().calendar(millis[i])) {
+        throw new CommandLine.ParameterException(cmd, "--interval " + intervals.get(i) + ": its bars follow the "
+            + "calendar of batcher.timezone " + settings.batcher().shapes().timezone() + " from batcher.session_start "
+            + settings.batcher().shapes().sessionStart() + ", and reconcile recomputes epoch-aligned windows only");
+      }
+    }
   }
 
   private void print(ReconcileReport report, int n, PrintWriter out) {

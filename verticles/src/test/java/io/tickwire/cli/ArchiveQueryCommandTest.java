@@ -59,6 +59,10 @@ class ArchiveQueryCommandTest {
 
     assertThat(cli.run("reconcile", "--from", "2024-05-01T00:00:00.5Z", "--to", "2024-05-01T00:01:00Z")).isEqualTo(2);
     assertThat(cli.err.toString()).contains("not aligned to the 1s interval");
+    assertThat(cli.run("reconcile", "--from", "2024-05-01T00:00:00Z", "--to", "2024-05-02T00:00:00Z",
+        "--interval", "1d", "--set", "batcher.timezone=America/New_York")).as("calendar days are not epoch days")
+        .isEqualTo(2);
+    assertThat(cli.err.toString()).contains("--interval 1d", "America/New_York", "epoch-aligned windows only");
 
     assertThat(cli.run("profile", "--from", "2024-04-30T23:59:00Z", "--to", "2024-05-01T00:01:00Z", "--json"))
         .isZero();
