@@ -10,7 +10,7 @@ final class V1Decoder {
   static final int VERSION = 1;
 
   private static final long COMMON_EVENT = V1Key.mask(VER, KIND, VENUE, SYMBOL, SRC_TS, INGEST_TS, SEQ, EVENT_ID);
-  static final long TRADE_KEYS = COMMON_EVENT | V1Key.mask(TRADE_ID, PRICE, SIZE, SIDE);
+  static final long TRADE_KEYS = COMMON_EVENT | V1Key.mask(TRADE_ID, PRICE, SIZE, SIDE, BACKFILL);
   static final long QUOTE_KEYS = COMMON_EVENT | V1Key.mask(BID, BID_SIZE, ASK, ASK_SIZE);
   static final long BOOK_KEYS = COMMON_EVENT | V1Key.mask(SNAPSHOT, BIDS, ASKS);
   static final long GAP_KEYS = COMMON_EVENT | V1Key.mask(REASON);
@@ -43,9 +43,10 @@ final class V1Decoder {
     return f.has(KIND) ? f.string(KIND) : null;
   }
 
+  /** {@code backfill} is optional (default false): producers that predate it send live trades without it. */
   static Trade trade(V1Fields f) {
     return new Trade(venue(f), symbol(f), tradeId(f), f.decimal(PRICE), f.decimal(SIZE),
-        f.side(SIDE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
+        f.side(SIDE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0), f.has(BACKFILL) && f.bool(BACKFILL));
   }
 
   static Quote quote(V1Fields f) {

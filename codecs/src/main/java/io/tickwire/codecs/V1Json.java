@@ -23,7 +23,8 @@ import java.util.Set;
  * an external producer cannot know when we received its event; the writer omits it when 0), {@code event_id}
  * (always recomputed from the event, so a producer's spelling never matters), a bar's {@code end} (checked
  * against start + interval when present), an anomaly's {@code measure} (default NaN), a mark/funding update's
- * {@code next_funding_ts} (default 0, "none named"). A JSON {@code null} in a
+ * {@code next_funding_ts} (default 0, "none named"), a trade's {@code backfill} (default false, "received live";
+ * the writer omits it when false). A JSON {@code null} in a
  * double field reads as NaN, which is how non-finite doubles are written.
  */
 public final class V1Json {

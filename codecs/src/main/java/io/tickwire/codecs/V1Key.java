@@ -18,7 +18,7 @@ enum V1Key {
   MARK_PRICE("mark_price"), UNDERLYING_PRICE("underlying_price"), INDEX_PRICE("index_price"), MARK_IV("mark_iv"),
   BID_IV("bid_iv"), ASK_IV("ask_iv"), DELTA("delta"), GAMMA("gamma"), VEGA("vega"), THETA("theta"),
   OPEN_INTEREST("open_interest"), EST_SETTLEMENT_PRICE("est_settlement_price"), FUNDING_RATE("funding_rate"),
-  NEXT_FUNDING_TS("next_funding_ts");
+  NEXT_FUNDING_TS("next_funding_ts"), BACKFILL("backfill");
 
   /** How the reader collects a value: scalars are kept as text and typed later, once the kind is known. */
   enum Shape { SCALAR, LEVELS, STRING_MAP, NUMBER_MAP }
