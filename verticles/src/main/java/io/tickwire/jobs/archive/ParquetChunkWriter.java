@@ -101,6 +101,7 @@ final class ParquetChunkWriter implements AutoCloseable {
         }
       }
       case "INTEGER" -> appender.append(r.getInt(column));
+      case "BOOLEAN" -> appender.append(r.getBoolean(column));
       case "DOUBLE" -> appender.append(r.getDouble(column));
       default -> throw new IllegalStateException("no appender for column type " + type);
     }
