@@ -43,7 +43,8 @@ class TcpIngestNodeTest {
           out.write(FrameWriter.frame(V1Json.toJson(i % 10 == 0 ? trade.asBackfill() : trade)).getBytes());
         }
         out.write(FrameWriter.frame("{\"ver\":1,\"kind\":\"trade\",\"venue\":\"ext\"}").getBytes());
-        Trade mistyped = new Trade("ext", "ABC-USD", "x", Decimals.parse("10.5"), Decimals.parse("2"), Side.BUY, t0, 0, 0);
+        Trade mistyped = new Trade("ext", "ABC-USD", "x", Decimals.parse("10.5"), Decimals.parse("2"), Side.BUY, t0,
+            0, 0);
         out.write(FrameWriter.frame(V1Json.toJson(mistyped.asBackfill()).replace("\"backfill\":true",
             "\"backfill\":\"yes\"")).getBytes());
         // One more good trade after the bad frames, so that by the time it is printed both were decided.
@@ -57,7 +58,8 @@ class TcpIngestNodeTest {
     }
     assertThat(printed.parsed().trades()).extracting(Trade::seq).as("sequenced by the router")
         .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 101).boxed().toList());
-    assertThat(printed.parsed().trades()).as("a producer's provenance travels with its trades; a mistyped flag is refused")
+    assertThat(printed.parsed().trades())
+        .as("a producer's provenance travels with its trades; a mistyped flag is refused")
         .allSatisfy(t -> {
           int id = Integer.parseInt(t.tradeId());
           assertThat(t.backfill()).as(t.tradeId()).isEqualTo(id < 100 && id % 10 == 0);
