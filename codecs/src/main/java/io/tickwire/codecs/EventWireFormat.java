@@ -3,16 +3,25 @@ package io.tickwire.codecs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binary layout of a {@link MarketEvent}: kind tag, common fields, then the kind's own fields. */
+/**
+ * Binary layout of a {@link MarketEvent}: kind tag, common fields, then the kind's own fields.
+ *
+ * <p>The tag's high bit ({@link #BACKFILL}) marks a trade fetched from the venue's history. Tags are 1 to 7, so a
+ * live trade and every other event are laid out byte for byte as before the flag existed, and frames written then
+ * still read the same.
+ */
 public final class EventWireFormat implements ElementFormat<MarketEvent> {
   public static final EventWireFormat INSTANCE = new EventWireFormat();
+  /** Set on a backfilled trade's tag byte. */
+  static final int BACKFILL = 0x80;
+  private static final int TAG = 0x7F;
 
   private EventWireFormat() {
   }
 
   @Override
   public void write(WireWriter out, MarketEvent event) {
-    out.writeByte(event.kind().tag());
+    out.writeByte(event.kind().tag() | (event instanceof Trade t && t.backfill() ? BACKFILL : 0));
     out.writeName(event.venue());
     out.writeName(event.symbol());
     out.writeTime(event.eventTime());
@@ -88,7 +97,12 @@ public final class EventWireFormat implements ElementFormat<MarketEvent> {
 
   @Override
   public MarketEvent read(WireReader in) {
-    int tag = in.readByte();
+    int tagByte = in.readByte() & 0xFF;
+    int tag = tagByte & TAG;
+    boolean backfill = (tagByte & BACKFILL) != 0;
+    if (backfill && tag != EventKind.TRADE.tag()) {
+      throw new WireFormatException("backfill flag on event kind tag " + tag + ": only trades are backfilled");
+    }
     String venue = in.readName();
     String symbol = in.readName();
     long eventTime = in.readTime();
@@ -96,7 +110,7 @@ public final class EventWireFormat implements ElementFormat<MarketEvent> {
     long seq = in.readVarLong();
     if (tag == EventKind.TRADE.tag()) {
       return new Trade(venue, symbol, in.readText(), in.readVarLong(), in.readVarLong(), readSide(in), eventTime,
-          ingestTime, seq);
+          ingestTime, seq, backfill);
     } else if (tag == EventKind.QUOTE.tag()) {
       return new Quote(venue, symbol, in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(),
           eventTime, ingestTime, seq);

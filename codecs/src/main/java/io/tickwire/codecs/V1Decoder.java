@@ -9,23 +9,23 @@ import java.util.List;
 final class V1Decoder {
   static final int VERSION = 1;
 
-  private static final long COMMON_EVENT = V1Key.mask(VER, KIND, VENUE, SYMBOL, SRC_TS, INGEST_TS, SEQ, EVENT_ID);
-  static final long TRADE_KEYS = COMMON_EVENT | V1Key.mask(TRADE_ID, PRICE, SIZE, SIDE);
-  static final long QUOTE_KEYS = COMMON_EVENT | V1Key.mask(BID, BID_SIZE, ASK, ASK_SIZE);
-  static final long BOOK_KEYS = COMMON_EVENT | V1Key.mask(SNAPSHOT, BIDS, ASKS);
-  static final long GAP_KEYS = COMMON_EVENT | V1Key.mask(REASON);
-  static final long OPTION_TICKER_KEYS = COMMON_EVENT | V1Key.mask(UNDERLYING, EXPIRY, STRIKE, OPTION_TYPE,
+  private static final KeyMask COMMON_EVENT = KeyMask.of(VER, KIND, VENUE, SYMBOL, SRC_TS, INGEST_TS, SEQ, EVENT_ID);
+  static final KeyMask TRADE_KEYS = COMMON_EVENT.and(TRADE_ID, PRICE, SIZE, SIDE, BACKFILL);
+  static final KeyMask QUOTE_KEYS = COMMON_EVENT.and(BID, BID_SIZE, ASK, ASK_SIZE);
+  static final KeyMask BOOK_KEYS = COMMON_EVENT.and(SNAPSHOT, BIDS, ASKS);
+  static final KeyMask GAP_KEYS = COMMON_EVENT.and(REASON);
+  static final KeyMask OPTION_TICKER_KEYS = COMMON_EVENT.and(UNDERLYING, EXPIRY, STRIKE, OPTION_TYPE,
       MARK_PRICE, BID, BID_SIZE, ASK, ASK_SIZE, UNDERLYING_PRICE, INDEX_PRICE, MARK_IV, BID_IV, ASK_IV, DELTA, GAMMA,
       VEGA, THETA, OPEN_INTEREST);
-  static final long MARK_FUNDING_KEYS = COMMON_EVENT | V1Key.mask(MARK_PRICE, INDEX_PRICE, EST_SETTLEMENT_PRICE,
+  static final KeyMask MARK_FUNDING_KEYS = COMMON_EVENT.and(MARK_PRICE, INDEX_PRICE, EST_SETTLEMENT_PRICE,
       FUNDING_RATE, NEXT_FUNDING_TS);
-  static final long VOLATILITY_INDEX_KEYS = COMMON_EVENT | V1Key.mask(VALUE);
-  static final long BAR_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, INTERVAL, START, END, OPEN, HIGH, LOW, CLOSE,
+  static final KeyMask VOLATILITY_INDEX_KEYS = COMMON_EVENT.and(VALUE);
+  static final KeyMask BAR_KEYS = KeyMask.of(VER, KIND, VENUE, SYMBOL, INTERVAL, START, END, OPEN, HIGH, LOW, CLOSE,
       VOLUME, VWAP, TRADES, REVISION, FILLED);
-  static final long SIGNAL_KEYS = V1Key.mask(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
-  static final long ANOMALY_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TYPE, TS, DETAIL, MEASURE);
-  static final long FEATURE_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TS, PRICE, FEATURES);
-  static final long BOOK_SNAPSHOT_KEYS = V1Key.mask(VER, KIND, VENUE, SYMBOL, TS, BIDS, ASKS, MID, SPREAD_BPS,
+  static final KeyMask SIGNAL_KEYS = KeyMask.of(VER, KIND, PROVIDER, SYMBOL, TS, NAME, VALUE, SCORE, META);
+  static final KeyMask ANOMALY_KEYS = KeyMask.of(VER, KIND, VENUE, SYMBOL, TYPE, TS, DETAIL, MEASURE);
+  static final KeyMask FEATURE_KEYS = KeyMask.of(VER, KIND, VENUE, SYMBOL, TS, PRICE, FEATURES);
+  static final KeyMask BOOK_SNAPSHOT_KEYS = KeyMask.of(VER, KIND, VENUE, SYMBOL, TS, BIDS, ASKS, MID, SPREAD_BPS,
       IMBALANCE_5, MICROPRICE);
 
   private V1Decoder() {
@@ -43,9 +43,10 @@ final class V1Decoder {
     return f.has(KIND) ? f.string(KIND) : null;
   }
 
+  /** {@code backfill} is optional (default false): producers that predate it send live trades without it. */
   static Trade trade(V1Fields f) {
     return new Trade(venue(f), symbol(f), tradeId(f), f.decimal(PRICE), f.decimal(SIZE),
-        f.side(SIDE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0));
+        f.side(SIDE), f.time(SRC_TS), ingestTime(f), f.integer(SEQ, 0), f.has(BACKFILL) && f.bool(BACKFILL));
   }
 
   static Quote quote(V1Fields f) {

@@ -21,7 +21,8 @@ final class V1Fields {
 
   private final JsonToken[] tokens = new JsonToken[V1Key.values().length];
   private final String[] texts = new String[V1Key.values().length];
-  private long present;
+  /** The keys seen, as in a {@link KeyMask}: word 0 and word 1. */
+  private final long[] present = new long[2];
   private Set<String> unknown;
   private List<BookLevel> levels;
   private Map<String, Object> meta;
@@ -48,7 +49,8 @@ final class V1Fields {
   private void clear() {
     Arrays.fill(tokens, null);
     Arrays.fill(texts, null);
-    present = 0;
+    present[0] = 0;
+    present[1] = 0;
     unknown = null;
     levels = null;
     meta = null;
@@ -63,7 +65,7 @@ final class V1Fields {
       p.skipChildren();
       return;
     }
-    present |= key.bit();
+    present[key.word()] |= key.bit();
     tokens[key.ordinal()] = t;
     if (t == JsonToken.START_ARRAY && key.shape == V1Key.Shape.LEVELS) {
       readLevels(p, key);
@@ -130,18 +132,19 @@ final class V1Fields {
   }
 
   boolean has(V1Key key) {
-    return (present & key.bit()) != 0;
+    return (present[key.word()] & key.bit()) != 0;
   }
 
   /** Keys outside the known contract, plus known keys that do not belong to a record whose keys are {@code mask}. */
-  Set<String> unknownKeys(long mask) {
-    long foreign = present & ~mask;
-    if (foreign == 0 && unknown == null) {
+  Set<String> unknownKeys(KeyMask mask) {
+    long foreignLow = present[0] & ~mask.low();
+    long foreignHigh = present[1] & ~mask.high();
+    if (foreignLow == 0 && foreignHigh == 0 && unknown == null) {
       return Set.of();
     }
     Set<String> all = new LinkedHashSet<>();
     for (V1Key key : V1Key.values()) {
-      if ((foreign & key.bit()) != 0) {
+      if (((key.word() == 0 ? foreignLow : foreignHigh) & key.bit()) != 0) {
         all.add(key.json);
       }
     }

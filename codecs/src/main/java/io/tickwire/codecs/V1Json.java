@@ -23,9 +23,9 @@ import java.util.Set;
  * an external producer cannot know when we received its event; the writer omits it when 0), {@code event_id}
  * (always recomputed from the event, so a producer's spelling never matters), a bar's {@code end} (default
  * start + interval; checked against it when present: a calendar window of whole hours may end earlier, or up to an
- * hour later),
- * a bar's {@code filled} (default false; written only when true), an anomaly's {@code measure} (default NaN), a mark/funding update's
- * {@code next_funding_ts} (default 0, "none named"). A JSON {@code null} in a
+ * hour later), a bar's {@code filled} (default false; written only when true), an anomaly's {@code measure} (default
+ * NaN), a mark/funding update's {@code next_funding_ts} (default 0, "none named"), a trade's {@code backfill}
+ * (default false, "received live"; the writer omits it when false). A JSON {@code null} in a
  * double field reads as NaN, which is how non-finite doubles are written.
  */
 public final class V1Json {
@@ -260,7 +260,7 @@ public final class V1Json {
     return f;
   }
 
-  private static Parsed parsed(Object record, V1Fields f, long keys) {
+  private static Parsed parsed(Object record, V1Fields f, KeyMask keys) {
     return new Parsed(record, f.unknownKeys(keys));
   }
 }

@@ -118,6 +118,9 @@ public final class V1JsonWriter {
     decimal("price", trade.price());
     decimal("size", trade.size());
     gen.writeStringField("side", trade.side().wire());
+    if (trade.backfill()) { // absent when false: live trades are written exactly as before the flag existed
+      gen.writeBooleanField("backfill", true);
+    }
   }
 
   private void quoteFields(Quote quote) throws IOException {

@@ -18,7 +18,7 @@ enum V1Key {
   MARK_PRICE("mark_price"), UNDERLYING_PRICE("underlying_price"), INDEX_PRICE("index_price"), MARK_IV("mark_iv"),
   BID_IV("bid_iv"), ASK_IV("ask_iv"), DELTA("delta"), GAMMA("gamma"), VEGA("vega"), THETA("theta"),
   OPEN_INTEREST("open_interest"), EST_SETTLEMENT_PRICE("est_settlement_price"), FUNDING_RATE("funding_rate"),
-  NEXT_FUNDING_TS("next_funding_ts"), FILLED("filled");
+  NEXT_FUNDING_TS("next_funding_ts"), FILLED("filled"), BACKFILL("backfill");
 
   /** How the reader collects a value: scalars are kept as text and typed later, once the kind is known. */
   enum Shape { SCALAR, LEVELS, STRING_MAP, NUMBER_MAP }
@@ -26,9 +26,10 @@ enum V1Key {
   private static final Map<String, V1Key> BY_NAME = new HashMap<>();
 
   static {
-    // Key sets are bit masks in one long: a 65th key needs a wider mask first, or keys would silently alias.
-    if (values().length > Long.SIZE) {
-      throw new IllegalStateException(values().length + " v1 keys do not fit the 64-bit key masks");
+    // Key sets are bit masks in two longs (KeyMask): a 129th key needs a wider mask first, or keys would alias.
+    if (values().length > KeyMask.CAPACITY) {
+      throw new IllegalStateException(
+          values().length + " v1 keys do not fit the " + KeyMask.CAPACITY + "-bit key masks");
     }
     for (V1Key key : values()) {
       BY_NAME.put(key.json, key);
@@ -47,19 +48,17 @@ enum V1Key {
     this.shape = shape;
   }
 
+  /** Which of a {@link KeyMask}'s two words holds this key's bit. */
+  int word() {
+    return ordinal() >>> 6;
+  }
+
+  /** This key's bit within its word. */
   long bit() {
-    return 1L << ordinal();
+    return 1L << (ordinal() & 63);
   }
 
   static V1Key byName(String name) {
     return BY_NAME.get(name);
-  }
-
-  static long mask(V1Key... keys) {
-    long mask = 0;
-    for (V1Key key : keys) {
-      mask |= key.bit();
-    }
-    return mask;
   }
 }

@@ -25,6 +25,7 @@ final class V1TradeBytes {
   private static final int INGEST_TS = 1 << 9;
   private static final int SEQ = 1 << 10;
   private static final int EVENT_ID = 1 << 11;
+  private static final int BACKFILL = 1 << 12;
   private static final int REQUIRED = VER | KIND | VENUE | SYMBOL | TRADE_ID | PRICE | SIZE | SIDE | SRC_TS;
   /** Longer integers may not fit in a long; the general reader decides what they are. */
   private static final int MAX_INTEGER_DIGITS = 18;
@@ -50,6 +51,7 @@ final class V1TradeBytes {
   private long ingestTs;
   private long seq;
   private long ver;
+  private boolean backfill;
 
   /** The trade in {@code utf8[offset, offset + length)}, or null when the general reader must decide. */
   Trade read(byte[] utf8, int offset, int length) {
@@ -59,8 +61,10 @@ final class V1TradeBytes {
     seen = 0;
     ingestTs = 0;
     seq = 0;
+    backfill = false;
     try {
-      return readObject() ? new Trade(venue, symbol, tradeId, price, size, side, srcTs, ingestTs, seq) : null;
+      return readObject() ? new Trade(venue, symbol, tradeId, price, size, side, srcTs, ingestTs, seq, backfill)
+          : null;
     } catch (DecimalFormatException e) {
       return null;
     } finally {
@@ -109,7 +113,7 @@ final class V1TradeBytes {
       case 6:
         return valueIs("symbol") ? SYMBOL : valueIs("src_ts") ? SRC_TS : 0;
       case 8:
-        return valueIs("trade_id") ? TRADE_ID : valueIs("event_id") ? EVENT_ID : 0;
+        return valueIs("trade_id") ? TRADE_ID : valueIs("event_id") ? EVENT_ID : valueIs("backfill") ? BACKFILL : 0;
       case 9:
         return valueIs("ingest_ts") ? INGEST_TS : 0;
       default:
@@ -136,6 +140,8 @@ final class V1TradeBytes {
         return side != null;
       case EVENT_ID:
         return string(); // never read: the event id is always recomputed from the event
+      case BACKFILL:
+        return booleanValue();
       default:
         return numericValue(key);
     }
@@ -238,6 +244,30 @@ final class V1TradeBytes {
       i++;
     }
     return i;
+  }
+
+  /** A JSON {@code true} or {@code false} into {@link #backfill}; anything else is the general reader's to judge. */
+  private boolean booleanValue() {
+    if (literal("true")) {
+      backfill = true;
+      return true;
+    }
+    return literal("false");
+  }
+
+  /** The bare word {@code word}; what follows it is checked by the caller's structure ({@code ,} or end of object). */
+  private boolean literal(String word) {
+    int n = word.length();
+    if (end - pos < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (b[pos + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    pos += n;
+    return true;
   }
 
   // ---- typed values of the token just read ----

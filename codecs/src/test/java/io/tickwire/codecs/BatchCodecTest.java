@@ -154,6 +154,61 @@ class BatchCodecTest {
         .hasMessageContaining("element 0").hasMessageContaining("unknown event kind tag 42");
   }
 
+  /**
+   * A live trade then a quote, as the codec wrote them before trades carried a provenance flag (bytes taken from
+   * that version of the code): old frames must still decode, and live trades must still encode to the same bytes.
+   */
+  private static final String FRAME_BEFORE_THE_FLAG = "010000004300000031060201010280c9d89de7d88b06f4031204742d31"
+      + "c4aa9763a20101020102f103d60414a2c4f50920c2c4f509400209636f696e62617365084254432d555344";
+
+  private static TickBatch liveTradeAndQuote() {
+    return new TickBatch(3, List.of(
+        new Trade("coinbase", "BTC-USD", "t-1", Decimals.parse("65000.10"), Decimals.parse("0.5"), Side.SELL, T0,
+            T0 + 250, 9),
+        new Quote("coinbase", "BTC-USD", Decimals.parse("65000.1"), Decimals.parse("1"), Decimals.parse("65000.2"),
+            Decimals.parse("2"), T0 + 1, T0 + 300, 10)));
+  }
+
+  @Test
+  void framesWrittenBeforeTheBackfillFlagDecodeAsLiveTradesAndLiveTradesEncodeToTheSameBytes() {
+    Buffer old = Buffer.buffer(java.util.HexFormat.of().parseHex(FRAME_BEFORE_THE_FLAG));
+    TickBatch decoded = Codecs.TICK_BATCH.decodeFromWire(0, old);
+    assertThat(decoded).isEqualTo(liveTradeAndQuote());
+    assertThat(((Trade) decoded.items().get(0)).backfill()).isFalse();
+    Buffer now = Buffer.buffer();
+    Codecs.TICK_BATCH.encodeToWire(now, liveTradeAndQuote());
+    assertThat(java.util.HexFormat.of().formatHex(now.getBytes())).isEqualTo(FRAME_BEFORE_THE_FLAG);
+  }
+
+  @Test
+  void aBackfilledTradeRoundTripsWithItsFlagBesideLiveOnes() {
+    Trade live = new Trade("coinbase", "BTC-USD", "t-7", Decimals.parse("65000.10"), Decimals.parse("0.5"), Side.BUY,
+        T0, T0 + 100, 4);
+    TickBatch batch = new TickBatch(1, List.of(live, live.asBackfill(), ticks(1).items().get(0)));
+    TickBatch decoded = roundTrip(Codecs.TICK_BATCH, batch);
+    assertThat(decoded).isEqualTo(batch);
+    assertThat(decoded.items()).extracting(e -> ((Trade) e).backfill()).containsExactly(false, true, false);
+  }
+
+  @Test
+  void theBackfillFlagOnAnythingButATradeIsATypedError() {
+    Buffer buffer = Buffer.buffer();
+    Codecs.TICK_BATCH.encodeToWire(buffer, liveTradeAndQuote());
+    Buffer flaggedTrade = buffer.copy();
+    flaggedTrade.setByte(11, (byte) (EventKind.TRADE.tag() | EventWireFormat.BACKFILL));
+    assertThat(((Trade) Codecs.TICK_BATCH.decodeFromWire(0, flaggedTrade).items().get(0)).backfill()).isTrue();
+    for (EventKind kind : EventKind.values()) {
+      if (kind == EventKind.TRADE) {
+        continue;
+      }
+      Buffer flagged = buffer.copy();
+      flagged.setByte(11, (byte) (kind.tag() | EventWireFormat.BACKFILL));
+      assertThatThrownBy(() -> Codecs.TICK_BATCH.decodeFromWire(0, flagged)).as(kind.name())
+          .isInstanceOf(WireFormatException.class).hasMessageContaining("element 0")
+          .hasMessageContaining("backfill flag on event kind tag " + kind.tag());
+    }
+  }
+
   @Test
   void localDeliverySharesTheInstanceAndCodecsIdentifyThemselves() {
     TickBatch batch = ticks(2);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class V1JsonTest {
@@ -200,6 +201,48 @@ class V1JsonTest {
     assertThat(parsed.record()).isEqualTo(trade());
     assertThat(parsed.unknownKeys()).containsExactlyInAnyOrder("fee", "bid");
     assertThat(V1Json.parse(V1Json.toJson(trade())).unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void aBackfilledTradeCarriesTheFlagAndALiveOneIsWrittenExactlyAsBefore() {
+    Trade live = trade();
+    String liveJson = V1Json.toJson(live);
+    assertThat(liveJson).doesNotContain("backfill")
+        .isEqualTo(V1Json.toJson(live.asBackfill()).replace(",\"backfill\":true", ""));
+    String json = V1Json.toJson(live.asBackfill());
+    assertThat(json).contains("\"side\":\"buy\",\"backfill\":true,");
+    assertThat(V1Json.readEvent(json)).isEqualTo(live.asBackfill());
+    assertThat(((Trade) V1Json.readEvent(json)).backfill()).isTrue();
+    assertThat(((Trade) V1Json.readEvent(liveJson)).backfill()).isFalse();
+    assertThat(((Trade) V1Json.readEvent(liveJson.replace("\"side\":\"buy\",", "\"side\":\"buy\",\"backfill\":false,")))
+        .backfill()).isFalse();
+    assertThat(V1Json.parse(json).unknownKeys()).isEmpty();
+    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+    assertThat(V1Json.parseEvent(utf8, 0, utf8.length)).isEqualTo(new V1Json.Parsed(live.asBackfill(), Set.of()));
+    assertThat(live.asBackfill().eventId()).as("provenance is not identity").isEqualTo(live.eventId());
+  }
+
+  @Test
+  void aBackfillFlagThatIsNotABooleanIsAWrongTypeNamingTheKey() {
+    String json = V1Json.toJson(trade().asBackfill());
+    for (String bad : List.of("\"true\"", "1", "null", "{}")) {
+      V1FormatException e = failure(json.replace("\"backfill\":true", "\"backfill\":" + bad));
+      assertThat(e.field()).as(bad).isEqualTo("backfill");
+      assertThat(e.problem()).as(bad).isEqualTo(V1FormatException.Problem.WRONG_TYPE);
+      byte[] utf8 = json.replace("\"backfill\":true", "\"backfill\":" + bad).getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> V1Json.parseEvent(utf8, 0, utf8.length)).as("the ingest's path too")
+          .isInstanceOf(V1FormatException.class).hasMessageContaining("backfill");
+    }
+  }
+
+  @Test
+  void onOtherKindsTheBackfillKeyIsSchemaDriftAsBefore() {
+    Quote quote = new Quote("coinbase", "BTC-USD", Decimals.parse("1"), Decimals.parse("1"), Decimals.parse("2"),
+        Decimals.parse("1"), T0, T1, 0);
+    String json = V1Json.toJson(quote).replace("{\"ver\":1,", "{\"ver\":1,\"backfill\":true,");
+    V1Json.Parsed parsed = V1Json.parse(json);
+    assertThat(parsed.record()).isEqualTo(quote);
+    assertThat(parsed.unknownKeys()).containsExactly("backfill");
   }
 
   @Test

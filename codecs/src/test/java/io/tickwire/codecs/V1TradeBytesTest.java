@@ -38,7 +38,11 @@ class V1TradeBytesTest {
       "{\"src_ts\":\"2023-12-31T00:00:00.1Z\",\"side\":\"buy\",\"size\":0,\"price\":-0.5,\"trade_id\":\"x\","
           + "\"symbol\":\"S\",\"venue\":\"v\",\"kind\":\"trade\",\"ver\":1,\"seq\":-3}",
       "{\"ver\":1,\"kind\":\"trade\",\"venue\":\"v\",\"symbol\":\"S\",\"trade_id\":\"1\",\"price\":1,\"size\":1,"
-          + "\"side\":\"buy\",\"src_ts\":\"2024-05-01T12:00:00.123456789Z\",\"ingest_ts\":\"1000-01-01T00:00:00Z\"}"})
+          + "\"side\":\"buy\",\"src_ts\":\"2024-05-01T12:00:00.123456789Z\",\"ingest_ts\":\"1000-01-01T00:00:00Z\"}",
+      "{\"ver\":1,\"kind\":\"trade\",\"venue\":\"v\",\"symbol\":\"S\",\"trade_id\":\"1\",\"price\":1,\"size\":1,"
+          + "\"side\":\"buy\",\"backfill\": true ,\"src_ts\":\"2024-05-01T12:00:00Z\"}",
+      "{\"ver\":1,\"kind\":\"trade\",\"venue\":\"v\",\"symbol\":\"S\",\"trade_id\":\"1\",\"price\":1,\"size\":1,"
+          + "\"side\":\"buy\",\"src_ts\":\"2024-05-01T12:00:00Z\",\"backfill\":false}"})
   void variantsTheFastPathTakesReadTheSame(String line) {
     assertThat(fast.read(bytes(line), 0, bytes(line).length)).as(line).isNotNull();
     assertAgrees(line);
@@ -49,6 +53,11 @@ class V1TradeBytesTest {
       "\"fee\":0.1,", // unknown key: schema drift, reported by the general reader
       "\"ver\":1,", // repeated key
       "\"reason\":\"x\",", // a key of another kind
+      "\"backfill\":\"true\",", // the flag as a string: the general reader names the key in its error
+      "\"backfill\":1,",
+      "\"backfill\":null,",
+      "\"backfill\":tru,",
+      "\"backfill\":truex,",
   })
   void framesWithKeysBeyondAPlainTradeGoTheGeneralWay(String extra) {
     String line = CANONICAL.replace("{\"ver\":1,", "{\"ver\":1," + extra);
@@ -124,9 +133,24 @@ class V1TradeBytesTest {
     long price = Decimals.parse(random.nextInt(1, 100_000) + "." + random.nextInt(0, 100_000_000));
     long size = Decimals.parse("0." + random.nextInt(1, 99_999_999));
     long time = random.nextLong(0, 4_102_444_800_000_000L);
-    return new Trade("venue" + random.nextInt(3), symbols.get(random.nextInt(symbols.size())), id, price, size,
-        random.nextBoolean() ? Side.BUY : Side.SELL, time, random.nextBoolean() ? 0 : time + 1_500,
+    Trade trade = new Trade("venue" + random.nextInt(3), symbols.get(random.nextInt(symbols.size())), id, price,
+        size, random.nextBoolean() ? Side.BUY : Side.SELL, time, random.nextBoolean() ? 0 : time + 1_500,
         random.nextLong(0, 1L << 40));
+    return random.nextInt(4) == 0 ? trade.asBackfill() : trade;
+  }
+
+  @Test
+  void theBackfillFlagIsReadOnTheFastPathAndOnlyTrueMarksATrade() {
+    String flagged = CANONICAL.replace("\"side\":\"buy\",", "\"side\":\"buy\",\"backfill\":true,");
+    String unflagged = CANONICAL.replace("\"side\":\"buy\",", "\"side\":\"buy\",\"backfill\":false,");
+    assertThat(fast.read(bytes(flagged), 0, bytes(flagged).length).backfill()).isTrue();
+    assertThat(fast.read(bytes(unflagged), 0, bytes(unflagged).length).backfill()).isFalse();
+    assertThat(fast.read(bytes(CANONICAL), 0, bytes(CANONICAL).length).backfill()).isFalse();
+    assertAgrees(flagged);
+    assertAgrees(unflagged);
+    // the reader is reused per thread: a flagged frame must not leak its flag into the next one
+    assertThat(fast.read(bytes(flagged), 0, bytes(flagged).length).backfill()).isTrue();
+    assertThat(fast.read(bytes(CANONICAL), 0, bytes(CANONICAL).length).backfill()).isFalse();
   }
 
   private static byte[] bytes(String s) {

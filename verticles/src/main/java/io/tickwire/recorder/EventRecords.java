@@ -20,17 +20,20 @@ import java.util.List;
  * from the previous event's), while the ring drops its oldest record one at a time. So venue and symbol are inline,
  * and the event time is not in the record at all: the ring keeps it in its slot, and the ingest time is stored
  * as the difference from it (a few hundred microseconds: two bytes). The derivatives kinds, far rarer than trades,
- * books and quotes, follow the header as their v1 JSON line.
+ * books and quotes, follow the header as their v1 JSON line. As on the bus, the tag's high bit marks a backfilled
+ * trade.
  */
 final class EventRecords {
   private static final Side[] SIDES = Side.values();
+  private static final int BACKFILL = 0x80;
+  private static final int TAG = 0x7F;
 
   private EventRecords() {
   }
 
   /** Appends {@code event}'s record, its event time excepted, to {@code out}. */
   static void write(RecordWriter out, MarketEvent event) {
-    out.writeByte(event.kind().tag());
+    out.writeByte(event.kind().tag() | (event instanceof Trade t && t.backfill() ? BACKFILL : 0));
     out.writeText(event.venue());
     out.writeText(event.symbol());
     out.writeVarLong(event.ingestTime() - event.eventTime());
@@ -76,7 +79,8 @@ final class EventRecords {
 
   /** The event whose record {@code in} is at, with the event time its slot kept. */
   static MarketEvent read(RecordReader in, long eventTime) {
-    int tag = in.readByte();
+    int tagByte = in.readByte() & 0xFF;
+    int tag = tagByte & TAG;
     // Interned: a capture holds thousands of events naming the same few venues and symbols.
     String venue = StringInterner.intern(in.readText());
     String symbol = StringInterner.intern(in.readText());
@@ -84,7 +88,7 @@ final class EventRecords {
     long seq = in.readVarLong();
     if (tag == EventKind.TRADE.tag()) {
       return new Trade(venue, symbol, in.readText(), in.readVarLong(), in.readVarLong(), SIDES[in.readByte()],
-          eventTime, ingestTime, seq);
+          eventTime, ingestTime, seq, (tagByte & BACKFILL) != 0);
     } else if (tag == EventKind.QUOTE.tag()) {
       return new Quote(venue, symbol, in.readVarLong(), in.readVarLong(), in.readVarLong(), in.readVarLong(),
           eventTime, ingestTime, seq);

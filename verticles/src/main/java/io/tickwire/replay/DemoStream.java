@@ -36,7 +36,6 @@ public final class DemoStream {
   }
 
   private static Trade withIngestTime(Trade t) {
-    return new Trade(t.venue(), t.symbol(), t.tradeId(), t.price(), t.size(), t.side(), t.eventTime(),
-        t.eventTime() + INGEST_DELAY_MICROS, t.seq());
+    return t.withIngestTime(t.eventTime() + INGEST_DELAY_MICROS);
   }
 }

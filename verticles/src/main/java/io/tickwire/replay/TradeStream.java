@@ -72,7 +72,6 @@ public final class TradeStream {
 
   private Trade arrived(Trade t) {
     newestWritten = Math.max(newestWritten, t.eventTime());
-    return new Trade(t.venue(), t.symbol(), t.tradeId(), t.price(), t.size(), t.side(), t.eventTime(),
-        newestWritten + INGEST_DELAY_MICROS, t.seq());
+    return t.withIngestTime(newestWritten + INGEST_DELAY_MICROS);
   }
 }

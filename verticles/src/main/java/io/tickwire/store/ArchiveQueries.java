@@ -8,7 +8,7 @@ package io.tickwire.store;
 public final class ArchiveQueries {
   public static final String TRADES_CHUNK =
       "SELECT to_char(event_ts AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, venue, symbol, trade_id, price, size, side,"
-          + " event_ts, ingest_ts, seq FROM trades WHERE event_ts >= ? AND event_ts < ?";
+          + " event_ts, ingest_ts, seq, backfill FROM trades WHERE event_ts >= ? AND event_ts < ?";
 
   public static final String BARS_CHUNK =
       "SELECT to_char(bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, venue, symbol, interval, bucket_start,"

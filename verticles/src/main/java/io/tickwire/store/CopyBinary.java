@@ -87,6 +87,13 @@ final class CopyBinary {
     return this;
   }
 
+  CopyBinary bool(boolean v) {
+    ensure(5);
+    putInt(1);
+    buf[len++] = (byte) (v ? 1 : 0);
+    return this;
+  }
+
   /** A {@code timestamptz} from epoch microseconds. */
   CopyBinary timestamp(long epochMicros) {
     return int8(epochMicros - PG_EPOCH_MICROS);

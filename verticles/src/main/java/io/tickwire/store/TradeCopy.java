@@ -35,8 +35,9 @@ import org.postgresql.copy.CopyManager;
 public final class TradeCopy implements BatchStore<Trade> {
   private static final System.Logger LOG = System.getLogger(TradeCopy.class.getName());
   static final String UNIQUE_VIOLATION = "23505";
-  private static final String COLUMNS = "venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq";
-  private static final int FIELDS = 9;
+  private static final String COLUMNS =
+      "venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq, backfill";
+  private static final int FIELDS = 10;
   private static final String STAGING = "pg_temp.trades_staging";
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -186,7 +187,7 @@ public final class TradeCopy implements BatchStore<Trade> {
         } else {
           rows.timestamp(t.ingestTime());
         }
-        rows.int8(t.seq());
+        rows.int8(t.seq()).bool(t.backfill());
       }
       rows.end();
     }

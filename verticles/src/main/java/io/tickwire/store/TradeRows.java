@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Trades, idempotent by (venue, symbol, trade_id): a replayed trade is skipped. Prices and sizes travel as text
+ * Trades, idempotent by (venue, symbol, trade_id): a replayed trade is skipped, and so is a backfilled copy of a
+ * stored one (the row keeps the provenance it was first stored with). Prices and sizes travel as text
  * and are cast to {@code numeric} by the server, so they stay exact; times travel as binary timestamps, which
  * cost the server nothing to parse.
  */
@@ -21,10 +22,10 @@ public final class TradeRows implements SqlBatch<Trade> {
   @Override
   public String sql() {
     return """
-        INSERT INTO trades (venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq)
-        SELECT v, s, id, p::numeric, z::numeric, side, ets, its, seq
+        INSERT INTO trades (venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq, backfill)
+        SELECT v, s, id, p::numeric, z::numeric, side, ets, its, seq, bf
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                    $8::timestamptz[], $9::int8[]) AS u(v, s, id, p, z, side, ets, its, seq)
+                    $8::timestamptz[], $9::int8[], $10::bool[]) AS u(v, s, id, p, z, side, ets, its, seq, bf)
         ON CONFLICT (venue, symbol, trade_id) DO NOTHING""";
   }
 
@@ -40,6 +41,7 @@ public final class TradeRows implements SqlBatch<Trade> {
     OffsetDateTime[] eventTs = new OffsetDateTime[n];
     OffsetDateTime[] ingestTs = new OffsetDateTime[n];
     Long[] seq = new Long[n];
+    Boolean[] backfill = new Boolean[n];
     for (int i = 0; i < n; i++) {
       Trade t = rows.get(i);
       venue[i] = t.venue();
@@ -51,9 +53,10 @@ public final class TradeRows implements SqlBatch<Trade> {
       eventTs[i] = IsoTime.toOffsetDateTime(t.eventTime());
       ingestTs[i] = t.ingestTime() == 0 ? null : IsoTime.toOffsetDateTime(t.ingestTime());
       seq[i] = t.seq();
+      backfill[i] = t.backfill();
     }
     return Tuple.tuple().addArrayOfString(venue).addArrayOfString(symbol).addArrayOfString(id)
         .addArrayOfString(price).addArrayOfString(size).addArrayOfString(side).addArrayOfOffsetDateTime(eventTs)
-        .addArrayOfOffsetDateTime(ingestTs).addArrayOfLong(seq);
+        .addArrayOfOffsetDateTime(ingestTs).addArrayOfLong(seq).addArrayOfBoolean(backfill);
   }
 }

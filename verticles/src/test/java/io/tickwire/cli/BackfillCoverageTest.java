@@ -62,6 +62,7 @@ class BackfillCoverageTest {
     assertThat(cut.count("trades")).isEqualTo(uncut.count("trades"));
     assertThat(cut.query("SELECT max(revision) AS r FROM bars_ohlcv WHERE symbol = 'SKL-USD'").get(0).get("r"))
         .as("the bars converged by revision, not by chance").isNotEqualTo(0);
+    assertProvenance(cut, uncut);
 
     BatchCommands cli = new BatchCommands(cut, dataDir);
     assertThat(cli.run("coverage", "--json", "--venue", "coinbase", "--symbol", "SKL-USD", "--channel", "trades"))
@@ -104,6 +105,7 @@ class BackfillCoverageTest {
         .allSatisfy(h -> assertThat(h).containsEntry("state", "backfilled"));
     assertThat(requests).containsExactly("/products/SKL-USD/trades?after=1568281&limit=100");
     assertThat(cut.query(BARS)).as("the stored bars equal those of the uncut capture").isEqualTo(uncut.query(BARS));
+    assertProvenance(cut, uncut);
 
     BatchCommands cli = new BatchCommands(cut, dataDir);
     assertThat(cli.run("coverage", "--json", "--venue", "coinbase", "--symbol", "SKL-USD", "--channel", "trades",
@@ -129,6 +131,26 @@ class BackfillCoverageTest {
     assertThat(cli.run("coverage", "--venue", "coinbase", "--symbol", "SKL-USD", "--channel", "trades"))
         .isEqualTo(CoverageCommand.EXIT_HOLES);
     assertThat(cli.out.toString()).contains("unrecoverable(beyond the venue's history: 3 of 6 trades)");
+  }
+
+  /**
+   * The six trades cut out are stored as backfill and every trade that arrived live as live, one row per trade id:
+   * the same trades as the uncut run, where nothing is backfill.
+   */
+  private static void assertProvenance(TestDatabase cut, TestDatabase uncut) {
+    String byProvenance = "SELECT symbol, trade_id FROM trades WHERE backfill = %s ORDER BY symbol, trade_id";
+    assertThat(cut.query(byProvenance.formatted("true"))).as("the fetched trades, marked")
+        .extracting(r -> r.get("symbol") + " " + r.get("trade_id"))
+        .containsExactly("SKL-USD 1568275", "SKL-USD 1568276", "SKL-USD 1568277", "SKL-USD 1568278",
+            "SKL-USD 1568279", "SKL-USD 1568280");
+    assertThat(uncut.query(byProvenance.formatted("true"))).as("nothing backfilled without a hole").isEmpty();
+    String all = "SELECT symbol, trade_id, price::text AS price, size::text AS size, side, event_ts FROM trades"
+        + " ORDER BY symbol, trade_id";
+    assertThat(cut.query(all)).as("the same trades as the uncut capture, each once").isEqualTo(uncut.query(all));
+    List<Map<String, Object>> live = cut.query(byProvenance.formatted("false"));
+    assertThat(live).as("every other trade arrived live").hasSize((int) uncut.count("trades") - 6)
+        .noneMatch(r -> r.get("symbol").equals("SKL-USD") && Long.parseLong((String) r.get("trade_id")) >= 1568275
+            && Long.parseLong((String) r.get("trade_id")) <= 1568280);
   }
 
   private static boolean resolved(TestDatabase db) {

@@ -40,19 +40,32 @@ class TcpIngestNodeTest {
         for (int i = 0; i < 100; i++) {
           Trade trade = new Trade("ext", "ABC-USD", Integer.toString(i), Decimals.parse("10.5"), Decimals.parse("2"),
               Side.BUY, t0 + i * 10_000L, 0, 0);
-          out.write(FrameWriter.frame(V1Json.toJson(trade)).getBytes());
+          out.write(FrameWriter.frame(V1Json.toJson(i % 10 == 0 ? trade.asBackfill() : trade)).getBytes());
         }
         out.write(FrameWriter.frame("{\"ver\":1,\"kind\":\"trade\",\"venue\":\"ext\"}").getBytes());
+        Trade mistyped = new Trade("ext", "ABC-USD", "x", Decimals.parse("10.5"), Decimals.parse("2"), Side.BUY, t0,
+            0, 0);
+        out.write(FrameWriter.frame(V1Json.toJson(mistyped.asBackfill()).replace("\"backfill\":true",
+            "\"backfill\":\"yes\"")).getBytes());
+        // One more good trade after the bad frames, so that by the time it is printed both were decided.
+        out.write(FrameWriter.frame(V1Json.toJson(new Trade("ext", "ABC-USD", "100", Decimals.parse("10.5"),
+            Decimals.parse("2"), Side.BUY, t0 + 999_000L, 0, 0))).getBytes());
         out.flush();
-        Await.until(() -> printed.parsed().trades().size() == 100, Duration.ofSeconds(20), "100 routed trades");
+        Await.until(() -> printed.parsed().trades().size() == 101, Duration.ofSeconds(20), "101 routed trades");
       }
     } finally {
       Await.result(node.stop());
     }
     assertThat(printed.parsed().trades()).extracting(Trade::seq).as("sequenced by the router")
-        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 101).boxed().toList());
+    assertThat(printed.parsed().trades())
+        .as("a producer's provenance travels with its trades; a mistyped flag is refused")
+        .allSatisfy(t -> {
+          int id = Integer.parseInt(t.tradeId());
+          assertThat(t.backfill()).as(t.tradeId()).isEqualTo(id < 100 && id % 10 == 0);
+        });
     assertThat(printed.parsed().bars()).as("the flushed 1s, 10s and 1m bars of the one second they span")
-        .extracting(b -> b.trades()).containsOnly(100L);
+        .extracting(b -> b.trades()).containsOnly(101L);
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class EventRecordsTest {
   private static final List<MarketEvent> EVERY_KIND = List.of(
       trade(0),
+      trade(12).asBackfill(), // provenance survives the ring: an incident shows which trades were fetched
       quote(1),
       book(2, 5), // snapshot
       book(3, 3), // delta

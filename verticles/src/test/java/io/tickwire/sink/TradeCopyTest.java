@@ -42,7 +42,7 @@ class TradeCopyTest {
   private static final long T0 = 1_714_521_600_000_000L;
   private static final String SELECT = "SELECT venue, symbol, trade_id, price::text AS price, size::text AS size, side,"
       + " (extract(epoch from event_ts) * 1000000)::bigint AS event_us,"
-      + " (extract(epoch from ingest_ts) * 1000000)::bigint AS ingest_us, seq FROM trades ORDER BY trade_id";
+      + " (extract(epoch from ingest_ts) * 1000000)::bigint AS ingest_us, seq, backfill FROM trades ORDER BY trade_id";
 
   @Test
   void pricesSizesAndTimesArriveExactlyAsTheTextInsertStoresThem(Vertx vertx) {
@@ -54,8 +54,10 @@ class TradeCopyTest {
       long d = Decimals.parse(decimals[i]);
       // event times before and after 2000-01-01 (PostgreSQL's epoch), to the microsecond; one unknown ingest time
       long event = (i % 2 == 0 ? T0 : 0) - 123_456_789L * i + 7;
-      trades.add(new Trade("kraken", "XBT/USD", String.format("%03d", i), d, d, i % 2 == 0 ? Side.BUY : Side.SELL,
-          event, i == 3 ? 0 : event + 17, 1L << 40 | i));
+      Trade trade = new Trade("kraken", "XBT/USD", String.format("%03d", i), d, d, i % 2 == 0 ? Side.BUY : Side.SELL,
+          event, i == 3 ? 0 : event + 17, 1L << 40 | i);
+      trades.add(i % 3 == 0 ? trade.asBackfill() : trade); // provenance among live trades, both ways of writing
+
     }
     trades.add(trade("ünïcødé-€", "ETH-USD"));
     TestDatabase copied = TestDatabase.fresh();
@@ -69,7 +71,8 @@ class TradeCopyTest {
     assertThat(rows).as("the same rows as the unnest insert").isEqualTo(inserted.query(SELECT));
     for (int i = 0; i < decimals.length; i++) {
       assertThat(rows.get(i)).containsEntry("price", decimals[i]).containsEntry("size", decimals[i])
-          .containsEntry("event_us", trades.get(i).eventTime()).containsEntry("seq", trades.get(i).seq());
+          .containsEntry("event_us", trades.get(i).eventTime()).containsEntry("seq", trades.get(i).seq())
+          .containsEntry("backfill", i % 3 == 0);
     }
     assertThat(rows.get(3).get("ingest_us")).isNull();
   }

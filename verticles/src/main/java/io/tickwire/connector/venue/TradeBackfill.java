@@ -208,9 +208,13 @@ public final class TradeBackfill {
     vertx.setTimer(Backoff.delayMs(attempt, 200, 5_000), id -> fetch(hole, url, found, page, attempt + 1));
   }
 
-  /** Backfilled when every missing trade was found, unrecoverable otherwise (what was found is still handed on). */
+  /**
+   * Backfilled when every missing trade was found, unrecoverable otherwise (what was found is still handed on).
+   * Either way the trades handed on are marked as backfill: their provenance travels with them to storage.
+   */
   private void finish(TradeHole hole, List<Trade> found, String whyNot) {
     List<Trade> distinct = found.stream().filter(t -> hole.contains(Long.parseLong(t.tradeId())))
+        .map(Trade::asBackfill)
         .collect(java.util.stream.Collectors.toMap(Trade::tradeId, t -> t, (a, b) -> a,
             java.util.LinkedHashMap::new)).values().stream().toList();
     if (distinct.size() == hole.missing()) {

@@ -13,15 +13,18 @@ public enum ArchiveTable {
   TRADES("trades", "event_ts", ArchiveQueries.TRADES_CHUNK,
       List.of(col("trade_id", "VARCHAR"), col("price", "DECIMAL(38,18)"), col("size", "DECIMAL(38,18)"),
           col("side", "VARCHAR"), col("event_ts", "TIMESTAMPTZ"), col("ingest_ts", "TIMESTAMPTZ"),
-          col("seq", "BIGINT"))),
+          col("seq", "BIGINT"), new Column("backfill", "BOOLEAN", "false"))),
   BARS("bars", "bucket_start", ArchiveQueries.BARS_CHUNK,
       List.of(col("interval", "VARCHAR"), col("bucket_start", "TIMESTAMPTZ"), col("open", "DOUBLE"),
           col("high", "DOUBLE"), col("low", "DOUBLE"), col("close", "DOUBLE"), col("volume", "DOUBLE"),
           col("vwap", "DOUBLE"), col("trades", "BIGINT"), col("revision", "INTEGER"),
           col("updated_at", "TIMESTAMPTZ")));
 
-  /** A Parquet column and its DuckDB type. */
-  public record Column(String name, String type) {
+  /**
+   * A Parquet column and its DuckDB type. {@code before} is its value in files archived before the column existed
+   * (SQL), or null for a column every file has.
+   */
+  public record Column(String name, String type, String before) {
   }
 
   /** The Hive partition columns, in directory order. */
@@ -41,7 +44,7 @@ public enum ArchiveTable {
   }
 
   private static Column col(String name, String type) {
-    return new Column(name, type);
+    return new Column(name, type, null);
   }
 
   /** The directory under {@code v1/} and the view name {@code tickwire query} gives it. */

@@ -101,6 +101,7 @@ final class ParquetChunkWriter implements AutoCloseable {
         }
       }
       case "INTEGER" -> appender.append(r.getInt(column));
+      case "BOOLEAN" -> appender.append(r.getBoolean(column));
       case "DOUBLE" -> { // a filled bar under batcher.empty=none has no prices: NULL stays NULL, not 0
         double value = r.getDouble(column);
         if (r.wasNull()) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Parquet archive of a real pipeline run, read back with DuckDB and compared with PostgreSQL. */
 @ExtendWith(VertxExtension.class)
 class ArchiveExporterTest {
-  private static final String TRADE_COLUMNS = "venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq";
+  private static final String TRADE_COLUMNS =
+      "venue, symbol, trade_id, price, size, side, event_ts, ingest_ts, seq, backfill";
   private static final String BAR_COLUMNS = "venue, symbol, interval, bucket_start, open, high, low, close, volume,"
       + " vwap, trades, revision, updated_at";
 
@@ -44,6 +45,8 @@ class ArchiveExporterTest {
     TestDatabase db = TestDatabase.fresh();
     Settings settings = settings(vertx, db);
     StoredRuns.runAndClose(vertx, settings, db);
+    // Some trades as a backfill would have stored them: the archive keeps their provenance.
+    db.execute("UPDATE trades SET backfill = true WHERE symbol = 'BTC-USD' AND seq % 7 = 0");
 
     ArchiveExporter.Run run = export(vertx, settings);
 
@@ -61,6 +64,8 @@ class ArchiveExporterTest {
       assertThat(rows(s, "SELECT " + BAR_COLUMNS + " FROM bars ORDER BY venue, symbol, interval, bucket_start"))
           .isEqualTo(normalized(db.query("SELECT " + BAR_COLUMNS + " FROM bars_ohlcv WHERE venue = 'synthetic'"
               + " ORDER BY venue, symbol, interval, bucket_start")));
+      assertThat(rows(s, "SELECT count(*) AS n FROM trades WHERE backfill")).containsExactly(Map.of("n",
+          db.query("SELECT count(*) AS n FROM trades WHERE backfill").get(0).get("n"))).doesNotContain(Map.of("n", 0L));
       assertThat(rows(s, "SELECT DISTINCT compression FROM parquet_metadata('" + glob() + "')"))
           .containsExactly(Map.of("compression", "ZSTD"));
       assertThat(rows(s, "SELECT DISTINCT decode(value) AS watermark FROM parquet_kv_metadata('" + tableDir
@@ -98,6 +103,37 @@ class ArchiveExporterTest {
     try (Connection duck = archive(settings); Statement s = duck.createStatement()) {
       assertThat(rows(s, "SELECT count(*) AS n, count(DISTINCT (venue, symbol, trade_id)) AS ids FROM trades"))
           .containsExactly(Map.of("n", 6000L, "ids", 6000L));
+    }
+  }
+
+  @Test
+  void filesArchivedBeforeTheBackfillColumnReadAsLiveTradesBesideNewerOnes(Vertx vertx) throws Exception {
+    TestDatabase db = TestDatabase.fresh();
+    Settings settings = settings(vertx, db);
+    StoredRuns.runAndClose(vertx, settings, db);
+    ArchiveLayout layout = new ArchiveLayout(settings.archiveDir());
+    Path older = layout.tableDir(ArchiveTable.TRADES).resolve("date=2024-04-01/venue=old/symbol=BTC-USD");
+    Files.createDirectories(older);
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+      // The trades file of an archive written before the column existed: the same columns, no backfill.
+      s.execute("COPY (SELECT 't1' AS trade_id, 1.5::DECIMAL(38,18) AS price, 2::DECIMAL(38,18) AS size,"
+          + " 'buy' AS side, TIMESTAMPTZ '2024-04-01 00:00:00+00' AS event_ts, NULL::TIMESTAMPTZ AS ingest_ts,"
+          + " 7::BIGINT AS seq) TO '" + older.resolve("part-1711929600.parquet") + "' (FORMAT parquet)");
+      ArchiveViews.create(duck, layout);
+      assertThat(rows(s, "SELECT venue, backfill FROM trades")).as("only the old file so far")
+          .containsExactly(Map.of("venue", "old", "backfill", false));
+    }
+
+    db.execute("UPDATE trades SET backfill = true WHERE seq % 5 = 0");
+    export(vertx, settings);
+
+    try (Connection duck = archive(settings); Statement s = duck.createStatement()) {
+      assertThat(rows(s, "SELECT venue, backfill, count(*) AS n FROM trades GROUP BY ALL ORDER BY ALL"))
+          .containsExactly(Map.of("venue", "old", "backfill", false, "n", 1L),
+              Map.of("venue", "synthetic", "backfill", false, "n",
+                  db.query("SELECT count(*) AS n FROM trades WHERE NOT backfill").get(0).get("n")),
+              Map.of("venue", "synthetic", "backfill", true, "n",
+                  db.query("SELECT count(*) AS n FROM trades WHERE backfill").get(0).get("n")));
     }
   }
 

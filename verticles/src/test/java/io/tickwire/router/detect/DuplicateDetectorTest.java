@@ -15,6 +15,22 @@ import org.junit.jupiter.api.Test;
 
 class DuplicateDetectorTest {
   @Test
+  void aBackfilledCopyOfALiveTradeIsADuplicateAndSoIsALiveCopyOfABackfilledOne() {
+    DuplicateDetector detector = new DuplicateDetector();
+    List<Anomaly> out = new ArrayList<>();
+    Trade live = trade("coinbase", "SKL-USD", "1568274", T0);
+    Trade fetched = trade("coinbase", "SKL-USD", "1568275", T0 + 1).asBackfill();
+    assertThat(detector.isDuplicate(live, out)).isFalse();
+    assertThat(detector.isDuplicate(live.asBackfill(), out)).as("provenance is not part of a trade's identity")
+        .isTrue();
+    assertThat(detector.isDuplicate(fetched, out)).as("a backfilled trade the stream lacked").isFalse();
+    assertThat(detector.isDuplicate(trade("coinbase", "SKL-USD", "1568275", T0 + 1), out))
+        .as("the venue resending, live, a trade already backfilled").isTrue();
+    assertThat(out).hasSize(2)
+        .allSatisfy(a -> assertThat(a.type()).isEqualTo(io.tickwire.codecs.AnomalyTypes.DUPLICATE));
+  }
+
+  @Test
   void detectsExactlyTheInjectedDuplicates() {
     Random random = new Random(42);
     String[] venues = {"binance", "coinbase"};
