@@ -7,6 +7,7 @@ import io.tickwire.config.ConfigException;
 import io.tickwire.testing.DashboardProbe;
 import io.tickwire.testing.HttpCall;
 import io.tickwire.testing.Pipelines;
+import io.tickwire.testing.Scrape;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -95,8 +96,10 @@ class WebSecurityTest {
       }
       assertThat(get(first, port)).as("the admitted connections keep working").isEqualTo(200);
     }
-    assertThat(node.get("/metrics").body())
-        .contains("tickwire_errors_total{component=\"http\",reason=\"connections_full\"} 1.0");
+    // At least the third: the scrape's own connection may also find the cap full until the server has seen the
+    // first two close, and is then counted too.
+    assertThat(new Scrape(node.get("/metrics").body())
+        .sum("tickwire_errors_total", "component=\"http\"", "reason=\"connections_full\"")).isGreaterThanOrEqualTo(1);
   }
 
   /** GET /health on a kept-alive connection; the status, with the (small, sized) body read off. */
