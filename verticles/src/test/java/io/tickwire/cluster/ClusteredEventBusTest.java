@@ -17,6 +17,8 @@ import io.tickwire.codecs.FeatureBatch;
 import io.tickwire.codecs.FeatureSnapshot;
 import io.tickwire.codecs.FeedGap;
 import io.tickwire.codecs.IvSurface;
+import io.tickwire.codecs.InfoBar;
+import io.tickwire.codecs.InfoBarBatch;
 import io.tickwire.codecs.IvSurfaceBatch;
 import io.tickwire.codecs.Quote;
 import io.tickwire.codecs.Side;
@@ -83,6 +85,8 @@ class ClusteredEventBusTest {
         new TickBatch(3, List.of(
             new Trade("coinbase", "BTC-USD", "t-1", Decimals.parse("65000.10"), Decimals.parse("0.5"), Side.SELL, T0,
                 T0 + 5, 7),
+            new Trade("coinbase", "BTC-USD", "t-0", Decimals.parse("64999.90"), Decimals.parse("0.1"), Side.BUY,
+                T0 - 1, T0 + 5, 6).asBackfill(),
             new Quote("binance", "ETHUSDT", Decimals.parse("3100.25"), Decimals.parse("1.2"),
                 Decimals.parse("3100.26"), Decimals.parse("0.8"), T0, T0 + 1, 8),
             new BookUpdate("kraken", "XBT/USD", true, List.of(new BookLevel(Side.BUY, Decimals.parse("64999.9"),
@@ -102,7 +106,9 @@ class ClusteredEventBusTest {
             "coinbase", "BTC-USD", Decimals.parse("65000.10"), Decimals.parse("0.5"), Decimals.parse("65000.20"),
             Decimals.parse("1.25"), T0 - 120_000, 120, true)), 65010.5, 10.35, 1.5923, 0.0001))),
         new IvSurfaceBatch(List.of(new IvSurface("deribit", "BTC", T0 + 86_400_000_000L, T0, 65100.5, 52.25, 12, 2,
-            850, List.of(new SmilePoint(Decimals.parse("60000"), 55.5))))));
+            850, List.of(new SmilePoint(Decimals.parse("60000"), 55.5))))),
+        new InfoBarBatch(List.of(new InfoBar("coinbase", "BTC-USD", InfoBar.Kind.VOLUME, 5, T0, T0 + 2_500_000,
+            65000.1, 65010.0, 64990.5, 65001.0, 5.25, 341256.5, 12, "t-1"))));
     assertThat(samples).extracting(Object::getClass).as("one sample per registered codec")
         .hasSize(Codecs.ALL.size());
     List<Object> received = new CopyOnWriteArrayList<>();
