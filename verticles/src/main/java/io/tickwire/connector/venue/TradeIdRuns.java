@@ -1,22 +1,22 @@
-package io.tickwire.connector.coinbase;
+package io.tickwire.connector.venue;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Per product, the highest trade id seen on the current connection, to tell a hole in the trade stream from a
- * trade seen before. Coinbase numbers each product's trades consecutively, so an id more than one past the last
- * means trades were missed; an id at or below it is a repeat or a late arrival, not a hole. The first trade of a
+ * trade seen before, for venues that number each product's trades consecutively (Coinbase Exchange's trade ids,
+ * Binance's aggregate trade ids). An id more than one past the last means trades were missed; an id at or below it is a repeat or a late arrival, not a hole. The first trade of a
  * product on a connection only starts its run: what came before it was never promised to this connection.
  */
-final class TradeIdRuns {
+public final class TradeIdRuns {
   /** Mutable so advancing a run does not box a Long per trade. */
   private static final class Run {
     long last;
   }
 
   /** The last id of each product before a lost connection, and why it was lost, until its next trade. */
-  record Carried(long lastId, String reason) {
+  public record Carried(long lastId, String reason) {
   }
 
   private final Map<String, Run> runs = new HashMap<>();
@@ -26,7 +26,7 @@ final class TradeIdRuns {
    * Records {@code tradeId} for {@code product}; returns the last id before it when trades between the two are
    * missing, or -1 when there is no hole (first trade, next trade, repeat or late trade).
    */
-  long advance(String product, long tradeId) {
+  public long advance(String product, long tradeId) {
     Run run = runs.get(product);
     if (run == null) {
       run = new Run();
@@ -43,7 +43,7 @@ final class TradeIdRuns {
   }
 
   /** A new connection: every product's run starts again at its next trade. */
-  void reset() {
+  public void reset() {
     runs.clear();
   }
 
@@ -52,13 +52,13 @@ final class TradeIdRuns {
    * so the trades missed meanwhile can be asked for by id. A product that has not traded since an earlier loss keeps
    * that one (its hole opened then). Bounded by the products of the runs.
    */
-  void carryOver(String reason) {
+  public void carryOver(String reason) {
     runs.forEach((product, run) -> carried.put(product, new Carried(run.last, reason)));
     runs.clear();
   }
 
   /** What was carried over for {@code product}, once (null when nothing was). */
-  Carried takeCarried(String product) {
+  public Carried takeCarried(String product) {
     return carried.isEmpty() ? null : carried.remove(product);
   }
 }
