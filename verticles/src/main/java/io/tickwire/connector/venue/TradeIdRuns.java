@@ -13,10 +13,11 @@ public final class TradeIdRuns {
   /** Mutable so advancing a run does not box a Long per trade. */
   private static final class Run {
     long last;
+    long lastMicros;
   }
 
   /** The last id of each product before a lost connection, and why it was lost, until its next trade. */
-  public record Carried(long lastId, String reason) {
+  public record Carried(long lastId, long lastMicros, String reason) {
   }
 
   private final Map<String, Run> runs = new HashMap<>();
@@ -27,10 +28,16 @@ public final class TradeIdRuns {
    * missing, or -1 when there is no hole (first trade, next trade, repeat or late trade).
    */
   public long advance(String product, long tradeId) {
+    return advance(product, tradeId, 0);
+  }
+
+  /** As {@link #advance(String, long)}, keeping {@code eventMicros}, the trade's time, for {@link #lastMicros}. */
+  public long advance(String product, long tradeId, long eventMicros) {
     Run run = runs.get(product);
     if (run == null) {
       run = new Run();
       run.last = tradeId;
+      run.lastMicros = eventMicros;
       runs.put(product, run);
       return -1;
     }
@@ -39,7 +46,14 @@ public final class TradeIdRuns {
       return -1;
     }
     run.last = tradeId;
+    run.lastMicros = eventMicros;
     return tradeId == last + 1 ? -1 : last;
+  }
+
+  /** The time of {@code product}'s last trade on this connection (0 when unknown or none yet). */
+  public long lastMicros(String product) {
+    Run run = runs.get(product);
+    return run == null ? 0 : run.lastMicros;
   }
 
   /** A new connection: every product's run starts again at its next trade. */
@@ -53,7 +67,7 @@ public final class TradeIdRuns {
    * that one (its hole opened then). Bounded by the products of the runs.
    */
   public void carryOver(String reason) {
-    runs.forEach((product, run) -> carried.put(product, new Carried(run.last, reason)));
+    runs.forEach((product, run) -> carried.put(product, new Carried(run.last, run.lastMicros, reason)));
     runs.clear();
   }
 

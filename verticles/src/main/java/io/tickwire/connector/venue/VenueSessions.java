@@ -14,6 +14,7 @@ import io.tickwire.connector.deribit.DeribitInstruments;
 import io.tickwire.connector.deribit.DeribitOptions;
 import io.tickwire.connector.deribit.DeribitSession;
 import io.tickwire.connector.kraken.KrakenV1Session;
+import io.tickwire.connector.kraken.KrakenTradeHistory;
 import io.tickwire.connector.kraken.KrakenV2Session;
 import io.vertx.core.Vertx;
 
@@ -81,6 +82,10 @@ public final class VenueSessions {
     if ("coinbase".equals(venue.name()) && "exchange".equals(venue.protocol()) && settings.coinbaseUrl() != null) {
       return new TradeBackfill(vertx, settings.coinbaseUrl().toString(), new CoinbaseTradeHistory(), settings,
           answers, refused);
+    }
+    if ("kraken".equals(venue.name()) && "v2".equals(venue.protocol()) && settings.krakenUrl() != null) {
+      return new TradeBackfill(vertx, settings.krakenUrl().toString(), new KrakenTradeHistory(), settings, answers,
+          refused);
     }
     java.net.URI binance = "binance/spot".equals(venue.name() + "/" + venue.protocol()) ? settings.binanceUrl()
         : "binance_futures/usdm".equals(venue.name() + "/" + venue.protocol()) ? settings.binanceFuturesUrl() : null;
