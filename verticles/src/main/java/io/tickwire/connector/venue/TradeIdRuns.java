@@ -1,6 +1,6 @@
 package io.tickwire.connector.venue;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,8 +20,28 @@ public final class TradeIdRuns {
   public record Carried(long lastId, long lastMicros, String reason) {
   }
 
-  private final Map<String, Run> runs = new HashMap<>();
-  private final Map<String, Carried> carried = new HashMap<>();
+  /**
+   * Products followed at most. A venue (or a hostile server) sending trades for ever more products must not grow
+   * this without bound; a product forgotten only starts a new run at its next trade, so no false hole follows.
+   */
+  public static final int MAX_PRODUCTS = 10_000;
+
+  private final Map<String, Run> runs = bounded();
+  private final Map<String, Carried> carried = bounded();
+
+  private static <V> Map<String, V> bounded() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > MAX_PRODUCTS;
+      }
+    };
+  }
+
+  /** Products followed now, runs and carried-over ends together. */
+  public int size() {
+    return runs.size() + carried.size();
+  }
 
   /**
    * Records {@code tradeId} for {@code product}; returns the last id before it when trades between the two are
