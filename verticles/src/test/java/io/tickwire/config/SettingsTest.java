@@ -46,6 +46,9 @@ class SettingsTest {
     assertThat(s.batcher().intervalsMillis()).containsExactly(1_000L, 10_000L, 60_000L);
     assertThat(s.batcher().allowedLatenessMs()).isEqualTo(500);
     assertThat(s.batcher().latePolicy()).isEqualTo(BatcherSettings.LatePolicy.REVISE);
+    assertThat(s.backfill().krakenUrl()).hasToString("https://api.kraken.com");
+    assertThat(s.backfill().binanceUrl()).hasToString("https://api.binance.com");
+    assertThat(s.backfill().binanceFuturesUrl()).hasToString("https://fapi.binance.com");
   }
 
   @Test
@@ -209,6 +212,12 @@ class SettingsTest {
     assertThat(failure(vertx, null, Map.of(), "connectors.binance.enabled=true",
         "connectors.binance.channels=[trades, candles]").getMessage()).contains("connectors.binance.channels")
         .contains("trades, quotes, book");
+    assertThat(failure(vertx, null, Map.of(), "backfill.kraken_url=ftp://api.kraken.com").getMessage())
+        .contains("backfill.kraken_url").contains("ftp://api.kraken.com").contains("an http(s)://host URL or null");
+    assertThat(failure(vertx, null, Map.of(), "backfill.binance_url=not a url").getMessage())
+        .contains("backfill.binance_url");
+    assertThat(failure(vertx, null, Map.of(), "backfill.binance_futures_url=https://").getMessage())
+        .contains("backfill.binance_futures_url");
     assertThat(failure(vertx, null, Map.of(), "connectors.overflow=block").getMessage())
         .contains("connectors.overflow").contains("drop_oldest, reconnect");
     assertThat(failure(vertx, null, Map.of(), "connectors.backoff_first_ms=100", "connectors.backoff_max_ms=50")

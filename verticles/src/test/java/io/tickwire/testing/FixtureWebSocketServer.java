@@ -30,6 +30,7 @@ public final class FixtureWebSocketServer {
   private final List<Long> connectTimes = new CopyOnWriteArrayList<>();
   private volatile int dropAfter = Integer.MAX_VALUE;
   private volatile long refuseAfterDropMs;
+  private volatile boolean dropOnce;
 
   private FixtureWebSocketServer(Vertx vertx, List<String> frames) {
     this.vertx = vertx;
@@ -59,6 +60,9 @@ public final class FixtureWebSocketServer {
     connections.incrementAndGet();
     connectTimes.add(System.currentTimeMillis());
     int limit = dropAfter;
+    if (dropOnce) {
+      dropAfter = Integer.MAX_VALUE;
+    }
     AtomicBoolean streaming = new AtomicBoolean();
     ws.textMessageHandler(text -> {
       received.add(text);
@@ -90,6 +94,13 @@ public final class FixtureWebSocketServer {
   /** The next connection closes after sending {@code frames} frames (and so does each after it). */
   public FixtureWebSocketServer dropAfter(int frames) {
     this.dropAfter = frames;
+    return this;
+  }
+
+  /** The next connection closes after sending {@code frames} frames; the ones after it serve to the end. */
+  public FixtureWebSocketServer dropOnceAfter(int frames) {
+    this.dropAfter = frames;
+    this.dropOnce = true;
     return this;
   }
 

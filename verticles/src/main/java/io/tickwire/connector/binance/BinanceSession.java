@@ -10,6 +10,8 @@ import io.tickwire.connector.FrameFields;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
+import io.tickwire.connector.venue.TradeIdRuns;
+import io.tickwire.codecs.Trade;
 import io.tickwire.connector.venue.VenueSession;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
@@ -35,6 +37,8 @@ public final class BinanceSession implements VenueSession {
   private final SessionStats stats;
   private final Map<String, BinanceBookFeed> feeds = new LinkedHashMap<>();
   private final Map<String, OrderBook> books = new LinkedHashMap<>();
+  /** Aggregate trade ids only: plain {@code trade} ids have no public REST history to fetch them from by id. */
+  private final TradeIdRuns aggTradeIds = new TradeIdRuns();
   private long nextRequestId = 1;
 
   public BinanceSession(SessionSpec spec, SessionOutput output) {
@@ -97,13 +101,35 @@ public final class BinanceSession implements VenueSession {
     }
     switch (event) {
       case "trade" -> output.event(BinanceMarketFrames.trade(market.venue(), data, false, received));
-      case "aggTrade" -> output.event(BinanceMarketFrames.trade(market.venue(), data, true, received));
+      case "aggTrade" -> onAggTrade(BinanceMarketFrames.trade(market.venue(), data, true, received), received);
       case "bookTicker" -> output.event(BinanceMarketFrames.quote(market.venue(), data, received)); // futures
       case "markPriceUpdate" -> output.event(BinanceMarketFrames.markFunding(market.venue(), data, received));
       case "depthUpdate" -> onDepth(data, received);
       case "kline" -> { } // bars are built downstream from trades
       default -> drift(optionalText(data, "s"), "unknown " + market.venue() + " event type '" + event + "'", text);
     }
+  }
+
+  /**
+   * Aggregate trade ids are consecutive per symbol, so a jump means trades were missed, and the first one after a
+   * lost connection tells what the disconnect cost: both ask for the ids between (none were missed when they
+   * continue).
+   */
+  private void onAggTrade(Trade trade, long received) {
+    long id = Long.parseLong(trade.tradeId());
+    TradeIdRuns.Carried carried = aggTradeIds.takeCarried(trade.symbol());
+    if (carried != null && id > carried.lastId()) {
+      output.backfill(trade.symbol(), carried.lastId(), id, carried.reason());
+    }
+    long last = aggTradeIds.advance(trade.symbol(), id);
+    if (last >= 0) {
+      stats.addGap();
+      String reason = market.venue() + " aggregate trade id jumped from " + last + " to " + id + " (" + (id - last - 1)
+          + " missing)";
+      output.gap(trade.symbol(), reason, received);
+      output.backfill(trade.symbol(), last, id, reason);
+    }
+    output.event(trade);
   }
 
   /** Only {@code bookTicker} comes without an event type {@code e}. */
@@ -154,14 +180,20 @@ public final class BinanceSession implements VenueSession {
   @Override
   public void onDisconnect(String reason, long nowMicros) {
     stats.addGap();
+    aggTradeIds.carryOver(disconnected(reason));
     for (String configured : spec.affected(feeds.keySet())) {
       String symbol = BinanceStreams.symbol(configured);
       BinanceBookFeed feed = feeds.get(symbol);
       if (feed != null && feed.disconnected()) {
         stats.addResync();
       }
-      output.gap(symbol, market.venue() + " disconnected: " + reason, nowMicros);
+      output.gap(symbol, disconnected(reason), nowMicros);
     }
+  }
+
+  /** The gap marker's reason, by which the ledger finds the hole a backfill after the disconnect closes. */
+  private String disconnected(String reason) {
+    return market.venue() + " disconnected: " + reason;
   }
 
   @Override

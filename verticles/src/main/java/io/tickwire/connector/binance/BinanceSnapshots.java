@@ -140,6 +140,14 @@ public final class BinanceSnapshots implements SnapshotFetcher {
     this.bucket = new TokenBucket(options.perSecond(), options.burst(), System.nanoTime());
   }
 
+  /**
+   * The venue's REST request budget this fetcher spends, for other REST requests of the same connector (the trade
+   * backfill) to spend from too; use it only on the connector's event loop, where this fetcher runs.
+   */
+  public TokenBucket requestBudget() {
+    return bucket;
+  }
+
   /** Asks for {@code symbol}'s snapshot; nothing happens if one is already pending. Callable from any thread. */
   public void request(String symbol) {
     if (Vertx.currentContext() != context) {

@@ -6,6 +6,7 @@ import io.tickwire.codecs.MarketEvent;
 import io.tickwire.codecs.Trade;
 import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
+import io.tickwire.connector.venue.TradeIdRuns;
 import io.tickwire.config.SessionSpec;
 import io.tickwire.config.SessionSpec.Channel;
 import io.tickwire.connector.venue.SessionStats;

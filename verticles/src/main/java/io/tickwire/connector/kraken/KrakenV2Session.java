@@ -10,6 +10,8 @@ import io.tickwire.connector.venue.AbstractVenueSession;
 import io.tickwire.connector.venue.SessionOutput;
 import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.venue.SessionStats;
+import io.tickwire.connector.venue.TradeIdRuns;
+import io.tickwire.codecs.Trade;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,6 +35,7 @@ public final class KrakenV2Session extends AbstractVenueSession {
   private final KrakenBooks books = new KrakenBooks(VENUE);
   private final KrakenV2Book book;
   private final KrakenResyncs resyncs;
+  private final TradeIdRuns tradeIds = new TradeIdRuns();
 
   public KrakenV2Session(SessionSpec spec, SessionStats stats, SessionOutput output) {
     super(VENUE, "kraken v2: ", spec, stats, output);
@@ -64,7 +67,7 @@ public final class KrakenV2Session extends AbstractVenueSession {
     String channel = text(frame, "channel");
     switch (channel) {
       case "heartbeat", "status" -> { }
-      case "trade" -> forEachEntry(frame, e -> output.event(KrakenV2Market.trade(VENUE, e, receivedMicros)));
+      case "trade" -> forEachEntry(frame, e -> onTrade(KrakenV2Market.trade(VENUE, e, receivedMicros), receivedMicros));
       case "ticker" -> forEachEntry(frame, e -> output.event(KrakenV2Market.quote(VENUE, e, receivedMicros)));
       case "book" -> onBook(frame, receivedMicros);
       default -> {
@@ -73,6 +76,38 @@ public final class KrakenV2Session extends AbstractVenueSession {
         output.schemaDrift("", detail, text);
       }
     }
+  }
+
+  /**
+   * Kraken numbers each pair's trades consecutively, so a jump means trades were missed, and the first trade of a
+   * pair after a lost connection tells what the disconnect cost: both ask for the ids between, with the time of the
+   * last trade before them (Kraken's history is paged by time). The trade snapshot a new subscription starts with
+   * may repeat trades seen before the loss: then the run it starts covers the disconnect, which cost nothing.
+   */
+  private void onTrade(Trade trade, long receivedMicros) {
+    String pair = trade.symbol();
+    long id = Long.parseLong(trade.tradeId());
+    TradeIdRuns.Carried carried = tradeIds.takeCarried(pair);
+    if (carried != null) {
+      long before = id > carried.lastId() ? id : carried.lastId() + 1;
+      output.backfill(pair, carried.lastId(), carried.lastMicros(), before, carried.reason());
+    }
+    long lastMicros = tradeIds.lastMicros(pair);
+    long last = tradeIds.advance(pair, id, trade.eventTime());
+    if (last >= 0) {
+      stats.addGap();
+      String reason = "kraken trade_id jumped from " + last + " to " + id + " (" + (id - last - 1) + " missing)";
+      output.gap(pair, reason, receivedMicros);
+      output.backfill(pair, last, lastMicros, id, reason);
+    }
+    output.event(trade);
+  }
+
+  /** Keeps each pair's last trade id and time across the lost connection, to ask for what it cost. */
+  @Override
+  public void onDisconnect(String reason, long nowMicros) {
+    tradeIds.carryOver("disconnected: " + reason);
+    super.onDisconnect(reason, nowMicros);
   }
 
   private void onBook(Map<String, Object> frame, long receivedMicros) {

@@ -33,8 +33,8 @@ public final class CountingOutput implements SessionOutput {
   }
 
   @Override
-  public void backfill(String symbol, long afterId, long beforeId, String reason) {
-    next.backfill(symbol, afterId, beforeId, reason);
+  public void backfill(String symbol, long afterId, long afterMicros, long beforeId, String reason) {
+    next.backfill(symbol, afterId, afterMicros, beforeId, reason);
   }
 
   @Override

@@ -19,6 +19,14 @@ public interface SessionOutput {
    * connector cannot (a replay) ignore it.
    */
   default void backfill(String symbol, long afterId, long beforeId, String reason) {
+    backfill(symbol, afterId, 0, beforeId, reason);
+  }
+
+  /**
+   * As above, with {@code afterMicros}, the event time of the last trade before the hole, for a venue whose REST
+   * history is paged by time (Kraken).
+   */
+  default void backfill(String symbol, long afterId, long afterMicros, long beforeId, String reason) {
   }
 
   /** A frame to send on the current connection (for example a resubscription of one symbol's book). */

@@ -70,6 +70,16 @@ public final class TradeBackfill {
   /** {@code newReason} learns each refusal reason the first time it is counted, to export its count. */
   public TradeBackfill(Vertx vertx, String base, TradeHistory history, BackfillSettings settings, Answers answers,
       BiConsumer<String, LongSupplier> newReason) {
+    this(vertx, base, history, settings, answers, newReason,
+        new TokenBucket(settings.requestsPerSec(), 1, System.nanoTime()));
+  }
+
+  /**
+   * Spending {@code budget}, the venue's request budget shared with its other REST requests on this event loop (the
+   * depth snapshots), instead of a bucket of its own.
+   */
+  public TradeBackfill(Vertx vertx, String base, TradeHistory history, BackfillSettings settings, Answers answers,
+      BiConsumer<String, LongSupplier> newReason, TokenBucket budget) {
     this.newReason = newReason;
     this.vertx = vertx;
     this.base = base;
@@ -77,7 +87,7 @@ public final class TradeBackfill {
     this.settings = settings;
     this.answers = answers;
     this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true));
-    this.bucket = new TokenBucket(settings.requestsPerSec(), 1, System.nanoTime());
+    this.bucket = budget;
   }
 
   /** Queues {@code hole}; past {@code max_queued} it is refused at once (unrecoverable). */

@@ -108,7 +108,7 @@ public final class VenueConnector extends VerticleBase implements Source, VenueL
     drift = new SchemaDrift(new Outlet<AnomalyBatch>(vertx, Addresses.ANOMALIES, topology), driftSamplesPerSec);
     buffer = new InboundBuffer(venue.name(), settings.bufferEvents(), settings.overflow());
     snapshots = VenueSessions.snapshotFetcher(vertx, venue, this::snapshot);
-    backfill = VenueSessions.tradeBackfill(vertx, venue, backfillSettings, this::backfilled,
+    backfill = VenueSessions.tradeBackfill(vertx, venue, backfillSettings, snapshots, this::backfilled,
         (reason, count) -> metrics.errors("connector." + venue.name(), "backfill_" + reason, count));
     directory = VenueSessions.symbolDirectory(vertx, venue);
     ConnectorMetrics.register(metrics, venue.name(), () -> figures);

@@ -127,8 +127,8 @@ final class VenueLane implements FeedListener, SessionOutput {
   }
 
   @Override
-  public void backfill(String symbol, long afterId, long beforeId, String reason) {
-    host.backfillWanted(new TradeHole(symbol, afterId, beforeId, reason));
+  public void backfill(String symbol, long afterId, long afterMicros, long beforeId, String reason) {
+    host.backfillWanted(new TradeHole(symbol, afterId, beforeId, reason, afterMicros));
   }
 
   @Override

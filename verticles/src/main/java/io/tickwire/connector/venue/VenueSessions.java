@@ -7,12 +7,14 @@ import io.tickwire.config.SessionSpec;
 import io.tickwire.connector.binance.BinanceMarket;
 import io.tickwire.connector.binance.BinanceSession;
 import io.tickwire.connector.binance.BinanceSnapshots;
+import io.tickwire.connector.binance.BinanceTradeHistory;
 import io.tickwire.connector.coinbase.CoinbaseAdvancedSession;
 import io.tickwire.connector.coinbase.CoinbaseExchangeSession;
 import io.tickwire.connector.deribit.DeribitInstruments;
 import io.tickwire.connector.deribit.DeribitOptions;
 import io.tickwire.connector.deribit.DeribitSession;
 import io.tickwire.connector.kraken.KrakenV1Session;
+import io.tickwire.connector.kraken.KrakenTradeHistory;
 import io.tickwire.connector.kraken.KrakenV2Session;
 import io.vertx.core.Vertx;
 
@@ -68,10 +70,12 @@ public final class VenueSessions {
 
   /**
    * The backfill of {@code venue}'s trades from its REST history, or null when it has none configured (or
-   * backfill is off).
+   * backfill is off). Binance's spends the depth snapshots' request budget ({@code snapshots}, when the venue has
+   * them): one IP budget at the venue, so one bucket here.
    */
   public static TradeBackfill tradeBackfill(Vertx vertx, ConnectorSettings.Venue venue, BackfillSettings settings,
-      TradeBackfill.Answers answers, java.util.function.BiConsumer<String, java.util.function.LongSupplier> refused) {
+      SnapshotFetcher snapshots, TradeBackfill.Answers answers,
+      java.util.function.BiConsumer<String, java.util.function.LongSupplier> refused) {
     if (!settings.enabled()) {
       return null;
     }
@@ -79,7 +83,19 @@ public final class VenueSessions {
       return new TradeBackfill(vertx, settings.coinbaseUrl().toString(), new CoinbaseTradeHistory(), settings,
           answers, refused);
     }
-    return null;
+    if ("kraken".equals(venue.name()) && "v2".equals(venue.protocol()) && settings.krakenUrl() != null) {
+      return new TradeBackfill(vertx, settings.krakenUrl().toString(), new KrakenTradeHistory(), settings, answers,
+          refused);
+    }
+    java.net.URI binance = "binance/spot".equals(venue.name() + "/" + venue.protocol()) ? settings.binanceUrl()
+        : "binance_futures/usdm".equals(venue.name() + "/" + venue.protocol()) ? settings.binanceFuturesUrl() : null;
+    if (binance == null) {
+      return null;
+    }
+    TradeHistory history = new BinanceTradeHistory(BinanceMarket.ofVenue(venue.name()));
+    return snapshots instanceof BinanceSnapshots shared
+        ? new TradeBackfill(vertx, binance.toString(), history, settings, answers, refused, shared.requestBudget())
+        : new TradeBackfill(vertx, binance.toString(), history, settings, answers, refused);
   }
 
   /** The REST snapshot source a venue needs, or null when its books come over the websocket alone. */

@@ -109,6 +109,48 @@ class BinanceSessionTest {
   }
 
   @Test
+  void anAggregateIdJumpIsASequenceGapAndAsksForTheMissingIds() {
+    session.onFrame(aggTrade("NKNUSDT", 100), 1);
+    session.onFrame(aggTrade("NKNUSDT", 101), 2);
+    session.onFrame(aggTrade("NKNUSDT", 104), 3);
+    session.onFrame(aggTrade("NKNUSDT", 103), 4);
+    session.onFrame(aggTrade("LRCBTC", 7), 5);
+
+    String reason = "binance aggregate trade id jumped from 101 to 104 (2 missing)";
+    assertThat(output.gaps).extracting(RecordingOutput.Gap::reason).containsExactly(reason);
+    assertThat(io.tickwire.coverage.HoleCause.classify(reason)).isEqualTo(io.tickwire.coverage.HoleCause.SEQUENCE_GAP);
+    assertThat(output.backfills).as("a late aggregate below the run is no hole")
+        .containsExactly(new RecordingOutput.Backfill("NKNUSDT", 101, 104, reason));
+    assertThat(output.events).hasSize(5);
+  }
+
+  @Test
+  void aDisconnectAsksForWhatItCostByAggregateIdAndPlainTradeIdsAskForNothing() {
+    session.onFrame(aggTrade("NKNUSDT", 100), 1);
+    session.onFrame(plainTrade("LRCBTC", 50), 2);
+    session.onDisconnect("peer closed", 3);
+    session.onFrame(aggTrade("NKNUSDT", 110), 4);
+    session.onFrame(aggTrade("NKNUSDT", 111), 5);
+    session.onFrame(plainTrade("LRCBTC", 60), 6);
+
+    assertThat(output.backfills).as("once, by the disconnect's gap reason").containsExactly(
+        new RecordingOutput.Backfill("NKNUSDT", 100, 110, "binance disconnected: peer closed"));
+    assertThat(output.gaps).extracting(RecordingOutput.Gap::reason).contains("binance disconnected: peer closed");
+  }
+
+  private static String aggTrade(String symbol, long id) {
+    return "{\"stream\":\"" + symbol.toLowerCase() + "@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":1633998523963,"
+        + "\"s\":\"" + symbol + "\",\"a\":" + id + ",\"p\":\"0.35280000\",\"q\":\"58.00000000\",\"f\":1,\"l\":1,"
+        + "\"T\":1633998523963,\"m\":false,\"M\":true}}";
+  }
+
+  private static String plainTrade(String symbol, long id) {
+    return "{\"stream\":\"" + symbol.toLowerCase() + "@trade\",\"data\":{\"e\":\"trade\",\"E\":1633998523963,"
+        + "\"s\":\"" + symbol + "\",\"t\":" + id + ",\"p\":\"0.35280000\",\"q\":\"58.00000000\","
+        + "\"T\":1633998523963,\"m\":false,\"M\":true}}";
+  }
+
+  @Test
   void aDisconnectMarksEverySymbolAndStartsEachBookAgainOnTheNextDiffs() {
     List<BinanceFixtureReplay.Step> timeline = BinanceFixtureReplay.timeline();
     BinanceFixtureReplay.play(timeline, session, () -> output.snapshotRequests);

@@ -149,7 +149,8 @@ class TradeBackfillTest {
   }
 
   private static BackfillSettings settings(int maxBodyBytes, int maxQueued) {
-    return new BackfillSettings(true, URI.create("http://127.0.0.1"), 100, 3, 100, maxBodyBytes, maxQueued, 5_000);
+    return new BackfillSettings(true, URI.create("http://127.0.0.1"), null, null, null, 100, 3, 100, maxBodyBytes,
+        maxQueued, 5_000);
   }
 
   private static JsonObject trade(long id) {

@@ -193,6 +193,58 @@ class KrakenV2SessionTest {
   }
 
   @Test
+  void aTradeIdJumpIsAGapAndAsksForTheMissingIdsWithTheLastTradesTime() {
+    KrakenV2Session session = session(Set.of(Channel.TRADES), "MATIC/USD");
+    session.onFrame(trade(100, "2023-09-25T07:49:37.000001Z"), 1);
+    session.onFrame(trade(101, "2023-09-25T07:49:37.500002Z"), 2);
+    session.onFrame(trade(105, "2023-09-25T07:49:38Z"), 3);
+    session.onFrame(trade(104, "2023-09-25T07:49:38Z"), 4);
+
+    assertThat(out.gaps).extracting(RecordingOutput.Gap::reason)
+        .containsExactly("kraken trade_id jumped from 101 to 105 (3 missing)");
+    assertThat(out.backfills).as("a late trade below the run is no hole").containsExactly(new RecordingOutput.Backfill(
+        "MATIC/USD", 101, 105, "kraken trade_id jumped from 101 to 105 (3 missing)"));
+    assertThat(out.backfillTimes).containsExactly(KrakenTimes.rfc3339ToMicros("2023-09-25T07:49:37.500002Z"));
+    assertThat(out.events(Trade.class)).hasSize(4);
+  }
+
+  @Test
+  void aDisconnectAsksForWhatItCostAtThePairsFirstTradeAfterIt() {
+    KrakenV2Session session = session(Set.of(Channel.TRADES), "MATIC/USD", "ALGO/USD");
+    session.onFrame(trade(100, "2023-09-25T07:49:37.000001Z"), 1);
+    session.onDisconnect("peer closed", 2);
+    session.subscribeFrames();
+    session.onFrame(trade(110, "2023-09-25T07:50:00Z"), 3);
+    session.onFrame(trade(111, "2023-09-25T07:50:01Z"), 4);
+
+    assertThat(out.gaps).extracting(RecordingOutput.Gap::reason).containsOnly("disconnected: peer closed");
+    assertThat(out.backfills).as("asked once, by the disconnect's reason").containsExactly(
+        new RecordingOutput.Backfill("MATIC/USD", 100, 110, "disconnected: peer closed"));
+    assertThat(out.backfillTimes).containsExactly(KrakenTimes.rfc3339ToMicros("2023-09-25T07:49:37.000001Z"));
+  }
+
+  @Test
+  void aResubscriptionSnapshotRepeatingSeenTradesClosesTheDisconnectAsCostingNothing() {
+    KrakenV2Session session = session(Set.of(Channel.TRADES), "MATIC/USD");
+    session.onFrame(trade(100, "2023-09-25T07:49:37Z"), 1);
+    session.onDisconnect("peer closed", 2);
+    session.onFrame(trade(98, "2023-09-25T07:49:36Z"), 3); // the new subscription's snapshot of recent trades
+    session.onFrame(trade(99, "2023-09-25T07:49:36.5Z"), 4);
+    session.onFrame(trade(100, "2023-09-25T07:49:37Z"), 5);
+    session.onFrame(trade(101, "2023-09-25T07:49:40Z"), 6);
+
+    assertThat(out.backfills).as("no id is missing: the hole closes with nothing to fetch").containsExactly(
+        new RecordingOutput.Backfill("MATIC/USD", 100, 101, "disconnected: peer closed"));
+    assertThat(out.gaps).extracting(RecordingOutput.Gap::reason).containsOnly("disconnected: peer closed");
+  }
+
+  private static String trade(long id, String time) {
+    return "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"side\":\"sell\","
+        + "\"price\":0.5117,\"qty\":40.0,\"ord_type\":\"market\",\"trade_id\":" + id + ",\"timestamp\":\"" + time
+        + "\"}]}";
+  }
+
+  @Test
   void aSubscribeErrorIsCountedWithKrakensMessage() {
     KrakenV2Session session = session(Set.of(Channel.TRADES), "XBT/USD");
     session.onFrame(lines("v2-subscribe-error.json").get(0), 1);

@@ -21,10 +21,18 @@ public final class RecordingOutput implements SessionOutput {
   public final List<String> snapshotRequests = new ArrayList<>();
   public final List<Drift> drift = new ArrayList<>();
   public final List<Backfill> backfills = new ArrayList<>();
+  public final List<Long> backfillTimes = new ArrayList<>();
 
   @Override
   public void backfill(String symbol, long afterId, long beforeId, String reason) {
     backfills.add(new Backfill(symbol, afterId, beforeId, reason));
+  }
+
+  /** The time of the last trade before each hole, in {@link #backfillTimes}, for sessions that say it. */
+  @Override
+  public void backfill(String symbol, long afterId, long afterMicros, long beforeId, String reason) {
+    backfills.add(new Backfill(symbol, afterId, beforeId, reason));
+    backfillTimes.add(afterMicros);
   }
 
   @Override
