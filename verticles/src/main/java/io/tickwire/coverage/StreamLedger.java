@@ -123,7 +123,9 @@ final class StreamLedger {
    * remembers; false when it remembers none (already out of memory, or never opened here).
    */
   boolean resolve(HoleOutcome outcome) {
-    if (pendingHole != null && pendingHole.detail().equals(outcome.holeReason())) {
+    // Only an open hole takes an outcome: a venue repeats its disconnect reason, and a second drop's hole can be
+    // settled (nothing lost) while the first one's fetch is still running.
+    if (pendingHole != null && awaitsOutcome(pendingHole, outcome)) {
       pendingHole = pendingHole.resolved(outcome);
       unwritten.add(pendingHole);
       return true;
@@ -131,7 +133,7 @@ final class StreamLedger {
     var it = recent.descendingIterator();
     while (it.hasNext()) {
       Segment s = it.next();
-      if (s.kind() == Segment.Kind.HOLE && outcome.holeReason().equals(s.detail())) {
+      if (awaitsOutcome(s, outcome)) {
         Segment resolved = s.resolved(outcome);
         replaceRecent(s, resolved);
         unwritten.add(resolved);
@@ -139,6 +141,11 @@ final class StreamLedger {
       }
     }
     return false;
+  }
+
+  private static boolean awaitsOutcome(Segment hole, HoleOutcome outcome) {
+    return hole.kind() == Segment.Kind.HOLE && hole.state() == HoleOutcome.HoleState.OPEN
+        && outcome.holeReason().equals(hole.detail());
   }
 
   private void replaceRecent(Segment old, Segment replacement) {

@@ -50,6 +50,24 @@ class CoverageLedgerTest {
   }
 
   @Test
+  void anOutcomeSettlesTheOpenHoleOfItsReasonNotOneSettledAlready() {
+    String reason = "disconnected: connection closed";
+    ledger.observe(trade("BTC-USD", 1, T0));
+    ledger.observe(gap(reason, T0 + S));
+    ledger.observe(trade("BTC-USD", 8, T0 + 2 * S)); // the first hole's fetch is still running
+    ledger.observe(gap(reason, T0 + 3 * S));
+    ledger.observe(trade("BTC-USD", 9, T0 + 4 * S));
+    ledger.observe(gap(HoleOutcome.backfilled(0, reason), T0 + 4 * S)); // the second drop lost nothing
+    ledger.observe(gap(HoleOutcome.backfilled(6, reason), T0 + 5 * S)); // the first fetch ends
+
+    List<Segment> holes = ledger.segments(TRADES).stream().filter(s -> s.kind() == Segment.Kind.HOLE).toList();
+    assertThat(holes).extracting(Segment::from).containsExactly(T0, T0 + 2 * S);
+    assertThat(holes).extracting(Segment::state)
+        .containsExactly(HoleOutcome.HoleState.BACKFILLED, HoleOutcome.HoleState.BACKFILLED);
+    assertThat(holes).extracting(Segment::recovered).containsExactly(6L, 0L);
+  }
+
+  @Test
   void aTradeIdJumpIsASequenceGapOfTheTradesAlone() {
     ledger.observe(trade("BTC-USD", 1, T0));
     ledger.observe(book(T0));
