@@ -4,8 +4,6 @@ import io.tickwire.codecs.Decimals;
 import io.tickwire.codecs.Trade;
 import io.tickwire.connector.venue.TradeHistory;
 import io.tickwire.connector.venue.TradeHole;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -39,7 +37,7 @@ public final class BinanceTradeHistory implements TradeHistory {
 
   @Override
   public Page read(String base, TradeHole hole, String body, int limit, long receivedMicros) {
-    JsonArray items = array(body);
+    JsonArray items = TradeHistory.jsonArray(body, "aggregate trades");
     if (items.size() > limit) {
       throw new BadPage("huge_page", items.size() + " trades for a limit of " + limit);
     }
@@ -48,7 +46,7 @@ public final class BinanceTradeHistory implements TradeHistory {
     long oldest = Long.MAX_VALUE;
     long newest = Long.MIN_VALUE;
     for (Object item : items) {
-      long id = aggregateId(item);
+      long id = TradeHistory.integerField(item, "a");
       if (id == Long.MIN_VALUE || id <= hole.afterId()) { // asked from afterId + 1: an older id is not an answer
         rejected.merge(id == Long.MIN_VALUE ? BAD_TRADE : ABSURD_ID, 1, Integer::sum);
         continue;
@@ -73,28 +71,6 @@ public final class BinanceTradeHistory implements TradeHistory {
     String path = market == BinanceMarket.USDM ? "/fapi/v1/aggTrades" : "/api/v3/aggTrades";
     return base + path + "?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "&fromId=" + fromId
         + "&limit=" + limit;
-  }
-
-  private static JsonArray array(String body) {
-    Object parsed;
-    try {
-      parsed = Json.decodeValue(body);
-    } catch (DecodeException e) {
-      throw new BadPage("not_json", e.getMessage());
-    }
-    if (!(parsed instanceof JsonArray array)) {
-      throw new BadPage("wrong_shape", "expected a JSON array of aggregate trades, got "
-          + (parsed == null ? "null" : parsed.getClass().getSimpleName()));
-    }
-    return array;
-  }
-
-  /** The item's aggregate id {@code a}, {@link Long#MIN_VALUE} when it is no object with an integer id. */
-  private static long aggregateId(Object item) {
-    if (item instanceof JsonObject o && o.getValue("a") instanceof Number n && n.doubleValue() == n.longValue()) {
-      return n.longValue();
-    }
-    return Long.MIN_VALUE;
   }
 
   /**

@@ -6,7 +6,6 @@ import io.tickwire.codecs.Side;
 import io.tickwire.codecs.Trade;
 import io.tickwire.connector.venue.TradeHistory;
 import io.tickwire.connector.venue.TradeHole;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -33,7 +32,7 @@ public final class CoinbaseTradeHistory implements TradeHistory {
 
   @Override
   public Page read(String base, TradeHole hole, String body, int limit, long receivedMicros) {
-    JsonArray items = array(body);
+    JsonArray items = TradeHistory.jsonArray(body, "trades");
     if (items.size() > limit) {
       throw new BadPage("huge_page", items.size() + " trades for a limit of " + limit);
     }
@@ -41,7 +40,7 @@ public final class CoinbaseTradeHistory implements TradeHistory {
     Map<String, Integer> rejected = new HashMap<>();
     long oldest = Long.MAX_VALUE;
     for (Object item : items) {
-      long id = tradeId(item);
+      long id = TradeHistory.integerField(item, "trade_id");
       if (id <= 0 || id >= hole.beforeId()) {
         rejected.merge(id == Long.MIN_VALUE ? BAD_TRADE : ABSURD_ID, 1, Integer::sum);
         continue;
@@ -64,29 +63,6 @@ public final class CoinbaseTradeHistory implements TradeHistory {
   private static String page(String base, String product, long after, int limit) {
     return base + "/products/" + URLEncoder.encode(product, StandardCharsets.UTF_8) + "/trades?after=" + after
         + "&limit=" + limit;
-  }
-
-  private static JsonArray array(String body) {
-    Object parsed;
-    try {
-      parsed = io.vertx.core.json.Json.decodeValue(body);
-    } catch (DecodeException e) {
-      throw new BadPage("not_json", e.getMessage());
-    }
-    if (!(parsed instanceof JsonArray array)) {
-      throw new BadPage("wrong_shape", "expected a JSON array of trades, got "
-          + (parsed == null ? "null" : parsed.getClass().getSimpleName()));
-    }
-    return array;
-  }
-
-  /** The trade's id, {@link Long#MIN_VALUE} when the item is no trade object with an integer id. */
-  private static long tradeId(Object item) {
-    if (item instanceof JsonObject o && o.getValue("trade_id") instanceof Number n
-        && n.doubleValue() == n.longValue()) {
-      return n.longValue();
-    }
-    return Long.MIN_VALUE;
   }
 
   /** The trade, or null when a field is missing or not what Coinbase documents. */

@@ -1,6 +1,10 @@
 package io.tickwire.connector.venue;
 
 import io.tickwire.codecs.Trade;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** A venue's public REST trade history, paged: where to ask for a hole's trades and how to read an answer. */
@@ -14,6 +18,29 @@ public interface TradeHistory {
    * it is counted in {@code rejected} by reason and skipped.
    */
   Page read(String base, TradeHole hole, String body, int limit, long receivedMicros);
+
+  /** The answer as a JSON array of {@code what}; anything else is a {@link BadPage}. */
+  static JsonArray jsonArray(String body, String what) {
+    Object parsed;
+    try {
+      parsed = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw new BadPage("not_json", e.getMessage());
+    }
+    if (!(parsed instanceof JsonArray array)) {
+      throw new BadPage("wrong_shape", "expected a JSON array of " + what + ", got "
+          + (parsed == null ? "null" : parsed.getClass().getSimpleName()));
+    }
+    return array;
+  }
+
+  /** The item's integer field {@code key}, {@link Long#MIN_VALUE} when the item is no object with an integer there. */
+  static long integerField(Object item, String key) {
+    if (item instanceof JsonObject o && o.getValue(key) instanceof Number n && n.doubleValue() == n.longValue()) {
+      return n.longValue();
+    }
+    return Long.MIN_VALUE;
+  }
 
   /** One page read. {@code reachedStart}: the history goes back to the hole's first missing id. */
   record Page(List<Trade> trades, String next, boolean reachedStart, java.util.Map<String, Integer> rejected) {

@@ -70,7 +70,8 @@ class BinanceTradeBackfillTest {
     assertThat(outcome.trades()).hasSize(250);
     JsonObject payload = aggTrade(1_001).put("e", "aggTrade").put("E", 1_633_998_523_963L).put("s", "NKNUSDT");
     Trade live = BinanceMarketFrames.trade("binance", payload, true, outcome.trades().get(0).ingestTime());
-    assertThat(outcome.trades().get(0)).as("the trade the websocket's aggTrade makes").isEqualTo(live);
+    assertThat(outcome.trades().get(0)).as("the trade the websocket's aggTrade makes, marked as backfilled")
+        .isEqualTo(live.asBackfill());
     assertThat(live.side()).isEqualTo(Side.BUY);
     assertThat(Decimals.toString(live.price())).isEqualTo("0.35280000");
   }

@@ -70,7 +70,9 @@ class KrakenTradeBackfillTest {
     session.onFrame("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"side\":\"sell\","
         + "\"price\":0.5117,\"qty\":40.0,\"ord_type\":\"market\",\"trade_id\":1001,\"timestamp\":\""
         + java.time.Instant.ofEpochSecond(0, micros(1_001) * 1000) + "\"}]}", fetched.ingestTime());
-    assertThat(live.events(Trade.class)).containsExactly(fetched);
+    assertThat(fetched.backfill()).isTrue();
+    assertThat(live.events(Trade.class)).as("the websocket's trade, but for the provenance")
+        .extracting(Trade::asBackfill).containsExactly(fetched);
   }
 
   @Test
