@@ -192,13 +192,7 @@ public final class V1JsonWriter {
       gen.writeStringField("venue", bar.venue());
       gen.writeStringField("symbol", bar.symbol());
       gen.writeStringField("series", bar.series());
-      time("start", bar.start());
-      time("end", bar.end());
-      number("open", bar.open());
-      number("high", bar.high());
-      number("low", bar.low());
-      number("close", bar.close());
-      number("volume", bar.volume());
+      ohlcv(bar.start(), bar.end(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
       number("notional", bar.notional());
       gen.writeNumberField("trades", bar.trades());
       gen.writeStringField("first_trade_id", bar.firstTradeId());
@@ -208,19 +202,25 @@ public final class V1JsonWriter {
     }
   }
 
+  /** What every kind of bar has: its span and its prices and volume. */
+  private void ohlcv(long start, long end, double open, double high, double low, double close, double volume)
+      throws IOException {
+    time("start", start);
+    time("end", end);
+    number("open", open);
+    number("high", high);
+    number("low", low);
+    number("close", close);
+    number("volume", volume);
+  }
+
   public V1JsonWriter writeBar(Bar bar) {
     try {
       begin("bar");
       gen.writeStringField("venue", bar.venue());
       gen.writeStringField("symbol", bar.symbol());
       gen.writeStringField("interval", bar.interval());
-      time("start", bar.start());
-      time("end", bar.end());
-      number("open", bar.open());
-      number("high", bar.high());
-      number("low", bar.low());
-      number("close", bar.close());
-      number("volume", bar.volume());
+      ohlcv(bar.start(), bar.end(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
       number("vwap", bar.vwap());
       gen.writeNumberField("trades", bar.trades());
       gen.writeNumberField("revision", bar.revision());

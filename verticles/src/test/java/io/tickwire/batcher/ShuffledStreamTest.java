@@ -7,6 +7,7 @@ import io.tickwire.codecs.Trade;
 import io.tickwire.config.BatcherSettings;
 import io.tickwire.config.SyntheticSettings;
 import io.tickwire.connector.SyntheticFeed;
+import io.tickwire.testing.TestStreams;
 import io.tickwire.testing.BarAssertions;
 import io.tickwire.testing.ReferenceBars;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class ShuffledStreamTest {
   @Test
   void shuffledWithinLatenessGivesTheSameBarsAsSortedAndAsTheReference() {
     List<Trade> sorted = syntheticTrades(50_000);
-    List<Trade> shuffled = shuffleWithin(sorted, LATENESS_MS * 1000 / 2, new Random(7));
+    List<Trade> shuffled = TestStreams.shuffleWithin(sorted, LATENESS_MS * 1000 / 2, new Random(7));
 
     Map<String, Bar> fromSorted = BarAssertions.latestRevisions(run(sorted));
     Map<String, Bar> fromShuffled = BarAssertions.latestRevisions(run(shuffled));
@@ -64,19 +65,5 @@ class ShuffledStreamTest {
     }
     trades.sort(Comparator.comparingLong(Trade::eventTime));
     return trades;
-  }
-
-  /** Displaces each trade by sorting on event time plus a random delay below {@code maxDelayMicros}. */
-  private static List<Trade> shuffleWithin(List<Trade> sorted, long maxDelayMicros, Random random) {
-    List<long[]> keyed = new ArrayList<>(sorted.size());
-    for (int i = 0; i < sorted.size(); i++) {
-      keyed.add(new long[] {sorted.get(i).eventTime() + (long) (random.nextDouble() * maxDelayMicros), i});
-    }
-    keyed.sort(Comparator.comparingLong(k -> k[0]));
-    List<Trade> out = new ArrayList<>(sorted.size());
-    for (long[] k : keyed) {
-      out.add(sorted.get((int) k[1]));
-    }
-    return out;
   }
 }
